@@ -1,0 +1,40 @@
+# DietAudit — build, demo and test entry points.
+# `make demo` runs the default audit; `make test` runs every test.
+# Both install the system libraries they need first (Debian/Ubuntu, as root or with sudo).
+
+SWIFT        ?= swift
+SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+SYSTEM_PKGS  := libopenblas-dev libsqlite3-dev pkg-config
+OUT          ?= out
+
+.PHONY: deps build release demo test clean
+
+## Install the system packages (OpenBLAS, SQLite headers) when any is missing.
+deps:
+	@missing=""; for p in $(SYSTEM_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product dietaudit
+
+## The default audit: German credit, MLP, EL2N/GraNd/input norm, default ruleset.
+## Writes $(OUT)/german-credit.md, $(OUT)/german-credit.json and $(OUT)/dietaudit.sqlite.
+## The gate's exit code (1 when findings fail the ruleset) is reported, not treated as a crash.
+demo: release
+	@mkdir -p $(OUT)
+	@./.build/release/dietaudit run audits/german-credit.yaml --db $(OUT)/dietaudit.sqlite --out $(OUT) --json $(OUT)/german-credit.json; \
+	code=$$?; if [ $$code -gt 1 ]; then exit $$code; fi; \
+	echo "gate exit code: $$code (0 passed, 1 failed); report: $(OUT)/german-credit.md"
+
+test: deps
+	$(SWIFT) build --product dietaudit
+	$(SWIFT) test
+
+clean:
+	rm -rf .build $(OUT)

@@ -1,0 +1,75 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// DietAudit: one target per pipeline stage, dependencies pointing one way:
+/// DietAuditCore ◄─ Datasets ◄─ Learning ◄─ Scoring ◄─ Auditing ◄─ Rules ◄─ Storage ◄─ Reporting ◄─ AuditPipeline ◄─ dietaudit
+let package = Package(
+    name: "DietAudit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dietaudit", targets: ["dietaudit"]),
+        .library(name: "AuditPipeline", targets: ["AuditPipeline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"4.0.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        .target(
+            name: "DietAuditCore",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(name: "Datasets", dependencies: ["DietAuditCore"]),
+        .target(name: "Learning", dependencies: ["DietAuditCore", "CBLAS"]),
+        .target(name: "Scoring", dependencies: ["DietAuditCore", "Datasets", "Learning"]),
+        .target(
+            name: "Auditing",
+            dependencies: [
+                "DietAuditCore", "Datasets", "Scoring",
+                .product(name: "Numerics", package: "swift-numerics"),
+            ]
+        ),
+        .target(name: "Rules", dependencies: ["DietAuditCore", "Auditing"]),
+        .target(
+            name: "Storage",
+            dependencies: [
+                "DietAuditCore", "Datasets", "Scoring", "Auditing", "Rules",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(name: "Reporting", dependencies: ["DietAuditCore", "Storage"]),
+        .target(
+            name: "AuditPipeline",
+            dependencies: ["DietAuditCore", "Datasets", "Learning", "Scoring", "Auditing", "Rules", "Storage", "Reporting"]
+        ),
+        .executableTarget(
+            name: "dietaudit",
+            dependencies: [
+                "AuditPipeline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DietAuditCoreTests", dependencies: ["DietAuditCore"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
+        .testTarget(name: "LearningTests", dependencies: ["Learning"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),
+        .testTarget(name: "AuditingTests", dependencies: ["Auditing"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+        .testTarget(name: "AuditPipelineTests", dependencies: ["AuditPipeline"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["dietaudit"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

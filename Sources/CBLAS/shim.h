@@ -1,0 +1,5 @@
+// Brings OpenBLAS's CBLAS interface (Debian: libopenblas-dev) into Swift.
+#include <cblas.h>
+// Thread control, declared by OpenBLAS's cblas.h; repeated here for clarity.
+void openblas_set_num_threads(int num_threads);
+int openblas_get_num_threads(void);

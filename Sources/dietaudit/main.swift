@@ -1,0 +1,2 @@
+import AuditPipeline
+print("dietaudit")
