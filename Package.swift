@@ -48,7 +48,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .target(name: "Reporting", dependencies: ["DietAuditCore", "Storage"]),
+        .target(name: "Reporting", dependencies: ["DietAuditCore", "Scoring", "Auditing", "Rules", "Storage"]),
         .target(
             name: "AuditPipeline",
             dependencies: ["DietAuditCore", "Datasets", "Learning", "Scoring", "Auditing", "Rules", "Storage", "Reporting"]

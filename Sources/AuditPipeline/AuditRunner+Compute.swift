@@ -1,0 +1,82 @@
+import Auditing
+import Datasets
+import DietAuditCore
+import Learning
+import Rules
+import Scoring
+import Storage
+
+extension AuditRunner {
+    /// Scores, plans, composition audit, findings and gate.
+    func compute(_ inputs: CheckedInputs, failOn: Severity?, clock: inout StageClock) throws -> RunResults {
+        let spec = inputs.spec, data = inputs.data
+        let features = FeatureMatrix(values: data.train.features, rows: data.train.count, columns: data.train.featureCount)
+        let computedSpecs = spec.scores.compactMap { request -> ScoreSpec? in
+            if case .computed(let scoreSpec) = request { return scoreSpec }
+            return nil
+        }
+        let computed = computedSpecs.isEmpty ? [] : try computeScores(
+            computedSpecs, features: features, labels: data.train.labels, classCount: data.classNames.count,
+            model: spec.model, training: spec.training, progress: progress)
+        var scores: [ScoreResult] = []
+        for request in spec.scores {
+            if let values = inputs.imported[request.name] {
+                scores.append(ScoreResult(name: request.name, kind: "imported", epoch: nil, perSeed: [values], mean: values))
+            } else if let result = computed.first(where: { $0.name == request.name }) {
+                scores.append(result)
+            }
+        }
+        let validity = scoreValidity(
+            scores, inputNorm: inputNorms(features), labels: data.train.labels, classCount: data.classNames.count)
+        clock.lap("train and score")
+
+        progress.begin("planning and auditing composition")
+        let plans = makePlans(scores: scores, labels: data.train.labels, classCount: data.classNames.count, spec: spec)
+        let composition = auditComposition(plans: plans, groupings: data.groupings)
+        clock.lap("plan and audit composition")
+        let findings = inputs.ruleset.evaluate(composition)
+        let gate = Gate(findings: findings, failOn: failOn)
+        clock.lap("apply ruleset")
+        let examples = data.train.ids.indices.map { index in
+            ExampleRow(position: index, exampleId: data.train.ids[index], label: data.classNames[data.train.labels[index]])
+        }
+        return RunResults(
+            examples: examples, scores: scores, validity: validity, plans: plans, composition: composition,
+            findings: findings, gate: gate, timings: clock.timings)
+    }
+
+    /// One plan per (score, score-based policy, fraction), and one `random`
+    /// plan per fraction (it does not depend on a score).
+    func makePlans(scores: [ScoreResult], labels: [Int], classCount: Int, spec: AuditSpec) -> [PruningPlan] {
+        var plans: [PruningPlan] = []
+        for score in scores {
+            for policy in spec.pruning.policies where policy != .random {
+                for fraction in spec.pruning.fractions {
+                    plans.append(PruningPlanner.plan(
+                        scores: score.mean, scoreName: score.name, labels: labels, classCount: classCount,
+                        policy: policy, fraction: fraction, seed: spec.training.seed))
+                }
+            }
+        }
+        if spec.pruning.policies.contains(.random) {
+            for fraction in spec.pruning.fractions {
+                plans.append(PruningPlanner.plan(
+                    scores: nil, scoreName: nil, labels: labels, classCount: classCount,
+                    policy: .random, fraction: fraction, seed: spec.training.seed))
+            }
+        }
+        return plans
+    }
+
+    /// ‖x‖₂ of each encoded training example.
+    func inputNorms(_ features: FeatureMatrix) -> [Double] {
+        (0..<features.rows).map { row in
+            var sum = 0.0
+            for column in 0..<features.columns {
+                let value = Double(features.values[row * features.columns + column])
+                sum += value * value
+            }
+            return sum.squareRoot()
+        }
+    }
+}

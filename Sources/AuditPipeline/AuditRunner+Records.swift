@@ -1,0 +1,68 @@
+import Datasets
+import DietAuditCore
+import Foundation
+import Learning
+import Reporting
+import Rules
+import Scoring
+import Storage
+
+extension AuditRunner {
+    /// The run row written before computing: provenance and data summary.
+    func runRecord(_ inputs: CheckedInputs, options: RunOptions) -> RunRecord {
+        let spec = inputs.spec, data = inputs.data
+        let summary = DatasetSummary(
+            path: spec.dataset.displayPath, sourceRows: data.sourceRowCount, trainCount: data.train.count,
+            testCount: data.test.count, featureColumns: data.featureColumns, featureCount: data.featureNames.count,
+            label: spec.dataset.label, positiveLabel: spec.dataset.positiveLabel,
+            groupings: data.groupings.map {
+                GroupingSummary(name: $0.name, kind: $0.kind.rawValue, groups: $0.groups, trainCounts: $0.trainCounts, testCounts: $0.testCounts)
+            },
+            missing: data.missing.map { MissingCount(column: $0.column, count: $0.count, handling: $0.handling) },
+            notes: data.notes)
+        return RunRecord(
+            audit: spec.name, startedAt: Date(), toolVersion: options.toolVersion, dataSha256: data.dataSHA256,
+            testSha256: data.testSHA256, specSha256: spec.sha256,
+            rulesetSha256: Fingerprint.sha256(inputs.rulesetText), specPath: spec.file, specText: spec.text,
+            rulesetName: inputs.ruleset.name, rulesetPath: inputs.rulesetDisplay, rulesetText: inputs.rulesetText,
+            seed: Int64(spec.training.seed), failOn: options.failOn?.rawValue ?? "never", dataset: summary,
+            settings: settings(spec))
+    }
+
+    /// The spec's settings in words, for the report's methods section.
+    func settings(_ spec: AuditSpec) -> [String: String] {
+        let model: String = switch spec.model.kind {
+        case .softmax: "softmax regression"
+        case .mlp(let hidden): "MLP with hidden layers \(hidden.map(String.init).joined(separator: "-")) (ReLU), softmax output"
+        }
+        let t = spec.training, o = t.optimizer
+        let split: String = switch spec.dataset.test {
+        case .fraction(let f): "stratified \(NumberFormatting.percent(f)) of rows held out (seeded)"
+        case .path(_, let display): "separate file \(display)"
+        }
+        return [
+            "Model": model,
+            "Training": "\(t.epochs) epochs, batch \(t.batchSize), \(o.kind.uppercased()) learning rate \(o.learningRate), momentum \(o.momentum), weight decay \(o.weightDecay); \(t.seeds) seeds from base seed \(t.seed)",
+            "Scores": spec.scores.map(\.name).joined(separator: ", ") + "; computed scores are averaged over the seeds",
+            "Test split": split,
+            "Pruning": "fractions " + spec.pruning.fractions.map { NumberFormatting.percent($0) }.joined(separator: ", ")
+                + "; policies " + spec.pruning.policies.map(\.rawValue).joined(separator: ", "),
+        ]
+    }
+
+    /// Renders the stored run to Markdown and JSON.
+    func writeReports(database: AuditDatabase, runId: Int64, options: RunOptions) throws -> RunOutcome {
+        let stored = try database.loadRun(id: runId)
+        let gate = Gate(findings: stored.findings, failOn: options.failOn)
+        var reportPath: String?
+        if let directory = options.outputDirectory {
+            let path = (directory as NSString).appendingPathComponent(ReportFiles.fileName(audit: stored.run.audit) + ".md")
+            try ReportFiles.write(MarkdownReport(stored, gate: gate).render(), to: path)
+            reportPath = path
+        }
+        if let jsonPath = options.jsonPath {
+            try ReportFiles.write(JSONReport.make(stored, gate: gate).serialized() + "\n", to: jsonPath)
+        }
+        return RunOutcome(runId: runId, gate: gate, findingCount: stored.findings.count, reportPath: reportPath, jsonPath: options.jsonPath)
+    }
+}

@@ -1,0 +1,113 @@
+import Auditing
+import Datasets
+import DietAuditCore
+import Foundation
+import Learning
+import Reporting
+import Rules
+import Scoring
+import Storage
+
+/// Runs an audit spec end to end: checks every input, trains and scores,
+/// plans the pruning, audits composition, applies the ruleset, stores the
+/// run and writes the reports.
+///
+/// Input problems surface as ``InputError`` before anything is written; a
+/// failure after the run row exists marks the run `failed` and is rethrown.
+public final class AuditRunner {
+    let progress: ProgressReporter
+
+    public init(progress: ProgressReporter = SilentProgress()) {
+        self.progress = progress
+    }
+
+    /// Everything read and checked before a run is stored.
+    struct CheckedInputs {
+        var spec: AuditSpec
+        var ruleset: Ruleset
+        var rulesetText: String
+        var rulesetDisplay: String
+        var data: PreparedDataset
+        var imported: [String: [Double]]
+    }
+
+    /// Runs the audit at `specPath`.
+    public func run(specPath: String, options: RunOptions) throws -> RunOutcome {
+        var clock = StageClock()
+        let inputs = try checkInputs(specPath: specPath)
+        clock.lap("load and check inputs")
+        try prepareOutputs(options)
+        let database = try AuditDatabase(path: options.databasePath)
+        let runId = try database.beginRun(runRecord(inputs, options: options))
+        do {
+            let results = try compute(inputs, failOn: options.failOn, clock: &clock)
+            try database.completeRun(id: runId, results: results)
+        } catch {
+            try? database.failRun(id: runId, message: String(describing: error))
+            throw error
+        }
+        return try writeReports(database: database, runId: runId, options: options)
+    }
+
+    func checkInputs(specPath: String) throws -> CheckedInputs {
+        progress.begin("reading \(specPath)")
+        let spec = try AuditSpec.load(fileAt: specPath)
+        let ruleset: Ruleset, rulesetText: String, rulesetDisplay: String
+        if let path = spec.rulesetPath {
+            rulesetDisplay = spec.rulesetDisplayPath ?? path
+            ruleset = try Ruleset.load(fileAt: path, displayName: rulesetDisplay)
+            rulesetText = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        } else {
+            ruleset = try Ruleset.builtInDefault()
+            rulesetText = Ruleset.defaultText
+            rulesetDisplay = "(built-in default)"
+        }
+        progress.begin("loading \(spec.dataset.displayPath)")
+        let data = try prepareDataset(spec.dataset)
+        var imported: [String: [Double]] = [:]
+        for case let .imported(path, displayPath, column, idColumn) in spec.scores {
+            let values = try readImportedScores(path: path, displayPath: displayPath, column: column, idColumn: idColumn)
+            imported["imported:\(column)"] = try joinImported(values, ids: data.train.ids, file: displayPath, column: column)
+        }
+        return CheckedInputs(
+            spec: spec, ruleset: ruleset, rulesetText: rulesetText, rulesetDisplay: rulesetDisplay,
+            data: data, imported: imported)
+    }
+
+    /// Lines up imported values with the training examples; every training
+    /// id must have a value.
+    func joinImported(_ values: [String: Double], ids: [String], file: String, column: String) throws -> [Double] {
+        let missing = ids.filter { values[$0] == nil }
+        guard missing.isEmpty else {
+            throw InputError(
+                "\(missing.count) of \(ids.count) training examples have no '\(column)' value (first ids: "
+                    + missing.prefix(5).joined(separator: ", ") + "); every training id must appear in the file",
+                at: SourceLocation(file: file))
+        }
+        return ids.map { values[$0]! }
+    }
+
+    func prepareOutputs(_ options: RunOptions) throws {
+        let manager = FileManager.default
+        for directory in [options.outputDirectory, options.jsonPath.map { ($0 as NSString).deletingLastPathComponent },
+                          (options.databasePath as NSString).deletingLastPathComponent].compactMap({ $0 }) where !directory.isEmpty {
+            do {
+                try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw InputError("cannot create the output folder: \(error.localizedDescription)", at: SourceLocation(file: directory))
+            }
+        }
+    }
+}
+
+/// Measures the seconds spent in each pipeline stage.
+struct StageClock {
+    private var last = DispatchTime.now().uptimeNanoseconds
+    private(set) var timings: [StageTiming] = []
+
+    mutating func lap(_ stage: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        timings.append(StageTiming(stage: stage, seconds: Double(now - last) / 1e9))
+        last = now
+    }
+}

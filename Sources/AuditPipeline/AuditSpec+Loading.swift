@@ -1,0 +1,60 @@
+import Auditing
+import Datasets
+import DietAuditCore
+import Foundation
+import Learning
+import Scoring
+
+extension AuditSpec {
+    /// Reads and checks an audit spec.
+    ///
+    /// Every key is checked: unknown keys, wrong types and out-of-range values
+    /// throw an ``InputError`` naming the file, line, column and key (with a
+    /// "did you mean" for misspelt keys and choices). Nothing is read besides
+    /// the spec itself; data and ruleset files are opened later.
+    public static func load(fileAt path: String) throws -> AuditSpec {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw InputError("audit spec not found", at: SourceLocation(file: path))
+        }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw InputError("cannot read the audit spec as UTF-8 text", at: SourceLocation(file: path))
+        }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        return try parse(text, file: path, folder: folder, sha256: Fingerprint.sha256(data))
+    }
+
+    /// Parses spec text; relative paths resolve against `folder`.
+    public static func parse(_ text: String, file: String, folder: URL, sha256: String? = nil) throws -> AuditSpec {
+        let root = try YAMLValue.parse(text, file: file)
+        let top = try root.mapping(allowedKeys: [
+            "audit", "description", "dataset", "model", "training", "scores", "pruning", "ruleset",
+        ])
+        let resolver = PathResolver(folder: folder)
+        let name = try top.required("audit").string()
+        let training = try parseTraining(top["training"])
+        var dataset = try parseDataset(top.required("dataset"), resolver: resolver)
+        dataset.seed = training.seed
+        let scores = try parseScores(top["scores"], training: training, resolver: resolver)
+        var rulesetPath: String?, rulesetDisplay: String?
+        if let node = top["ruleset"] {
+            rulesetDisplay = try node.string()
+            rulesetPath = resolver.resolve(rulesetDisplay!)
+        }
+        return AuditSpec(
+            name: name, description: try top["description"]?.string(), file: file,
+            sha256: sha256 ?? Fingerprint.sha256(text), text: text, dataset: dataset,
+            model: try parseModel(top["model"]), training: training, scores: scores,
+            pruning: try parsePruning(top["pruning"]), rulesetPath: rulesetPath,
+            rulesetDisplayPath: rulesetDisplay)
+    }
+}
+
+/// Resolves paths written in a spec against the spec's folder.
+struct PathResolver {
+    let folder: URL
+
+    func resolve(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        return folder.appendingPathComponent(path).standardizedFileURL.path
+    }
+}

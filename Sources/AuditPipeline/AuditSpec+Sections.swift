@@ -1,0 +1,191 @@
+import Auditing
+import Datasets
+import DietAuditCore
+import Learning
+import Scoring
+
+/// Parsers of the spec's sections, each checking its keys and value ranges.
+extension AuditSpec {
+    static func parseDataset(_ node: YAMLValue, resolver: PathResolver) throws -> DatasetSpec {
+        let keys = [
+            "path", "format", "label", "positive_label", "id", "features", "drop", "attributes",
+            "categorical", "intersections", "test",
+        ]
+        let map = try node.mapping(allowedKeys: keys)
+        let displayPath = try map.required("path").string()
+        var spec = DatasetSpec(
+            path: resolver.resolve(displayPath), displayPath: displayPath, label: try map.required("label").string())
+        for key in keys { spec.specLocations[key] = map[key]?.location ?? map.location(of: key) }
+        if let format = map["format"] {
+            spec.format = DataFormat(rawValue: try format.choice(["csv", "arff"]))
+        }
+        spec.positiveLabel = try map["positive_label"]?.string()
+        spec.idColumn = try map["id"]?.string()
+        if let features = map["features"] {
+            if case .scalar = features.node, try features.string() == "auto" {
+                spec.features = .auto
+            } else {
+                let columns = try features.sequence().map { try $0.string() }
+                guard !columns.isEmpty else { throw features.error("features must list at least one column, or be 'auto'") }
+                spec.features = .columns(columns)
+            }
+        }
+        spec.drop = try map["drop"]?.stringList() ?? []
+        spec.attributes = try map["attributes"]?.stringList() ?? []
+        spec.categorical = try map["categorical"]?.stringList() ?? []
+        spec.intersections = try map["intersections"]?.bool() ?? true
+        if let test = map["test"] {
+            let testMap = try test.mapping(allowedKeys: ["fraction", "path"])
+            if let path = testMap["path"] {
+                let display = try path.string()
+                spec.test = .path(resolver.resolve(display), displayPath: display)
+            } else {
+                let fractionNode = try testMap.required("fraction")
+                let fraction = try fractionNode.double()
+                guard fraction > 0, fraction < 1 else {
+                    throw fractionNode.error("test fraction must be between 0 and 1 (exclusive), found \(fraction)")
+                }
+                spec.test = .fraction(fraction)
+            }
+        }
+        return spec
+    }
+
+    static func parseModel(_ node: YAMLValue?) throws -> ModelSpec {
+        guard let node else { return ModelSpec(kind: .mlp(hidden: [64])) }
+        let map = try node.mapping(allowedKeys: ["kind", "hidden"])
+        let kind = try map.required("kind").choice(["softmax", "mlp"])
+        if kind == "softmax" {
+            if let hidden = map["hidden"] { throw hidden.error("a softmax model has no hidden layers; remove 'hidden' or use kind: mlp") }
+            return ModelSpec(kind: .softmax)
+        }
+        guard let hiddenNode = map["hidden"] else { return ModelSpec(kind: .mlp(hidden: [64])) }
+        let hidden = try hiddenNode.sequence().map { item -> Int in
+            let width = try item.int()
+            guard width > 0 else { throw item.error("a hidden layer needs a positive width, found \(width)") }
+            return width
+        }
+        guard !hidden.isEmpty else { throw hiddenNode.error("an mlp needs at least one hidden layer, e.g. [64]") }
+        return ModelSpec(kind: .mlp(hidden: hidden))
+    }
+
+    static func parseTraining(_ node: YAMLValue?) throws -> TrainingSpec {
+        var spec = TrainingSpec()
+        guard let node else { return spec }
+        let map = try node.mapping(allowedKeys: ["epochs", "batch_size", "optimizer", "seeds", "seed"])
+        spec.epochs = try positiveInt(map["epochs"], default: spec.epochs)
+        spec.batchSize = try positiveInt(map["batch_size"], default: spec.batchSize)
+        spec.seeds = try positiveInt(map["seeds"], default: spec.seeds)
+        if let seed = map["seed"] {
+            let value = try seed.int()
+            guard value >= 0 else { throw seed.error("seed must be zero or positive, found \(value)") }
+            spec.seed = UInt64(value)
+        }
+        if let optimizer = map["optimizer"] {
+            let opt = try optimizer.mapping(allowedKeys: ["kind", "learning_rate", "momentum", "weight_decay"])
+            spec.optimizer.kind = try opt["kind"]?.choice(["sgd"]) ?? "sgd"
+            if let rate = opt["learning_rate"] {
+                let value = try rate.double()
+                guard value > 0 else { throw rate.error("learning_rate must be positive, found \(value)") }
+                spec.optimizer.learningRate = Float(value)
+            }
+            if let momentum = opt["momentum"] {
+                let value = try momentum.double()
+                guard value >= 0, value < 1 else { throw momentum.error("momentum must be in [0, 1), found \(value)") }
+                spec.optimizer.momentum = Float(value)
+            }
+            if let decay = opt["weight_decay"] {
+                let value = try decay.double()
+                guard value >= 0 else { throw decay.error("weight_decay must be zero or positive, found \(value)") }
+                spec.optimizer.weightDecay = Float(value)
+            }
+        }
+        return spec
+    }
+
+    static let scoreKinds = ["el2n", "grand", "forgetting", "input_norm", "imported"]
+
+    static func parseScores(_ node: YAMLValue?, training: TrainingSpec, resolver: PathResolver) throws -> [ScoreRequest] {
+        guard let node else {
+            return [.computed(ScoreSpec(kind: .el2n(epoch: min(2, training.epochs)))),
+                    .computed(ScoreSpec(kind: .grand(epoch: 0))),
+                    .computed(ScoreSpec(kind: .inputNorm))]
+        }
+        var requests: [ScoreRequest] = []
+        for item in try node.sequence() {
+            let map = try item.mapping(allowedKeys: ["kind", "epoch", "path", "column", "id_column"])
+            let kindNode = try map.required("kind")
+            let kind = try kindNode.choice(scoreKinds)
+            let allowed: Set<String> = switch kind {
+            case "el2n", "grand": ["kind", "epoch"]
+            case "imported": ["kind", "path", "column", "id_column"]
+            default: ["kind"]
+            }
+            for key in map.keys where !allowed.contains(key) {
+                throw InputError("'\(key)' does not apply to a score of kind \(kind)", at: map.location(of: key))
+            }
+            let request: ScoreRequest
+            switch kind {
+            case "el2n", "grand":
+                let epochNode = map["epoch"]
+                let epoch = try epochNode?.int() ?? (kind == "el2n" ? min(2, training.epochs) : 0)
+                guard epoch >= 0, epoch <= training.epochs else {
+                    throw (epochNode ?? kindNode).error(
+                        "epoch \(epoch) is outside the training run: it must be between 0 and training.epochs (\(training.epochs))")
+                }
+                request = .computed(ScoreSpec(kind: kind == "el2n" ? .el2n(epoch: epoch) : .grand(epoch: epoch)))
+            case "forgetting":
+                request = .computed(ScoreSpec(kind: .forgetting))
+            case "input_norm":
+                request = .computed(ScoreSpec(kind: .inputNorm))
+            default:
+                let display = try map.required("path").string()
+                request = .imported(
+                    path: resolver.resolve(display), displayPath: display,
+                    column: try map.required("column").string(), idColumn: try map["id_column"]?.string())
+            }
+            if requests.contains(where: { $0.name == request.name }) {
+                throw item.error("score '\(request.name)' is listed twice")
+            }
+            requests.append(request)
+        }
+        guard !requests.isEmpty else { throw node.error("scores must list at least one score") }
+        return requests
+    }
+
+    static func parsePruning(_ node: YAMLValue?) throws -> PruningSpec {
+        var spec = PruningSpec()
+        guard let node else { return spec }
+        let map = try node.mapping(allowedKeys: ["fractions", "policies", "retrain"])
+        if let fractions = map["fractions"] {
+            spec.fractions = try fractions.sequence().map { item in
+                let value = try item.double()
+                guard value > 0, value < 1 else { throw item.error("a pruning fraction must be between 0 and 1 (exclusive), found \(value)") }
+                return value
+            }
+            guard !spec.fractions.isEmpty else { throw fractions.error("fractions must list at least one fraction") }
+            guard Set(spec.fractions).count == spec.fractions.count else { throw fractions.error("fractions are listed twice") }
+        }
+        if let policies = map["policies"] {
+            let names = PruningPolicy.allCases.map(\.rawValue)
+            spec.policies = try policies.sequence().map { PruningPolicy(rawValue: try $0.choice(names))! }
+            guard !spec.policies.isEmpty else { throw policies.error("policies must list at least one policy") }
+        }
+        if let retrain = map["retrain"] {
+            let retrainMap = try retrain.mapping(allowedKeys: ["seeds"])
+            if let seeds = retrainMap["seeds"] {
+                let value = try seeds.int()
+                guard value >= 0 else { throw seeds.error("retrain seeds must be zero or positive, found \(value)") }
+                spec.retrainSeeds = value
+            }
+        }
+        return spec
+    }
+
+    private static func positiveInt(_ node: YAMLValue?, default value: Int) throws -> Int {
+        guard let node else { return value }
+        let number = try node.int()
+        guard number > 0 else { throw node.error("expected a positive whole number, found \(number)") }
+        return number
+    }
+}

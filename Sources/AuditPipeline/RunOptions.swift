@@ -1,0 +1,31 @@
+import Rules
+
+/// How `dietaudit run` stores and writes a run.
+public struct RunOptions: Sendable {
+    /// SQLite database to append the run to (created when missing).
+    public var databasePath: String = "dietaudit.sqlite"
+    /// Folder for the Markdown report (`<audit>.md`); `nil` writes none.
+    public var outputDirectory: String? = "reports"
+    /// Where to write the JSON report; `nil` writes none.
+    public var jsonPath: String?
+    /// Findings at or above this severity fail the gate; `nil` never fails.
+    public var failOn: Severity? = .fail
+    /// Version string recorded in provenance.
+    public var toolVersion: String = DietAuditVersion.current
+
+    public init() {}
+}
+
+/// The tool's version, recorded with every run.
+public enum DietAuditVersion {
+    public static let current = "0.1.0"
+}
+
+/// What a finished run produced.
+public struct RunOutcome: Sendable {
+    public var runId: Int64
+    public var gate: Gate
+    public var findingCount: Int
+    public var reportPath: String?
+    public var jsonPath: String?
+}

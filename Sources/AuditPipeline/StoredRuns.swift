@@ -1,0 +1,71 @@
+import DietAuditCore
+import Foundation
+import Reporting
+import Rules
+import Storage
+
+/// Operations on runs already in a database: list, re-render, export.
+/// Nothing here retrains: a report is a view of the stored run.
+public struct StoredRuns {
+    public let database: AuditDatabase
+
+    /// Opens an existing database (never creates one).
+    public init(databasePath: String) throws {
+        database = try AuditDatabase.openExisting(path: databasePath)
+    }
+
+    /// Resolves `latest` or a number to a run id.
+    /// - Throws: ``InputError`` for anything else, or when the database is empty.
+    public func resolve(_ reference: String) throws -> Int64 {
+        if reference == "latest" {
+            guard let id = try database.latestRunId() else { throw InputError("the database has no runs yet") }
+            return id
+        }
+        guard let id = Int64(reference), id > 0 else {
+            throw InputError("'\(reference)' is not a run id; expected a positive number or 'latest'")
+        }
+        return id
+    }
+
+    /// The `runs` table, newest first, at most `limit` rows.
+    public func table(limit: Int) throws -> String {
+        RunsTable.render(Array(try database.runs().prefix(limit)))
+    }
+
+    /// Renders run `id` again: Markdown into `outputDirectory` and/or JSON at
+    /// `jsonPath`, with the gate evaluated at `failOn`.
+    public func render(id: Int64, outputDirectory: String?, jsonPath: String?, failOn: Severity?) throws -> RunOutcome {
+        var options = RunOptions()
+        options.outputDirectory = outputDirectory
+        options.jsonPath = jsonPath
+        options.failOn = failOn
+        for directory in [outputDirectory, jsonPath.map { ($0 as NSString).deletingLastPathComponent }].compactMap({ $0 }) where !directory.isEmpty {
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        return try AuditRunner().writeReports(database: database, runId: id, options: options)
+    }
+
+    /// Writes the score export CSV of run `id` to `path`; returns the row count.
+    public func exportScores(id: Int64, to path: String) throws -> Int {
+        let stored = try database.loadRun(id: id)
+        guard stored.run.status == .complete else {
+            throw InputError("run \(id) is \(stored.run.status.rawValue), not complete; it has no scores to export")
+        }
+        try ReportFiles.write(ScoreExport.csv(stored), to: path)
+        return stored.examples.count
+    }
+}
+
+extension AuditRunner {
+    /// Reads and checks a spec, its ruleset, data and imported scores without
+    /// training or writing anything; returns a short description of what a
+    /// run would do.
+    public func validate(specPath: String) throws -> String {
+        let inputs = try checkInputs(specPath: specPath)
+        let groupings = inputs.data.groupings
+        return "\(specPath): OK — \(inputs.data.train.count) training and \(inputs.data.test.count) test examples, "
+            + "\(inputs.data.featureNames.count) encoded features, \(groupings.count) groupings "
+            + "(\(groupings.map(\.name).joined(separator: ", "))), scores \(inputs.spec.scores.map(\.name).joined(separator: ", ")), "
+            + "ruleset '\(inputs.ruleset.name)' with \(inputs.ruleset.rules.count) rules"
+    }
+}

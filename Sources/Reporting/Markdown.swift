@@ -1,0 +1,42 @@
+/// Markdown building blocks that escape user-supplied text (group labels,
+/// column names, audit names), so a label like `a|b` or `<25` cannot break a
+/// table or inject markup.
+public enum Markdown {
+    /// Escapes text for use inside a table cell or a sentence.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "|", "\\", "*", "_", "`", "[", "]", "<", ">", "#", "~":
+                out.append("\\")
+                out.append(character)
+            case "\n", "\r":
+                out.append(" ")
+            default:
+                out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// Escapes text and wraps it in code style-free quotes for sentences: `'female'`.
+    public static func quoted(_ text: String) -> String {
+        "'" + escape(text) + "'"
+    }
+
+    /// A table with a header row; cells are used as given (escape them first).
+    /// `alignments` holds `l`, `r` or `c` per column (default left).
+    public static func table(header: [String], rows: [[String]], alignments: [Character] = []) -> String {
+        var lines = ["| " + header.joined(separator: " | ") + " |"]
+        let rule = header.indices.map { index -> String in
+            switch index < alignments.count ? alignments[index] : "l" {
+            case "r": return "---:"
+            case "c": return ":---:"
+            default: return "---"
+            }
+        }
+        lines.append("| " + rule.joined(separator: " | ") + " |")
+        for row in rows { lines.append("| " + row.joined(separator: " | ") + " |") }
+        return lines.joined(separator: "\n")
+    }
+}

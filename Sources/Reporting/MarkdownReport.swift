@@ -1,0 +1,68 @@
+import Auditing
+import DietAuditCore
+import Rules
+import Storage
+
+/// The human-readable report of a stored run: verdict and plain-language
+/// summary first, then findings, composition tables, score validity, data,
+/// methods and provenance. It is a pure view of the database: rendering it
+/// again later gives the same text.
+public struct MarkdownReport {
+    public let stored: StoredRun
+    public let gate: Gate
+    /// Most findings listed in the findings table (all are in the JSON and database).
+    public var findingLimit = 40
+
+    public init(_ stored: StoredRun, gate: Gate) {
+        self.stored = stored
+        self.gate = gate
+    }
+
+    /// The whole report.
+    public func render() -> String {
+        [
+            header(), summary(), findingsSection(), compositionSection(), validitySection(),
+            dataSection(), methodsSection(), provenanceSection(),
+        ].filter { !$0.isEmpty }.joined(separator: "\n\n") + "\n"
+    }
+
+    func header() -> String {
+        let run = stored.run
+        var lines = ["# DietAudit report: \(Markdown.escape(run.audit))", ""]
+        let counts = Severity.allCases.reversed().map { "\(gate.counts[$0.rawValue] ?? 0) \($0.rawValue)" }
+        if run.status != .complete {
+            lines.append("**Verdict: INCOMPLETE** — this run is marked `\(run.status.rawValue)`"
+                + (run.errorMessage.map { ": " + Markdown.escape($0) } ?? "") + ". Its results are not final.")
+        } else if gate.passed {
+            lines.append("**Verdict: PASSED** — no finding at or above `\(gate.failOnName)` (findings: \(counts.joined(separator: ", "))).")
+        } else {
+            lines.append("**Verdict: FAILED** — findings at or above `\(gate.failOnName)` break ruleset `\(Markdown.escape(run.rulesetName))` (findings: \(counts.joined(separator: ", "))).")
+        }
+        lines.append("")
+        lines.append("Run \(stored.id) · \(Timestamp.iso8601(run.startedAt)) · DietAudit \(run.toolVersion)")
+        return lines.joined(separator: "\n")
+    }
+
+    /// `0.3` → `30%`.
+    func percent(_ fraction: Double) -> String { NumberFormatting.percent(fraction) }
+
+    /// A metric for tables.
+    func number(_ value: Double?) -> String { NumberFormatting.metric(value) }
+
+    /// `p < 0.001` style for p- and q-values.
+    func pValueText(_ value: Double?) -> String {
+        guard let value else { return "—" }
+        return value < 0.001 ? "< 0.001" : NumberFormatting.metric(value, digits: 2)
+    }
+
+    /// `***` for q < 0.001, `**` < 0.01, `*` < 0.05, else nothing.
+    func stars(_ q: Double) -> String {
+        q < 0.001 ? "\\*\\*\\*" : q < 0.01 ? "\\*\\*" : q < 0.05 ? "\\*" : ""
+    }
+
+    /// How a plan is named in text: `keep_hard by el2n@2` or `random`.
+    func planName(score: String?, policy: String) -> String {
+        guard let score else { return "`\(policy)`" }
+        return "`\(policy)` by `\(Markdown.escape(score))`"
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import Storage
+
+/// `dietaudit export scores`: every training example's id, label, the
+/// seed-averaged value of each score, then the per-seed values, as CSV
+/// (RFC 4180 quoting), so a team can prune with exactly the audited scores.
+///
+/// Columns: `id`, `label`, one per score named as in the JSON (`el2n@2`),
+/// then one per (score, seed) named `<score>#<seed>` where `<seed>` is the
+/// seed value used for that training run (base seed + k). Scores that do not
+/// depend on a seed (`input_norm`, imported scores) have no per-seed columns.
+public enum ScoreExport {
+    public static func csv(_ stored: StoredRun) -> String {
+        let scores = stored.scores.map(\.result)
+        let seeded = scores.filter { $0.kind != "input_norm" && $0.kind != "imported" }
+        var header = ["id", "label"] + scores.map(\.name)
+        for score in seeded {
+            header += score.perSeed.indices.map { "\(score.name)#\(stored.run.seed + Int64($0))" }
+        }
+        var lines = [header.map(quote).joined(separator: ",")]
+        lines.reserveCapacity(stored.examples.count + 1)
+        for example in stored.examples {
+            let index = example.position
+            var fields = [quote(example.exampleId), quote(example.label)]
+            fields += scores.map { format($0.mean[index]) }
+            for score in seeded { fields += score.perSeed.map { format($0[index]) } }
+            lines.append(fields.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func format(_ value: Double) -> String {
+        value.isFinite ? "\(value)" : ""
+    }
+
+    static func quote(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,28 @@
+import DietAuditCore
+
+/// A named list of rules, loaded from YAML:
+///
+/// ```yaml
+/// ruleset: default
+/// rules:
+///   - id: disproportionate-removal
+///     description: A group keeps less than 4/5 of the overall retention rate.
+///     metric: retention_ratio
+///     applies_to: [class, attribute, intersection]
+///     fail_if: {below: 0.8}            # below | above | outside: [lo, hi]
+///     only_if: {q_value_below: 0.05, min_group_size: 20}
+///     severity: fail                   # info | warn | fail
+///     policies: [keep_hard, keep_easy] # optional: only these policies
+/// ```
+///
+/// Thresholds live only here; the Auditing stage computes metrics without
+/// judging them.
+public struct Ruleset: Sendable, Equatable {
+    public var name: String
+    public var rules: [Rule]
+
+    public init(name: String, rules: [Rule]) {
+        self.name = name
+        self.rules = rules
+    }
+}

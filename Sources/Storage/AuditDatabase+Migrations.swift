@@ -1,0 +1,110 @@
+import GRDB
+
+extension AuditDatabase {
+    /// The schema's history. Migrations are only ever appended: an existing
+    /// database is brought up to date, never rebuilt.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: runs, scores, plans, composition, findings") { db in
+            try db.create(table: "run") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("audit", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("started_at", .datetime).notNull()
+                t.column("finished_at", .datetime)
+                t.column("tool_version", .text).notNull()
+                t.column("data_sha256", .text).notNull()
+                t.column("test_sha256", .text)
+                t.column("spec_sha256", .text).notNull()
+                t.column("ruleset_sha256", .text).notNull()
+                t.column("spec_path", .text).notNull()
+                t.column("spec_text", .text).notNull()
+                t.column("ruleset_name", .text).notNull()
+                t.column("ruleset_path", .text).notNull()
+                t.column("ruleset_text", .text).notNull()
+                t.column("seed", .integer).notNull()
+                t.column("fail_on", .text).notNull()
+                t.column("gate_passed", .boolean)
+                t.column("error_message", .text)
+                t.column("dataset", .jsonText).notNull()
+                t.column("settings", .jsonText).notNull()
+                t.column("timings", .jsonText).notNull()
+            }
+            try db.create(table: "example") { t in
+                t.belongsTo("run", onDelete: .cascade).notNull()
+                t.column("position", .integer).notNull()
+                t.column("example_id", .text).notNull()
+                t.column("label", .text).notNull()
+                t.primaryKey(["run_id", "position"])
+            }
+            try db.create(table: "score") { t in
+                t.belongsTo("run", onDelete: .cascade).notNull()
+                t.column("position", .integer).notNull()
+                t.column("name", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("epoch", .integer)
+                t.column("seeds", .integer).notNull()
+                t.column("mean", .blob).notNull()
+                t.column("per_seed", .blob).notNull()
+                t.primaryKey(["run_id", "name"])
+            }
+            try db.create(table: "validity") { t in
+                t.belongsTo("run", onDelete: .cascade).notNull()
+                t.column("score", .text).notNull()
+                t.column("seed_stability", .double)
+                t.column("input_norm_spearman", .double)
+                t.column("class_dependence", .double)
+            }
+            try db.create(table: "plan") { t in
+                t.belongsTo("run", onDelete: .cascade).notNull()
+                t.column("score", .text)
+                t.column("policy", .text).notNull()
+                t.column("fraction", .double).notNull()
+                t.column("removed_count", .integer).notNull()
+                t.column("removed", .blob).notNull()
+            }
+            try db.create(table: "composition") { t in
+                t.belongsTo("run", onDelete: .cascade).notNull()
+                t.column("score", .text)
+                t.column("policy", .text).notNull()
+                t.column("fraction", .double).notNull()
+                t.column("attribute", .text).notNull()
+                t.column("group", .text).notNull()
+                t.column("attribute_kind", .text).notNull()
+                for name in ["n", "removed", "kept"] { t.column(name, .integer).notNull() }
+                for name in ["removal_rate", "expected_removed", "excess_removal"] { t.column(name, .double).notNull() }
+                for name in ["retention_ratio", "removal_ratio"] { t.column(name, .double) }
+                t.column("share_before", .double).notNull()
+                for name in ["share_after", "representation_ratio"] { t.column(name, .double) }
+                for name in ["ci_low", "ci_high", "p_value", "q_value"] { t.column(name, .double).notNull() }
+            }
+            try db.create(table: "attribute_metric") { t in
+                t.belongsTo("run", onDelete: .cascade).notNull()
+                t.column("score", .text)
+                t.column("policy", .text).notNull()
+                t.column("fraction", .double).notNull()
+                t.column("attribute", .text).notNull()
+                t.column("attribute_kind", .text).notNull()
+                t.column("tvd", .double).notNull()
+                t.column("chi2", .double)
+                t.column("chi2_p_value", .double)
+            }
+            try db.create(table: "finding") { t in
+                t.belongsTo("run", onDelete: .cascade).notNull()
+                t.column("rule_id", .text).notNull()
+                t.column("severity", .text).notNull()
+                t.column("score", .text)
+                t.column("policy", .text).notNull()
+                t.column("fraction", .double).notNull()
+                t.column("attribute", .text).notNull()
+                t.column("group", .text)
+                t.column("metric", .text).notNull()
+                t.column("value", .double).notNull()
+                t.column("threshold", .double).notNull()
+                t.column("comparison", .text).notNull()
+                t.column("message", .text).notNull()
+            }
+        }
+        return migrator
+    }
+}

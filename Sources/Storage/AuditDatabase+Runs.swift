@@ -1,0 +1,101 @@
+import Auditing
+import DietAuditCore
+import Foundation
+import GRDB
+import Rules
+
+extension AuditDatabase {
+    /// Inserts a run with status `running` and returns its id. Call only after
+    /// every input has been checked, so bad input never leaves a run behind.
+    public func beginRun(_ record: RunRecord) throws -> Int64 {
+        try writer.write { db in
+            var record = record
+            record.status = .running
+            try record.insert(db)
+            return record.id!
+        }
+    }
+
+    /// Writes all of a run's results and marks it `complete`, in one
+    /// transaction: either everything lands or nothing does.
+    public func completeRun(id: Int64, results: RunResults, finishedAt: Date = Date()) throws {
+        try writer.write { db in
+            for example in results.examples {
+                try RunScopedRecord(runId: id, content: example).insert(db)
+            }
+            for (position, score) in results.scores.enumerated() {
+                try RunScopedRecord(runId: id, content: ScoreRow(position: position, result: score)).insert(db)
+            }
+            for validity in results.validity {
+                try RunScopedRecord(runId: id, content: ValidityRow(validity)).insert(db)
+            }
+            for plan in results.plans {
+                try RunScopedRecord(runId: id, content: PlanRow(plan: plan)).insert(db)
+            }
+            for row in results.composition.rows {
+                try RunScopedRecord(runId: id, content: row).insert(db)
+            }
+            for row in results.composition.attributes {
+                try RunScopedRecord(runId: id, content: row).insert(db)
+            }
+            for finding in results.findings {
+                try RunScopedRecord(runId: id, content: finding).insert(db)
+            }
+            guard var run = try RunRecord.fetchOne(db, key: id) else {
+                throw InputError("run \(id) vanished while it was being written")
+            }
+            run.status = .complete
+            run.finishedAt = finishedAt
+            run.gatePassed = results.gate.passed
+            run.timings = results.timings
+            try run.update(db)
+        }
+    }
+
+    /// Marks a run `failed` with the reason; its partial results (if any) stay
+    /// out of reports.
+    public func failRun(id: Int64, message: String, finishedAt: Date = Date()) throws {
+        try writer.write { db in
+            guard var run = try RunRecord.fetchOne(db, key: id) else { return }
+            run.status = .failed
+            run.finishedAt = finishedAt
+            run.errorMessage = message
+            try run.update(db)
+        }
+    }
+
+    /// Every run, newest first.
+    public func runs() throws -> [RunRecord] {
+        try writer.read { db in
+            try RunRecord.order(Column("id").desc).fetchAll(db)
+        }
+    }
+
+    /// Everything stored about run `id`.
+    /// - Throws: ``InputError`` when there is no such run.
+    public func loadRun(id: Int64) throws -> StoredRun {
+        try writer.read { db in
+            guard let run = try RunRecord.fetchOne(db, key: id) else {
+                let known = try Int64.fetchAll(db, sql: "SELECT id FROM run ORDER BY id DESC LIMIT 10")
+                throw InputError("no run with id \(id)" + (known.isEmpty ? "; the database has no runs" : "; recent runs: \(known.map(String.init).joined(separator: ", "))"))
+            }
+            func fetch<Content: RunScopedContent>(_ type: Content.Type, order: String = "rowid") throws -> [Content] {
+                try RunScopedRecord<Content>.filter(Column("run_id") == id).order(SQL(sql: order)).fetchAll(db).map(\.content)
+            }
+            return StoredRun(
+                run: run,
+                examples: try fetch(ExampleRow.self, order: "position"),
+                scores: try fetch(ScoreRow.self, order: "position"),
+                validity: try fetch(ValidityRow.self),
+                plans: try fetch(PlanRow.self),
+                composition: try fetch(CompositionRow.self),
+                attributes: try fetch(AttributeRow.self),
+                findings: try fetch(Finding.self))
+        }
+    }
+
+    /// The id of the newest run, if any.
+    public func latestRunId() throws -> Int64? {
+        try writer.read { db in try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM run") }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+
+/// One audit run (table `run`): identity, provenance, status and the
+/// summaries a report needs. Every other table refers to it by `run_id`.
+public struct RunRecord: Sendable, Codable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "run"
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    /// The database id, also the run id users type (`dietaudit report 3`).
+    public var id: Int64?
+    public var audit: String
+    public var status: RunStatus
+    public var startedAt: Date
+    public var finishedAt: Date?
+    public var toolVersion: String
+    /// SHA-256 of the data file (the training file when a test file is given).
+    public var dataSha256: String
+    public var testSha256: String?
+    public var specSha256: String
+    public var rulesetSha256: String
+    public var specPath: String
+    public var specText: String
+    public var rulesetName: String
+    public var rulesetPath: String
+    public var rulesetText: String
+    /// The spec's base seed.
+    public var seed: Int64
+    /// `--fail-on` of the run: info, warn, fail or never.
+    public var failOn: String
+    public var gatePassed: Bool?
+    /// Why the run failed, for `failed` runs.
+    public var errorMessage: String?
+    /// Data summary (stored as JSON).
+    public var dataset: DatasetSummary
+    /// Model, training and pruning settings in words, for the report's methods section (JSON).
+    public var settings: [String: String]
+    /// Seconds per stage (JSON).
+    public var timings: [StageTiming]
+
+    public init(
+        audit: String, startedAt: Date, toolVersion: String, dataSha256: String, testSha256: String?,
+        specSha256: String, rulesetSha256: String, specPath: String, specText: String, rulesetName: String,
+        rulesetPath: String, rulesetText: String, seed: Int64, failOn: String, dataset: DatasetSummary,
+        settings: [String: String]
+    ) {
+        self.audit = audit
+        self.status = .running
+        self.startedAt = startedAt
+        self.toolVersion = toolVersion
+        self.dataSha256 = dataSha256
+        self.testSha256 = testSha256
+        self.specSha256 = specSha256
+        self.rulesetSha256 = rulesetSha256
+        self.specPath = specPath
+        self.specText = specText
+        self.rulesetName = rulesetName
+        self.rulesetPath = rulesetPath
+        self.rulesetText = rulesetText
+        self.seed = seed
+        self.failOn = failOn
+        self.dataset = dataset
+        self.settings = settings
+        self.timings = []
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}

@@ -1,0 +1,116 @@
+import Auditing
+import Foundation
+import Rules
+import Scoring
+
+extension CompositionRow: RunScopedContent {
+    public static var tableName: String { "composition" }
+}
+
+extension AttributeRow: RunScopedContent {
+    public static var tableName: String { "attribute_metric" }
+}
+
+extension Finding: RunScopedContent {
+    public static var tableName: String { "finding" }
+}
+
+/// One training example of a run (table `example`), in training order: the
+/// id and label needed to export scores.
+public struct ExampleRow: RunScopedContent, Equatable {
+    public static var tableName: String { "example" }
+    /// Position in the training split (0-based), the index of every score vector.
+    public var position: Int
+    public var exampleId: String
+    public var label: String
+
+    public init(position: Int, exampleId: String, label: String) {
+        self.position = position
+        self.exampleId = exampleId
+        self.label = label
+    }
+}
+
+/// One score of a run (table `score`) with its seed-averaged and per-seed
+/// values (little-endian Float64 blobs, one value per training example).
+public struct ScoreRow: RunScopedContent, Equatable {
+    public static var tableName: String { "score" }
+    /// Position in the spec's score list.
+    public var position: Int
+    public var name: String
+    public var kind: String
+    public var epoch: Int?
+    public var seeds: Int
+    /// Seed-averaged values.
+    public var mean: Data
+    /// `seeds` vectors of values, concatenated.
+    public var perSeed: Data
+
+    public init(position: Int, result: ScoreResult) {
+        self.position = position
+        name = result.name
+        kind = result.kind
+        epoch = result.epoch
+        seeds = result.perSeed.count
+        mean = Self.encode(result.mean)
+        perSeed = Self.encode(result.perSeed.flatMap { $0 })
+    }
+
+    /// The values back as a ``ScoreResult``.
+    public var result: ScoreResult {
+        let flat = Self.decode(perSeed)
+        let count = seeds > 0 ? flat.count / seeds : 0
+        let rows = (0..<seeds).map { Array(flat[($0 * count)..<(($0 + 1) * count)]) }
+        return ScoreResult(name: name, kind: kind, epoch: epoch, perSeed: rows, mean: Self.decode(mean))
+    }
+
+    static func encode(_ values: [Double]) -> Data {
+        var data = Data(capacity: values.count * 8)
+        for value in values { withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
+        return data
+    }
+
+    static func decode(_ data: Data) -> [Double] {
+        let bytes = [UInt8](data)
+        return stride(from: 0, to: bytes.count - 7, by: 8).map { offset in
+            var bits: UInt64 = 0
+            for k in 0..<8 { bits |= UInt64(bytes[offset + k]) << (8 * UInt64(k)) }
+            return Double(bitPattern: bits)
+        }
+    }
+}
+
+/// One pruning plan of a run (table `plan`): which training examples it removes.
+public struct PlanRow: RunScopedContent, Equatable {
+    public static var tableName: String { "plan" }
+    public var score: String?
+    public var policy: String
+    public var fraction: Double
+    public var removedCount: Int
+    /// One byte per training example: 1 removed, 0 kept.
+    public var removed: Data
+
+    public init(plan: PruningPlan) {
+        score = plan.score
+        policy = plan.policy.rawValue
+        fraction = plan.fraction
+        removedCount = plan.removedCount
+        removed = Data(plan.removed.map { $0 ? 1 : 0 })
+    }
+}
+
+/// Validity of one score (table `validity`); see DESIGN.md "Score validity".
+public struct ValidityRow: RunScopedContent, Equatable {
+    public static var tableName: String { "validity" }
+    public var score: String
+    public var seedStability: Double?
+    public var inputNormSpearman: Double?
+    public var classDependence: Double?
+
+    public init(_ validity: ScoreValidity) {
+        score = validity.score
+        seedStability = validity.seedStability
+        inputNormSpearman = validity.inputNormSpearman
+        classDependence = validity.classDependence
+    }
+}

@@ -1,0 +1,44 @@
+import Auditing
+import Rules
+import Scoring
+
+/// Everything stored about one run, read back for reports and exports.
+public struct StoredRun: Sendable {
+    public var run: RunRecord
+    public var examples: [ExampleRow]
+    public var scores: [ScoreRow]
+    public var validity: [ValidityRow]
+    public var plans: [PlanRow]
+    public var composition: [CompositionRow]
+    public var attributes: [AttributeRow]
+    public var findings: [Finding]
+
+    /// The run's id (always set for a stored run).
+    public var id: Int64 { run.id ?? 0 }
+}
+
+/// The results of a run, ready to be written in one transaction.
+public struct RunResults: Sendable {
+    public var examples: [ExampleRow]
+    public var scores: [ScoreResult]
+    public var validity: [ScoreValidity]
+    public var plans: [PruningPlan]
+    public var composition: CompositionAudit
+    public var findings: [Finding]
+    public var gate: Gate
+    public var timings: [StageTiming]
+
+    public init(
+        examples: [ExampleRow], scores: [ScoreResult], validity: [ScoreValidity], plans: [PruningPlan],
+        composition: CompositionAudit, findings: [Finding], gate: Gate, timings: [StageTiming]
+    ) {
+        self.examples = examples
+        self.scores = scores
+        self.validity = validity
+        self.plans = plans
+        self.composition = composition
+        self.findings = findings
+        self.gate = gate
+        self.timings = timings
+    }
+}

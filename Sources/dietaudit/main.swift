@@ -1,2 +1,0 @@
-import AuditPipeline
-print("dietaudit")
