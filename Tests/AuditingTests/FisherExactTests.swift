@@ -22,6 +22,15 @@ import Testing
         Case(table: [[1, 9], [9, 1]], expected: 0.001093333910671372),
         Case(table: [[6, 4], [4, 6]], expected: 0.6562817986966593),
         Case(table: [[2480, 2520], [2520, 2480]], expected: 0.43539237626531807),
+        // Equal column (or row) sums: the mirror table is exactly as likely but,
+        // with naive log-space sums and no allowance, rounds a hair above the
+        // observed one and would be dropped (giving about half these values).
+        Case(table: [[13, 24], [9, 28]], expected: 0.44594640124928153),
+        Case(table: [[25, 12], [12, 25]], expected: 0.004926455372372155),
+        Case(table: [[5, 95], [25, 75]], expected: 0.00010416826021386083),
+        Case(table: [[75, 425], [140, 360]], expected: 7.224455153690349e-07),
+        Case(table: [[155, 345], [60, 440]], expected: 2.2489756017742137e-13),
+        Case(table: [[32, 468], [325, 175]], expected: 3.5457964574290215e-92),
         Case(table: [[7, 3], [2, 8]], expected: 0.06977851869492736),
         Case(table: [[1, 0], [0, 1]], expected: 1.0),
         // N = 50,000.
