@@ -1,0 +1,97 @@
+import DietAuditCore
+
+/// The composition audit of a run: who each plan removes, per group and per
+/// attribute.
+public struct CompositionAudit: Sendable {
+    /// One row per plan × grouping × group with n > 0, in plan, grouping and
+    /// group order. `q_value`s are adjusted over all of these rows together.
+    public var rows: [CompositionRow]
+    /// One row per plan × grouping that has at least one non-empty group.
+    public var attributes: [AttributeRow]
+
+    public init(rows: [CompositionRow], attributes: [AttributeRow]) {
+        self.rows = rows
+        self.attributes = attributes
+    }
+}
+
+/// Audits the composition of every plan against every grouping.
+///
+/// For each plan and grouping, each group with n > 0 training examples gets a
+/// ``CompositionRow``; groups with no training examples are skipped (every
+/// metric of theirs would be 0/0). Each (plan, grouping) gets an
+/// ``AttributeRow`` with `tvd` and the χ² test. The `q_value`s are
+/// Benjamini–Hochberg adjusted over all `p_value`s of this call, so pass every
+/// plan of a run at once.
+///
+/// Only `name`, `kind`, `groups` and `train` of each grouping are read.
+///
+/// - Precondition: every grouping's `train` has one entry per training
+///   example, i.e. the same count as each plan's `removed`.
+public func auditComposition(plans: [PruningPlan], groupings: [Grouping]) -> CompositionAudit {
+    var rows: [CompositionRow] = []
+    var attributes: [AttributeRow] = []
+    for plan in plans {
+        for grouping in groupings {
+            precondition(grouping.train.count == plan.removed.count,
+                         "grouping \(grouping.name) covers \(grouping.train.count) training examples, plan \(plan.removed.count)")
+            let groupRows = compositionRows(plan: plan, grouping: grouping)
+            guard !groupRows.isEmpty else { continue }
+            rows += groupRows
+            attributes.append(attributeRow(plan: plan, grouping: grouping, rows: groupRows))
+        }
+    }
+    let qValues = Statistics.benjaminiHochberg(rows.map(\.pValue))
+    for index in rows.indices { rows[index].qValue = qValues[index] }
+    return CompositionAudit(rows: rows, attributes: attributes)
+}
+
+/// The rows of one plan and one grouping, `q_value` still unset (= p_value).
+func compositionRows(plan: PruningPlan, grouping: Grouping) -> [CompositionRow] {
+    let total = plan.trainCount, removedTotal = plan.removedCount, keptTotal = total - removedTotal
+    var sizes = [Int](repeating: 0, count: grouping.groups.count)
+    var removedCounts = sizes
+    for (example, group) in grouping.train.enumerated() {
+        sizes[group] += 1
+        if plan.removed[example] { removedCounts[group] += 1 }
+    }
+    let overallRate = Double(removedTotal) / Double(max(total, 1))
+    return grouping.groups.indices.compactMap { group -> CompositionRow? in
+        let n = sizes[group], removed = removedCounts[group], kept = n - removed
+        guard n > 0 else { return nil }
+        let removalRate = Double(removed) / Double(n)
+        let shareBefore = Double(n) / Double(total)
+        let shareAfter = keptTotal > 0 ? Double(kept) / Double(keptTotal) : nil
+        let interval = Statistics.wilsonInterval(successes: removed, trials: n)
+        let pValue = Statistics.fisherExactTwoSided(removed, kept, removedTotal - removed, keptTotal - kept)
+        return CompositionRow(
+            score: plan.score, policy: plan.policy.rawValue, fraction: plan.fraction,
+            attribute: grouping.name, group: grouping.groups[group], attributeKind: grouping.kind,
+            n: n, removed: removed, kept: kept,
+            removalRate: removalRate,
+            expectedRemoved: Double(n) * Double(removedTotal) / Double(total),
+            excessRemoval: removalRate - overallRate,
+            retentionRatio: keptTotal > 0 ? (Double(kept) / Double(n)) / (Double(keptTotal) / Double(total)) : nil,
+            removalRatio: removedTotal > 0 ? removalRate / overallRate : nil,
+            shareBefore: shareBefore, shareAfter: shareAfter,
+            representationRatio: shareAfter.map { $0 / shareBefore },
+            ciLow: interval.low, ciHigh: interval.high, pValue: pValue, qValue: pValue
+        )
+    }
+}
+
+/// The attribute-level row of one plan and one grouping, from its group rows.
+func attributeRow(plan: PruningPlan, grouping: Grouping, rows: [CompositionRow]) -> AttributeRow {
+    let tvd: Double
+    if plan.keptCount > 0 {
+        tvd = 0.5 * rows.reduce(0) { $0 + abs(($1.shareAfter ?? 0) - $1.shareBefore) }
+    } else {
+        tvd = 1
+    }
+    let test = Statistics.chiSquaredIndependence(rows.map { [$0.removed, $0.kept] })
+    return AttributeRow(
+        score: plan.score, policy: plan.policy.rawValue, fraction: plan.fraction,
+        attribute: grouping.name, attributeKind: grouping.kind,
+        tvd: tvd, chi2: test?.statistic, chi2PValue: test?.pValue
+    )
+}

@@ -1,0 +1,159 @@
+import DietAuditCore
+
+/// Who a pruning plan removes from one group: one row per (score, policy,
+/// fraction, attribute, group), with the DESIGN.md composition metrics.
+///
+/// Notation: N training examples, the plan removes R of them; the group has
+/// n examples (n > 0: groups absent from the training split get no row), of
+/// which `removed` are pruned and `kept` = n − removed remain. The overall
+/// removal rate is R/N.
+///
+/// Encoded (Codable) with the contract names: `score`, `policy`, `fraction`,
+/// `attribute`, `group`, `attribute_kind`, `n`, `removed`, `kept` and every name
+/// in ``metricNames``; `nil` metrics are written as JSON `null`.
+public struct CompositionRow: Sendable, Equatable, Codable {
+    /// The plan's score name; `nil` for `random`.
+    public var score: String?
+    /// The plan's policy, by its contract name (`keep_hard`, …).
+    public var policy: String
+    /// The plan's fraction f.
+    public var fraction: Double
+    /// The grouping's name: `class`, an attribute, or an intersection `a×b`.
+    public var attribute: String
+    /// The group's label (`female`, `female×<=25`, a class name).
+    public var group: String
+    /// Class, attribute or intersection.
+    public var attributeKind: GroupingKind
+
+    /// Group size n in the training split (> 0).
+    public var n: Int
+    /// Removed members of the group (0…n).
+    public var removed: Int
+    /// Kept members, n − removed.
+    public var kept: Int
+
+    /// `removal_rate` = removed / n. Range [0, 1]; ideal: the overall rate R/N.
+    public var removalRate: Double
+    /// `expected_removed` = n · R / N, the count a proportional (random-like)
+    /// plan removes on average. Range [0, n].
+    public var expectedRemoved: Double
+    /// `excess_removal` = removal_rate − R/N. Range [−R/N, 1 − R/N]; ideal 0;
+    /// positive means the group loses more than its share.
+    public var excessRemoval: Double
+    /// `retention_ratio` = (kept/n) / ((N−R)/N). Range [0, N/(N−R)]; ideal 1
+    /// (proportional); below 0.8 fails the four-fifths rule. `nil` when
+    /// R = N (nothing kept overall: the ratio is 0/0).
+    public var retentionRatio: Double?
+    /// `removal_ratio` = removal_rate / (R/N). Range [0, N/R]; ideal 1.
+    /// `nil` when R = 0 (nothing removed overall: the ratio is 0/0).
+    public var removalRatio: Double?
+    /// `share_before` = n / N, the group's share of the training split.
+    /// Range (0, 1]; shares of one attribute sum to 1.
+    public var shareBefore: Double
+    /// `share_after` = kept / (N − R), the group's share of the kept set.
+    /// Range [0, 1]; ideal: share_before. `nil` when N − R = 0.
+    public var shareAfter: Double?
+    /// `representation_ratio` = share_after / share_before. Range
+    /// [0, 1/share_before]; ideal 1. Equals retention_ratio whenever both are
+    /// defined. `nil` when N − R = 0.
+    public var representationRatio: Double?
+    /// `ci_low`: lower end of the Wilson 95% interval of removal_rate
+    /// (z = 1.959963984540054). Range [0, removal_rate].
+    public var ciLow: Double
+    /// `ci_high`: upper end of the Wilson 95% interval of removal_rate.
+    /// Range [removal_rate, 1].
+    public var ciHigh: Double
+    /// `p_value`: two-sided Fisher exact test of
+    /// [[removed, kept], [R − removed, (N − R) − kept]] — is the group removed
+    /// at a different rate than everyone else? Range (0, 1]; ideal (no
+    /// disparity) near 1. It is 1 when R = 0, R = N or n = N (a zero margin).
+    public var pValue: Double
+    /// `q_value`: Benjamini–Hochberg adjustment of `p_value` over all rows of
+    /// one ``auditComposition(plans:groupings:)`` call (one run). Range
+    /// [p_value, 1]; ideal near 1; below 0.05 is a discovery at 5% FDR.
+    public var qValue: Double
+
+    public init(
+        score: String?, policy: String, fraction: Double, attribute: String, group: String,
+        attributeKind: GroupingKind, n: Int, removed: Int, kept: Int, removalRate: Double,
+        expectedRemoved: Double, excessRemoval: Double, retentionRatio: Double?, removalRatio: Double?,
+        shareBefore: Double, shareAfter: Double?, representationRatio: Double?,
+        ciLow: Double, ciHigh: Double, pValue: Double, qValue: Double
+    ) {
+        self.score = score; self.policy = policy; self.fraction = fraction
+        self.attribute = attribute; self.group = group; self.attributeKind = attributeKind
+        self.n = n; self.removed = removed; self.kept = kept
+        self.removalRate = removalRate; self.expectedRemoved = expectedRemoved
+        self.excessRemoval = excessRemoval; self.retentionRatio = retentionRatio
+        self.removalRatio = removalRatio; self.shareBefore = shareBefore
+        self.shareAfter = shareAfter; self.representationRatio = representationRatio
+        self.ciLow = ciLow; self.ciHigh = ciHigh; self.pValue = pValue; self.qValue = qValue
+    }
+
+    /// Every numeric field by its contract name, in report order.
+    public static let metricNames: [String] = [
+        "n", "removed", "kept", "removal_rate", "expected_removed", "excess_removal",
+        "retention_ratio", "removal_ratio", "share_before", "share_after",
+        "representation_ratio", "ci_low", "ci_high", "p_value", "q_value",
+    ]
+
+    /// The value of a metric by its contract name (see ``metricNames``);
+    /// `nil` for an unknown name or an undefined value.
+    public func value(of metric: String) -> Double? {
+        switch metric {
+        case "n": Double(n)
+        case "removed": Double(removed)
+        case "kept": Double(kept)
+        case "removal_rate": removalRate
+        case "expected_removed": expectedRemoved
+        case "excess_removal": excessRemoval
+        case "retention_ratio": retentionRatio
+        case "removal_ratio": removalRatio
+        case "share_before": shareBefore
+        case "share_after": shareAfter
+        case "representation_ratio": representationRatio
+        case "ci_low": ciLow
+        case "ci_high": ciHigh
+        case "p_value": pValue
+        case "q_value": qValue
+        default: nil
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case score, policy, fraction, attribute, group, n, removed, kept
+        case attributeKind = "attribute_kind"
+        case removalRate = "removal_rate", expectedRemoved = "expected_removed"
+        case excessRemoval = "excess_removal", retentionRatio = "retention_ratio"
+        case removalRatio = "removal_ratio", shareBefore = "share_before", shareAfter = "share_after"
+        case representationRatio = "representation_ratio", ciLow = "ci_low", ciHigh = "ci_high"
+        case pValue = "p_value", qValue = "q_value"
+    }
+
+    /// Writes every key, with `null` for `nil` values (the JSON contract keeps
+    /// the column set fixed).
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(score, forKey: .score)
+        try container.encode(policy, forKey: .policy)
+        try container.encode(fraction, forKey: .fraction)
+        try container.encode(attribute, forKey: .attribute)
+        try container.encode(group, forKey: .group)
+        try container.encode(attributeKind, forKey: .attributeKind)
+        try container.encode(n, forKey: .n)
+        try container.encode(removed, forKey: .removed)
+        try container.encode(kept, forKey: .kept)
+        try container.encode(removalRate, forKey: .removalRate)
+        try container.encode(expectedRemoved, forKey: .expectedRemoved)
+        try container.encode(excessRemoval, forKey: .excessRemoval)
+        try container.encode(retentionRatio, forKey: .retentionRatio)
+        try container.encode(removalRatio, forKey: .removalRatio)
+        try container.encode(shareBefore, forKey: .shareBefore)
+        try container.encode(shareAfter, forKey: .shareAfter)
+        try container.encode(representationRatio, forKey: .representationRatio)
+        try container.encode(ciLow, forKey: .ciLow)
+        try container.encode(ciHigh, forKey: .ciHigh)
+        try container.encode(pValue, forKey: .pValue)
+        try container.encode(qValue, forKey: .qValue)
+    }
+}

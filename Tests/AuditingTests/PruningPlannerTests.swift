@@ -1,0 +1,89 @@
+import Testing
+import DietAuditCore
+@testable import Auditing
+
+@Suite struct PruningPlannerTests {
+    static let scores = [0.5, 0.1, 0.9, 0.3, 0.7, 0.2]
+    static let labels = [0, 0, 0, 1, 1, 1]
+
+    func plan(_ policy: PruningPolicy, _ fraction: Double, scores: [Double]? = scores, name: String? = "el2n@2",
+              labels: [Int] = labels, classCount: Int = 2, seed: UInt64 = 0) -> PruningPlan {
+        PruningPlanner.plan(scores: scores, scoreName: name, labels: labels, classCount: classCount,
+                            policy: policy, fraction: fraction, seed: seed)
+    }
+
+    @Test func keepHardRemovesLowestScores() {
+        let result = plan(.keepHard, 0.5)
+        #expect(result.removedIndices == [1, 3, 5])  // scores 0.1, 0.3, 0.2
+        #expect(result.removedCount == 3 && result.keptCount == 3)
+        #expect(result.score == "el2n@2" && result.policy == .keepHard && result.fraction == 0.5)
+        // R = round(0.25 · 6) = round(1.5) = 2: half rounds away from zero.
+        #expect(plan(.keepHard, 0.25).removedIndices == [1, 5])
+        #expect(plan(.keepHard, 0).removedCount == 0)
+    }
+
+    @Test func keepEasyRemovesHighestScores() {
+        #expect(plan(.keepEasy, 0.5).removedIndices == [0, 2, 4])  // scores 0.5, 0.9, 0.7
+        #expect(plan(.keepEasy, 0.2).removedIndices == [2])        // R = round(1.2) = 1
+    }
+
+    /// With all scores equal the removed set comes from the seeded tie order:
+    /// not the first R rows, reproducible, and different for another seed or score.
+    @Test func tiesAreSeededNotRowOrder() {
+        let equal = [Double](repeating: 1, count: 100)
+        let labels = [Int](repeating: 0, count: 100)
+        let first = plan(.keepHard, 0.3, scores: equal, labels: labels, classCount: 1, seed: 7)
+        #expect(first.removedCount == 30)
+        #expect(first.removedIndices != Array(0..<30))
+        #expect(first.removedIndices != Array(70..<100))
+        #expect(plan(.keepHard, 0.3, scores: equal, labels: labels, classCount: 1, seed: 7) == first)
+        #expect(plan(.keepHard, 0.3, scores: equal, labels: labels, classCount: 1, seed: 8).removed != first.removed)
+        #expect(plan(.keepHard, 0.3, scores: equal, name: "grand@0", labels: labels, classCount: 1, seed: 7).removed != first.removed)
+    }
+
+    /// A partial tie is resolved by the rank in the permutation of the
+    /// `ties:<score>` stream (the documented contract), and only among the tied.
+    @Test func partialTieFollowsTieStream() {
+        let scores = [1.0, 1.0, 1.0, 0.0, 2.0]
+        for seed: UInt64 in 0..<20 {
+            var generator = SeededGenerator(seed: seed, stream: "ties:forgetting")
+            let rank = generator.permutation(count: 5)
+            let winner = [0, 1, 2].min { rank[$0] < rank[$1] }!
+            let result = plan(.keepHard, 0.4, scores: scores, name: "forgetting", labels: [0, 0, 0, 0, 0], classCount: 1, seed: seed)
+            #expect(result.removedIndices == [3, winner].sorted())
+        }
+    }
+
+    /// class_balanced removes round(f·n_c) of the lowest scores inside each class.
+    @Test func classBalancedCountsPerClass() {
+        // Classes of sizes 10, 7 and 3; scores decreasing with the index.
+        let labels = [Int](repeating: 0, count: 10) + [Int](repeating: 1, count: 7) + [Int](repeating: 2, count: 3)
+        let scores = (0..<20).map { Double(20 - $0) }
+        let result = plan(.classBalanced, 0.3, scores: scores, labels: labels, classCount: 3)
+        // round(3.0) = 3, round(2.1) = 2, round(0.9) = 1: the last members of each class.
+        #expect(result.removedIndices == [7, 8, 9, 15, 16, 19])
+        #expect(result.removedCount == 6)
+        // keep_hard at the same fraction would take the 6 lowest overall: 14…19.
+        #expect(plan(.keepHard, 0.3, scores: scores, labels: labels, classCount: 3).removedIndices == Array(14..<20))
+    }
+
+    /// random ignores scores, removes exactly R, is reproducible, and over many
+    /// seeds removes every example at about the rate f.
+    @Test func randomIsSeededAndUniform() {
+        let labels = [Int](repeating: 0, count: 20)
+        let first = plan(.random, 0.3, scores: nil, name: nil, labels: labels, classCount: 1, seed: 3)
+        #expect(first.score == nil && first.removedCount == 6)
+        #expect(plan(.random, 0.3, scores: nil, name: nil, labels: labels, classCount: 1, seed: 3) == first)
+        #expect(plan(.random, 0.3, scores: nil, name: nil, labels: labels, classCount: 1, seed: 4) != first)
+        // Scores given to `random` are ignored.
+        #expect(plan(.random, 0.3, scores: (0..<20).map(Double.init), name: "el2n@2", labels: labels, classCount: 1, seed: 3).removed == first.removed)
+        var counts = [Int](repeating: 0, count: 20)
+        for seed: UInt64 in 0..<1000 {
+            let result = plan(.random, 0.3, scores: nil, name: nil, labels: labels, classCount: 1, seed: seed)
+            #expect(result.removedCount == 6)
+            for index in result.removedIndices { counts[index] += 1 }
+        }
+        // Each count is Binomial(1000, 0.3): mean 300, sd ≈ 14.5; allow 5 sd.
+        for count in counts { #expect(abs(count - 300) < 73, "counts \(counts)") }
+    }
+}
