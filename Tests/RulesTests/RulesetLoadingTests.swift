@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@testable import DietAuditCore
+@testable import Rules
+
+@Suite struct RulesetLoadingTests {
+    func message(_ text: String) -> String? {
+        do {
+            _ = try Ruleset.parse(text, file: "r.yaml")
+            return nil
+        } catch let error as InputError {
+            return error.description
+        } catch {
+            return "unexpected \(error)"
+        }
+    }
+
+    @Test func builtInDefaultMatchesShippedFile() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let shipped = try Ruleset.load(fileAt: root.appendingPathComponent("rulesets/default.yaml").path)
+        #expect(shipped == (try Ruleset.builtInDefault()))
+        #expect(shipped.rules.map(\.id) == ["disproportionate-removal", "over-representation", "composition-shift"])
+    }
+
+    @Test func ruleParses() throws {
+        let ruleset = try Ruleset.parse("""
+        ruleset: strict
+        rules:
+          - id: r1
+            metric: retention_ratio
+            applies_to: [attribute, intersection]
+            fail_if: {outside: [0.8, 1.25]}
+            only_if: {q_value_below: 0.01, min_group_size: 30}
+            severity: warn
+            policies: [keep_hard]
+        """, file: "r.yaml")
+        let rule = try #require(ruleset.rules.first)
+        #expect(rule.metric == "retention_ratio")
+        #expect(rule.appliesTo == [.attribute, .intersection])
+        #expect(rule.condition == .outside(0.8, 1.25))
+        #expect(rule.precondition == RulePrecondition(qValueBelow: 0.01, minGroupSize: 30))
+        #expect(rule.severity == .warn)
+        #expect(rule.policies == ["keep_hard"])
+    }
+
+    @Test func unknownMetricSuggests() {
+        let text = message("ruleset: x\nrules:\n  - id: a\n    metric: retention_rate\n    fail_if: {below: 1}\n")
+        #expect(text?.hasPrefix("r.yaml:4:13: rules[0].metric: unknown metric 'retention_rate'") == true)
+        #expect(text?.hasSuffix("did you mean 'retention_ratio'?") == true)
+    }
+
+    @Test func otherMistakes() {
+        #expect(message("ruleset: x\nrules:\n  - id: a\n    metric: tvd\n    fail_if: {below: 1, above: 2}\n")?
+            .contains("fail_if needs exactly one of") == true)
+        #expect(message("ruleset: x\nrules:\n  - id: a\n    metric: tvd\n    fail_if: {above: 0.1}\n    only_if: {q_value_below: 0.05}\n")?
+            .contains("use chi2_p_value_below") == true)
+        #expect(message("ruleset: x\nrules:\n  - id: a\n    metric: tvd\n    fail_if: {above: 0.1}\n  - id: a\n    metric: tvd\n    fail_if: {above: 0.2}\n")?
+            .contains("duplicate rule id 'a'") == true)
+        #expect(message("ruleset: x\nrules:\n  - id: a\n    metric: tvd\n    fail_if: {above: 0.1}\n    severity: fatal\n")?
+            .contains("'fatal' is not allowed; expected one of 'info', 'warn', 'fail'") == true)
+        #expect(message("ruleset: x\nrules:\n  - id: a\n    metric: tvd\n    fail_if: {outside: [2, 1]}\n")?
+            .contains("low ≤ high") == true)
+    }
+
+    @Test func gateCountsAndThreshold() {
+        func finding(_ severity: Severity) -> Finding {
+            Finding(ruleId: "r", severity: severity, score: nil, policy: "random", fraction: 0.1, attribute: "a",
+                    group: "g", metric: "tvd", value: 1, threshold: 0.5, comparison: "above", message: "")
+        }
+        let findings = [finding(.warn), finding(.info), finding(.warn)]
+        #expect(Gate(findings: findings, failOn: .fail).passed)
+        #expect(!Gate(findings: findings, failOn: .warn).passed)
+        #expect(!Gate(findings: findings, failOn: .info).passed)
+        #expect(Gate(findings: findings, failOn: nil).passed)
+        #expect(Gate(findings: findings, failOn: .fail).counts == ["info": 1, "warn": 2, "fail": 0])
+    }
+
+    @Test func conditions() {
+        #expect(RuleCondition.below(0.8).breach(of: 0.79)?.comparison == "below")
+        #expect(RuleCondition.below(0.8).breach(of: 0.8) == nil)
+        #expect(RuleCondition.above(0.1).breach(of: 0.2)?.threshold == 0.1)
+        #expect(RuleCondition.outside(0.8, 1.25).breach(of: 1.3)?.threshold == 1.25)
+        #expect(RuleCondition.outside(0.8, 1.25).breach(of: 1.0) == nil)
+    }
+}
