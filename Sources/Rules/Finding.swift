@@ -20,6 +20,12 @@ public struct Finding: Sendable, Equatable, Codable {
     /// One plain sentence.
     public var message: String
 
+    /// Column and JSON names.
+    enum CodingKeys: String, CodingKey {
+        case ruleId = "rule_id", severity, score, policy, fraction, attribute, group, metric, value, threshold
+        case comparison, message
+    }
+
     public init(
         ruleId: String, severity: Severity, score: String?, policy: String, fraction: Double,
         attribute: String, group: String?, metric: String, value: Double, threshold: Double,

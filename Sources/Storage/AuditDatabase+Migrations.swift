@@ -31,14 +31,14 @@ extension AuditDatabase {
                 t.column("timings", .jsonText).notNull()
             }
             try db.create(table: "example") { t in
-                t.belongsTo("run", onDelete: .cascade).notNull()
+                t.column("run_id", .integer).notNull().indexed().references("run", onDelete: .cascade)
                 t.column("position", .integer).notNull()
                 t.column("example_id", .text).notNull()
                 t.column("label", .text).notNull()
                 t.primaryKey(["run_id", "position"])
             }
             try db.create(table: "score") { t in
-                t.belongsTo("run", onDelete: .cascade).notNull()
+                t.column("run_id", .integer).notNull().indexed().references("run", onDelete: .cascade)
                 t.column("position", .integer).notNull()
                 t.column("name", .text).notNull()
                 t.column("kind", .text).notNull()
@@ -49,14 +49,14 @@ extension AuditDatabase {
                 t.primaryKey(["run_id", "name"])
             }
             try db.create(table: "validity") { t in
-                t.belongsTo("run", onDelete: .cascade).notNull()
+                t.column("run_id", .integer).notNull().indexed().references("run", onDelete: .cascade)
                 t.column("score", .text).notNull()
                 t.column("seed_stability", .double)
                 t.column("input_norm_spearman", .double)
                 t.column("class_dependence", .double)
             }
             try db.create(table: "plan") { t in
-                t.belongsTo("run", onDelete: .cascade).notNull()
+                t.column("run_id", .integer).notNull().indexed().references("run", onDelete: .cascade)
                 t.column("score", .text)
                 t.column("policy", .text).notNull()
                 t.column("fraction", .double).notNull()
@@ -64,7 +64,7 @@ extension AuditDatabase {
                 t.column("removed", .blob).notNull()
             }
             try db.create(table: "composition") { t in
-                t.belongsTo("run", onDelete: .cascade).notNull()
+                t.column("run_id", .integer).notNull().indexed().references("run", onDelete: .cascade)
                 t.column("score", .text)
                 t.column("policy", .text).notNull()
                 t.column("fraction", .double).notNull()
@@ -79,7 +79,7 @@ extension AuditDatabase {
                 for name in ["ci_low", "ci_high", "p_value", "q_value"] { t.column(name, .double).notNull() }
             }
             try db.create(table: "attribute_metric") { t in
-                t.belongsTo("run", onDelete: .cascade).notNull()
+                t.column("run_id", .integer).notNull().indexed().references("run", onDelete: .cascade)
                 t.column("score", .text)
                 t.column("policy", .text).notNull()
                 t.column("fraction", .double).notNull()
@@ -90,7 +90,7 @@ extension AuditDatabase {
                 t.column("chi2_p_value", .double)
             }
             try db.create(table: "finding") { t in
-                t.belongsTo("run", onDelete: .cascade).notNull()
+                t.column("run_id", .integer).notNull().indexed().references("run", onDelete: .cascade)
                 t.column("rule_id", .text).notNull()
                 t.column("severity", .text).notNull()
                 t.column("score", .text)

@@ -8,14 +8,12 @@ public protocol RunScopedContent: Codable, Sendable {
 
 /// A stage's row stored under its run: the row's own columns plus `run_id`.
 ///
-/// The row encodes its fields flat next to `run_id` (snake_case column names,
-/// the same names the JSON report uses), so e.g. the `composition` table has
+/// The row encodes its fields flat next to `run_id`; content types name their
+/// coding keys in snake_case, the same names the JSON report uses, so e.g. the `composition` table has
 /// the columns `run_id, score, policy, fraction, attribute, group, n, …,
 /// q_value`, queryable directly in SQL.
 public struct RunScopedRecord<Content: RunScopedContent>: Codable, Sendable, FetchableRecord, PersistableRecord {
     public static var databaseTableName: String { Content.tableName }
-    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
-    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
 
     public var runId: Int64
     public var content: Content
@@ -25,7 +23,7 @@ public struct RunScopedRecord<Content: RunScopedContent>: Codable, Sendable, Fet
         self.content = content
     }
 
-    private enum RunKey: String, CodingKey { case runId }
+    private enum RunKey: String, CodingKey { case runId = "run_id" }
 
     public init(from decoder: Decoder) throws {
         content = try Content(from: decoder)

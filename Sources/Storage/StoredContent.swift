@@ -24,6 +24,10 @@ public struct ExampleRow: RunScopedContent, Equatable {
     public var exampleId: String
     public var label: String
 
+    enum CodingKeys: String, CodingKey {
+        case position, exampleId = "example_id", label
+    }
+
     public init(position: Int, exampleId: String, label: String) {
         self.position = position
         self.exampleId = exampleId
@@ -45,6 +49,10 @@ public struct ScoreRow: RunScopedContent, Equatable {
     public var mean: Data
     /// `seeds` vectors of values, concatenated.
     public var perSeed: Data
+
+    enum CodingKeys: String, CodingKey {
+        case position, name, kind, epoch, seeds, mean, perSeed = "per_seed"
+    }
 
     public init(position: Int, result: ScoreResult) {
         self.position = position
@@ -90,6 +98,10 @@ public struct PlanRow: RunScopedContent, Equatable {
     /// One byte per training example: 1 removed, 0 kept.
     public var removed: Data
 
+    enum CodingKeys: String, CodingKey {
+        case score, policy, fraction, removedCount = "removed_count", removed
+    }
+
     public init(plan: PruningPlan) {
         score = plan.score
         policy = plan.policy.rawValue
@@ -106,6 +118,11 @@ public struct ValidityRow: RunScopedContent, Equatable {
     public var seedStability: Double?
     public var inputNormSpearman: Double?
     public var classDependence: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case score, seedStability = "seed_stability", inputNormSpearman = "input_norm_spearman"
+        case classDependence = "class_dependence"
+    }
 
     public init(_ validity: ScoreValidity) {
         score = validity.score
