@@ -52,3 +52,23 @@ enum TestData {
         }
     }
 }
+
+extension TestData {
+    /// German credit split by position: a temporary training file with data rows
+    /// 1–800 and a test file with rows 801–1000 (so reference statistics can be
+    /// computed independently on the first 800 rows).
+    static func germanCreditByPosition() throws -> (train: String, test: String)? {
+        guard let path = shared("german_credit.csv") else { return nil }
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let header = lines[0]
+        let data = lines[1...].filter { !$0.isEmpty }
+        let train = ([header] + data.prefix(800)).joined(separator: "\n") + "\n"
+        let test = ([header] + data.suffix(200)).joined(separator: "\n") + "\n"
+        return (try write(train, name: "german_train.csv"), try write(test, name: "german_test.csv"))
+    }
+
+    /// A spec for CSV `text` written to a temporary file named `name`.
+    static func spec(csv text: String, name: String = "d.csv", label: String = "y") throws -> DatasetSpec {
+        DatasetSpec(path: try write(text, name: name), displayPath: name, label: label)
+    }
+}
