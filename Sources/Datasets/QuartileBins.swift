@@ -38,7 +38,8 @@ struct QuartileBins {
         var highest = [(Double, String)?](repeating: nil, count: binCount)
         for (row, value) in numbers.enumerated() {
             guard let value else { continue }
-            let bin = edges.filter { $0 <= value }.count
+            var bin = 0
+            while bin < edges.count, edges[bin] <= value { bin += 1 }
             binOfRow[row] = bin
             if lowest[bin] == nil || value < lowest[bin]!.0 { lowest[bin] = (value, texts[row]!) }
             if highest[bin] == nil || value > highest[bin]!.0 { highest[bin] = (value, texts[row]!) }
