@@ -1,0 +1,80 @@
+import DietAuditCore
+
+/// The on-disk format of a data file.
+public enum DataFormat: String, Sendable {
+    /// Comma-separated values with a header row (RFC 4180 quoting).
+    case csv
+    /// Weka's Attribute-Relation File Format (dense rows only).
+    case arff
+}
+
+/// Which columns become model features.
+public enum FeatureSelection: Sendable, Equatable {
+    /// Every column except the label, the id, the sensitive attributes and the dropped ones.
+    case auto
+    /// Exactly these columns, in this order.
+    case columns([String])
+}
+
+/// How the test split is obtained.
+public enum TestSplitSpec: Sendable, Equatable {
+    /// A stratified, seeded random share of the data file's rows (0 < fraction < 1).
+    case fraction(Double)
+    /// A separate file with the same columns; `path` is resolved, `displayPath` as written.
+    case path(String, displayPath: String)
+}
+
+/// The `dataset` section of an audit spec, resolved and ready for ``prepareDataset(_:)``.
+public struct DatasetSpec: Sendable {
+    /// The data file to open (already resolved against the spec file's folder).
+    public var path: String
+    /// The data file as the user wrote it; used in messages.
+    public var displayPath: String
+    /// The file format; `nil` means "from the extension" (`.csv`, `.arff`).
+    public var format: DataFormat?
+    /// The label column.
+    public var label: String
+    /// The favourable / positive label value; enables binary-task metrics.
+    public var positiveLabel: String?
+    /// A column holding a unique id per row; `nil` means the 1-based row number.
+    public var idColumn: String?
+    /// The feature columns.
+    public var features: FeatureSelection = .auto
+    /// Columns never used as features.
+    public var drop: [String] = []
+    /// Sensitive attributes to audit, in report order.
+    public var attributes: [String] = []
+    /// Columns forced to be categorical even when every value is a number.
+    public var categorical: [String] = []
+    /// Whether pairwise intersections of attributes (and of each with class) are audited.
+    public var intersections: Bool = true
+    /// How the test split is made.
+    public var test: TestSplitSpec = .fraction(0.2)
+    /// The spec's base seed; the split draws from stream `"split"` of it.
+    public var seed: UInt64 = 0
+    /// Where each key was written in the audit spec, keyed `"label"`, `"positive_label"`,
+    /// `"id"`, `"features"`, `"drop"`, `"attributes"`, `"categorical"`, `"test"`, `"path"`,
+    /// `"format"`. Errors about a key are reported there (or at the data file when absent).
+    public var specLocations: [String: SourceLocation] = [:]
+
+    public init(path: String, displayPath: String, label: String) {
+        self.path = path
+        self.displayPath = displayPath
+        self.label = label
+    }
+
+    /// The location to blame for a problem with spec key `key`: where it was
+    /// written, or else the data file itself.
+    func location(ofKey key: String) -> SourceLocation {
+        specLocations[key] ?? SourceLocation(file: displayPath)
+    }
+
+    /// The data file's name without folders, as messages quote it (`german_credit.csv`).
+    var fileName: String { baseName(of: displayPath) }
+}
+
+/// The last path component of `path` (`a/b/c.csv` → `c.csv`).
+func baseName(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return path }
+    return String(path[path.index(after: slash)...])
+}

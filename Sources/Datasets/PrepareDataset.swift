@@ -1,0 +1,122 @@
+import DietAuditCore
+
+/// Loads, checks, splits, encodes and groups the dataset that `spec` describes.
+///
+/// Steps: read the data file (and a separate test file); check every column the
+/// spec names (``ColumnRoles``); read labels (``LabelColumn``) and ids
+/// (``rowIds(spec:rows:)``); split (``stratifiedSplit``) unless a test file is
+/// given; type each feature and attribute column (``ColumnKind``); encode
+/// features fitted on the training rows (``FeatureEncoder``); build the
+/// groupings (``makeGroupings``).
+///
+/// - Throws: ``InputError`` for any problem in the data or the spec, located at
+///   the data file's line or the spec key concerned.
+public func prepareDataset(_ spec: DatasetSpec) throws -> PreparedDataset {
+    let format = try resolveFormat(of: spec.path, displayPath: spec.displayPath, declared: spec.format, spec: spec)
+    let (trainTable, dataSHA256) = try readTable(path: spec.path, displayPath: spec.displayPath, format: format)
+    let roles = try ColumnRoles(spec: spec, table: trainTable)
+
+    var testTable: Table?
+    var testSHA256: String?
+    if case .path(let path, let displayPath) = spec.test {
+        let testFormat = (try? resolveFormat(of: path, displayPath: displayPath, declared: nil, spec: spec)) ?? format
+        let (table, sha) = try readTable(path: path, displayPath: displayPath, format: testFormat)
+        try checkSameColumns(train: trainTable, test: table, spec: spec)
+        testTable = table
+        testSHA256 = sha
+    }
+    let rows = DataRows(first: trainTable, second: testTable, typesDeclared: format == .arff)
+    let labels = try LabelColumn(spec: spec, rows: rows, classRowCount: trainTable.rowCount)
+    let ids = try rowIds(spec: spec, rows: rows)
+
+    let trainRows: [Int], testRows: [Int]
+    switch spec.test {
+    case .fraction(let fraction):
+        (trainRows, testRows) = try stratifiedSplit(
+            classOfRow: labels.classOfRow, classNames: labels.classNames, fraction: fraction, seed: spec.seed, spec: spec)
+    case .path:
+        trainRows = Array(0..<trainTable.rowCount)
+        testRows = Array(trainTable.rowCount..<rows.rowCount)
+    }
+
+    func typed(_ name: String) throws -> (name: String, kind: ColumnKind, values: [String?]) {
+        (name, try ColumnKind.infer(column: name, in: rows, forcedCategorical: roles.categorical.contains(name)), rows.values(of: name))
+    }
+    let featureColumns = try roles.features.map(typed)
+    let attributeColumns = try roles.attributes.map(typed)
+
+    let encoder = FeatureEncoder(columns: featureColumns, trainRows: trainRows, allRows: trainRows + testRows)
+    func split(_ rowList: [Int]) -> EncodedSplit {
+        EncodedSplit(
+            ids: rowList.map { ids[$0] }, labels: rowList.map { labels.classOfRow[$0] },
+            features: encoder.encode(rows: rowList), count: rowList.count, featureCount: encoder.featureCount)
+    }
+
+    var notes: [String] = []
+    for (column, count) in encoder.unseenTestRows(testRows) {
+        notes.append(count == 1
+            ? "1 test row has a '\(column)' level unseen in training; encoded as all zeros"
+            : "\(count) test rows have a '\(column)' level unseen in training; encoded as all zeros")
+    }
+
+    var missing: [MissingSummary] = []
+    for column in featureColumns + attributeColumns {
+        let count = column.values.lazy.filter { $0 == nil }.count
+        guard count > 0 else { continue }
+        let handling: String
+        if roles.attributes.contains(column.name) {
+            handling = "group '\(missingLevel)'"
+        } else {
+            handling = column.kind.isNumeric ? "mean-imputed + indicator" : "own level '\(missingLevel)'"
+        }
+        missing.append(MissingSummary(column: column.name, count: count, handling: handling))
+    }
+
+    let groupings = makeGroupings(
+        classNames: labels.classNames, classOfRow: labels.classOfRow, attributes: attributeColumns,
+        intersections: spec.intersections, trainRows: trainRows, testRows: testRows)
+
+    return PreparedDataset(
+        featureNames: encoder.featureNames, classNames: labels.classNames, positiveClass: labels.positiveClass,
+        train: split(trainRows), test: split(testRows), groupings: groupings,
+        dataSHA256: dataSHA256, testSHA256: testSHA256, missing: missing,
+        sourceRowCount: rows.rowCount, featureColumns: roles.features, notes: notes)
+}
+
+/// The declared format, or the one the file extension names.
+/// - Throws: ``InputError`` at the spec's `format` (or `path`) key for an unknown extension.
+func resolveFormat(of path: String, displayPath: String, declared: DataFormat?, spec: DatasetSpec) throws -> DataFormat {
+    if let declared { return declared }
+    let name = baseName(of: path)
+    let suffix = name.lastIndex(of: ".").map { name[name.index(after: $0)...].lowercased() } ?? ""
+    if let format = DataFormat(rawValue: suffix) { return format }
+    throw InputError(
+        "cannot tell the format of '\(displayPath)' from its extension; expected .csv or .arff, or set dataset.format",
+        at: spec.specLocations["format"] ?? spec.location(ofKey: "path"))
+}
+
+/// Reads a data file once: its table and the SHA-256 of its bytes.
+func readTable(path: String, displayPath: String, format: DataFormat) throws -> (Table, String) {
+    let bytes = try readFileBytes(path: path, displayName: displayPath)
+    let table: Table
+    switch format {
+    case .csv: table = try CSVReader.parse(bytes, displayName: displayPath)
+    case .arff: table = try ARFFReader.parse(bytes, displayName: displayPath)
+    }
+    return (table, Fingerprint.sha256(bytes))
+}
+
+/// A separate test file must have exactly the data file's columns (any order).
+/// - Throws: ``InputError`` at the test file naming the missing and extra columns.
+func checkSameColumns(train: Table, test: Table, spec: DatasetSpec) throws {
+    let trainSet = Set(train.columnNames), testSet = Set(test.columnNames)
+    guard trainSet != testSet else { return }
+    var problems: [String] = []
+    let missing = train.columnNames.filter { !testSet.contains($0) }
+    let extra = test.columnNames.filter { !trainSet.contains($0) }
+    if !missing.isEmpty { problems.append("missing \(listForMessage(missing))") }
+    if !extra.isEmpty { problems.append("extra \(listForMessage(extra))") }
+    throw InputError(
+        "the test file must have the same columns as \(spec.fileName): " + problems.joined(separator: "; "),
+        at: SourceLocation(file: test.fileName, line: 1))
+}

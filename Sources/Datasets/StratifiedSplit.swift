@@ -1,0 +1,46 @@
+import DietAuditCore
+
+/// Splits rows into training and test rows, stratified by class.
+///
+/// For each class c in class order, with n_c rows: a permutation of its rows is
+/// drawn from `SeededGenerator(seed: seed, stream: "split")` (one generator
+/// shared across classes, in class order); the first round(f · n_c) rows of the
+/// permutation go to the test split (rounding half away from zero). Both
+/// splits keep the rows' original order.
+///
+/// - Throws: ``InputError`` at the spec's `test` key when f is not strictly
+///   between 0 and 1, when a class would keep no training row, or when the test
+///   split would be empty.
+func stratifiedSplit(
+    classOfRow: [Int], classNames: [String], fraction: Double, seed: UInt64, spec: DatasetSpec
+) throws -> (train: [Int], test: [Int]) {
+    let location = spec.location(ofKey: "test")
+    guard fraction > 0, fraction < 1, fraction.isFinite else {
+        throw InputError("test fraction must be strictly between 0 and 1, found \(fraction)", at: location)
+    }
+    var rowsOfClass = [[Int]](repeating: [], count: classNames.count)
+    for (row, label) in classOfRow.enumerated() { rowsOfClass[label].append(row) }
+
+    var generator = SeededGenerator(seed: seed, stream: "split")
+    var isTest = [Bool](repeating: false, count: classOfRow.count)
+    var testCount = 0
+    for (label, rows) in rowsOfClass.enumerated() {
+        let permutation = generator.permutation(count: rows.count)
+        let take = Int((fraction * Double(rows.count)).rounded())
+        guard take < rows.count else {
+            throw InputError(
+                "class '\(classNames[label])' has only \(rows.count) row(s), and a test fraction of \(fraction) "
+                    + "would move all of them to the test split; every class needs at least one training row",
+                at: location)
+        }
+        for position in permutation.prefix(take) { isTest[rows[position]] = true }
+        testCount += take
+    }
+    guard testCount > 0 else {
+        throw InputError(
+            "a test fraction of \(fraction) of \(classOfRow.count) rows gives an empty test split; use a larger fraction",
+            at: location)
+    }
+    let all = 0..<classOfRow.count
+    return (all.filter { !isTest[$0] }, all.filter { isTest[$0] })
+}
