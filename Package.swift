@@ -60,16 +60,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(name: "DietAuditTestSupport", dependencies: ["DietAuditCore", "Auditing", "Rules", "Scoring", "Storage"]),
         .testTarget(name: "DietAuditCoreTests", dependencies: ["DietAuditCore"]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
         .testTarget(name: "LearningTests", dependencies: ["Learning"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),
         .testTarget(name: "AuditingTests", dependencies: ["Auditing"]),
-        .testTarget(name: "RulesTests", dependencies: ["Rules"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "DietAuditTestSupport"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "DietAuditTestSupport"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "DietAuditTestSupport"]),
         .testTarget(name: "AuditPipelineTests", dependencies: ["AuditPipeline"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["dietaudit"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["dietaudit", "DietAuditTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import DietAuditCore
 @testable import Rules
+import DietAuditTestSupport
 
 @Suite struct RulesetLoadingTests {
     func message(_ text: String) -> String? {
@@ -16,7 +17,7 @@ import Testing
     }
 
     @Test func builtInDefaultMatchesShippedFile() throws {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = repositoryRoot()
         let shipped = try Ruleset.load(fileAt: root.appendingPathComponent("rulesets/default.yaml").path)
         #expect(shipped == (try Ruleset.builtInDefault()))
         #expect(shipped.rules.map(\.id) == ["disproportionate-removal", "over-representation", "composition-shift"])

@@ -1,0 +1,84 @@
+import DietAuditTestSupport
+import Foundation
+import Testing
+@testable import Reporting
+@testable import Rules
+@testable import Storage
+
+@Suite struct ReportTests {
+    @Test func markdownSnapshot() throws {
+        let (_, stored) = try Fixtures.storedPlantedRun()
+        let report = MarkdownReport(stored, gate: Gate(findings: stored.findings, failOn: .fail)).render()
+        assertSnapshot(report, named: "planted.md")
+    }
+
+    @Test func verdictFollowsTheGate() throws {
+        let (_, stored) = try Fixtures.storedPlantedRun()
+        let failed = MarkdownReport(stored, gate: Gate(findings: stored.findings, failOn: .fail)).render()
+        #expect(failed.contains("**Verdict: FAILED**"))
+        let passed = MarkdownReport(stored, gate: Gate(findings: stored.findings, failOn: nil)).render()
+        #expect(passed.contains("**Verdict: PASSED**"))
+    }
+
+    @Test func groupLabelsAreEscaped() throws {
+        #expect(Markdown.escape("a|b <25 *x*") == "a\\|b \\<25 \\*x\\*")
+        let (_, stored) = try Fixtures.storedPlantedRun()
+        let report = MarkdownReport(stored, gate: Gate(findings: [], failOn: .fail)).render()
+        #expect(report.hasPrefix("# DietAudit report: planted\\|audit\n"))
+    }
+
+    @Test func jsonHasTheContractKeys() throws {
+        let (_, stored) = try Fixtures.storedPlantedRun()
+        let text = JSONReport.make(stored, gate: Gate(findings: stored.findings, failOn: .fail)).serialized()
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(object["schema"] as? String == "dietaudit.report/v1")
+        for key in ["run", "dataset", "scores", "composition", "attributes", "error_risk", "validity", "findings", "gate"] {
+            #expect(object[key] != nil, "missing \(key)")
+        }
+        let run = try #require(object["run"] as? [String: Any])
+        for key in ["id", "audit", "started_at", "tool_version", "data_sha256", "spec_sha256", "ruleset_sha256", "status"] {
+            #expect(run[key] != nil, "missing run.\(key)")
+        }
+        let rows = try #require(object["composition"] as? [[String: Any]])
+        let female = try #require(rows.first { $0["group"] as? String == "female" && $0["policy"] as? String == "keep_hard" })
+        for key in ["score", "policy", "fraction", "attribute", "group", "n", "removed", "kept"] + CompositionRowNames.all {
+            #expect(female[key] != nil, "missing composition.\(key)")
+        }
+        #expect(female["n"] as? Int == 200)
+        let random = try #require(rows.first { $0["policy"] as? String == "random" })
+        #expect(random["score"] is NSNull)
+        let gate = try #require(object["gate"] as? [String: Any])
+        #expect(gate["passed"] as? Bool == false)
+        #expect(gate["fail_on"] as? String == "fail")
+    }
+
+    @Test func scoreExportHasSeedColumns() throws {
+        let (_, stored) = try Fixtures.storedPlantedRun()
+        let csv = ScoreExport.csv(stored)
+        let lines = csv.split(separator: "\n")
+        #expect(lines.first == "id,label,planted")
+        #expect(lines.count == 1001)
+        #expect(ScoreExport.quote("a,b") == "\"a,b\"")
+    }
+
+    @Test func runsTableStartsWithId() throws {
+        let (database, _) = try Fixtures.storedPlantedRun()
+        let table = RunsTable.render(try database.runs())
+        let lines = table.split(separator: "\n")
+        #expect(lines[0].hasPrefix("id  audit"))
+        #expect(lines[1].hasPrefix("1   planted|audit  complete  failed"))
+    }
+
+    @Test func jsonEscapes() {
+        let value = JSONValue.object([("a\"b", .string("line\nnext\u{01}")), ("n", .number(nil)), ("x", .number(0.1))])
+        #expect(value.serialized(pretty: false) == "{\"a\\\"b\":\"line\\nnext\\u0001\",\"n\":null,\"x\":0.1}")
+    }
+}
+
+/// The composition metric names of DESIGN.md, written out independently of the code.
+enum CompositionRowNames {
+    static let all = [
+        "removal_rate", "expected_removed", "excess_removal", "retention_ratio", "removal_ratio", "share_before",
+        "share_after", "representation_ratio", "ci_low", "ci_high", "p_value", "q_value",
+    ]
+}
