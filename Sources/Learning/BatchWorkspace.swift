@@ -1,0 +1,96 @@
+/// Preallocated scratch memory for forward and backward passes over batches of
+/// up to ``capacity`` examples, so the training loop allocates nothing per batch.
+///
+/// For every layer `l` (0 = input) it holds the activations `a_l` and the
+/// deltas `δ_l = ∂ℓ/∂z_l`, each row-major `rows × sizes[l]`; the last layer's
+/// activations hold the logits, or the probabilities after a softmax. It also
+/// holds one gradient the size of the network's parameters, and per-row labels,
+/// predicted classes and losses.
+final class BatchWorkspace {
+    /// Maximum number of rows per batch.
+    let capacity: Int
+    /// The network's layer sizes.
+    let layerSizes: [Int]
+    private let offsets: [Int]
+    private let activationStorage: UnsafeMutablePointer<Float>
+    private let deltaStorage: UnsafeMutablePointer<Float>
+    /// Gradient of the mean batch loss, same layout as ``DenseNetwork/parameters``.
+    let gradient: UnsafeMutablePointer<Float>
+    /// Label of each row of the batch.
+    let labels: UnsafeMutablePointer<Int>
+    /// Arg-max of each row's logits (first maximum on ties).
+    let predicted: UnsafeMutablePointer<Int>
+    /// Cross-entropy of each row (only after a forward pass with softmax).
+    let losses: UnsafeMutablePointer<Double>
+    /// Per-row squared gradient norms (accumulated by the backward pass).
+    let squaredNorms: UnsafeMutablePointer<Double>
+    private let gradientCount: Int
+    private let storageCount: Int
+
+    init(layout: NetworkLayout, capacity: Int) {
+        precondition(capacity > 0, "BatchWorkspace needs a positive capacity")
+        self.capacity = capacity
+        layerSizes = layout.layerSizes
+        var offsets = [Int]()
+        var total = 0
+        for size in layerSizes {
+            offsets.append(total)
+            total += capacity * size
+        }
+        self.offsets = offsets
+        storageCount = total
+        activationStorage = .allocate(capacity: total)
+        activationStorage.initialize(repeating: 0, count: total)
+        deltaStorage = .allocate(capacity: total)
+        deltaStorage.initialize(repeating: 0, count: total)
+        gradientCount = layout.parameterCount
+        gradient = .allocate(capacity: gradientCount)
+        gradient.initialize(repeating: 0, count: gradientCount)
+        labels = .allocate(capacity: capacity)
+        labels.initialize(repeating: 0, count: capacity)
+        predicted = .allocate(capacity: capacity)
+        predicted.initialize(repeating: 0, count: capacity)
+        losses = .allocate(capacity: capacity)
+        losses.initialize(repeating: 0, count: capacity)
+        squaredNorms = .allocate(capacity: capacity)
+        squaredNorms.initialize(repeating: 0, count: capacity)
+    }
+
+    deinit {
+        activationStorage.deallocate()
+        deltaStorage.deallocate()
+        gradient.deallocate()
+        labels.deallocate()
+        predicted.deallocate()
+        losses.deallocate()
+        squaredNorms.deallocate()
+    }
+
+    /// Activations of layer `layer` (0 = the input rows).
+    func activation(_ layer: Int) -> UnsafeMutablePointer<Float> {
+        activationStorage + offsets[layer]
+    }
+
+    /// Deltas `∂ℓ/∂z` of layer `layer` (1…L).
+    func delta(_ layer: Int) -> UnsafeMutablePointer<Float> {
+        deltaStorage + offsets[layer]
+    }
+
+    /// Copies the given rows of `features` and their labels into the batch's
+    /// first rows. `labels` may be empty when only a forward pass is wanted.
+    func load(rows: ArraySlice<Int>, features: UnsafePointer<Float>, columns: Int, labels allLabels: UnsafePointer<Int>?) {
+        precondition(rows.count <= capacity, "batch larger than the workspace")
+        let input = activation(0)
+        for (position, row) in rows.enumerated() {
+            (input + position * columns).update(from: features + row * columns, count: columns)
+            if let allLabels { labels[position] = allLabels[row] }
+        }
+    }
+
+    /// Copies `count` consecutive rows starting at `first` (inference).
+    func load(consecutiveRows first: Int, count: Int, features: UnsafePointer<Float>, columns: Int, labels allLabels: UnsafePointer<Int>?) {
+        precondition(count <= capacity, "batch larger than the workspace")
+        activation(0).update(from: features + first * columns, count: count * columns)
+        if let allLabels { labels.update(from: allLabels + first, count: count) }
+    }
+}

@@ -1,0 +1,43 @@
+/// One score's values for every training example.
+public struct ScoreResult: Sendable, Equatable {
+    /// Contract name: `el2n@2`, `grand@0`, `forgetting`, `input_norm`, `imported:<column>`.
+    public var name: String
+    /// `el2n`, `grand`, `forgetting`, `input_norm` or `imported`.
+    public var kind: String
+    /// The epoch of an `el2n` or `grand` score; `nil` otherwise.
+    public var epoch: Int?
+    /// Values per scoring seed: `perSeed[k][i]` is example `i` under seed `k`.
+    /// Seed-independent scores (`input_norm`, `imported`) have one row.
+    public var perSeed: [[Double]]
+    /// The average over seeds of each example's value.
+    public var mean: [Double]
+
+    /// A result from per-seed values; ``mean`` is their average per example.
+    /// - Precondition: at least one seed row, all rows the same length.
+    public init(name: String, kind: String, epoch: Int?, perSeed: [[Double]]) {
+        precondition(!perSeed.isEmpty && perSeed.allSatisfy { $0.count == perSeed[0].count },
+                     "ScoreResult needs at least one seed row, all of one length")
+        self.name = name
+        self.kind = kind
+        self.epoch = epoch
+        self.perSeed = perSeed
+        self.mean = Self.average(perSeed)
+    }
+
+    /// A score read from a file (`imported:<column>`): one seed-independent row.
+    public static func imported(column: String, values: [Double]) -> ScoreResult {
+        ScoreResult(name: "imported:\(column)", kind: "imported", epoch: nil, perSeed: [values])
+    }
+
+    /// Number of seed rows.
+    public var seedCount: Int { perSeed.count }
+
+    /// Per-example average of the rows (summed in seed order).
+    static func average(_ rows: [[Double]]) -> [Double] {
+        var sum = [Double](repeating: 0, count: rows[0].count)
+        for row in rows {
+            for index in row.indices { sum[index] += row[index] }
+        }
+        return sum.map { $0 / Double(rows.count) }
+    }
+}
