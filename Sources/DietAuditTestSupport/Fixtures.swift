@@ -79,7 +79,7 @@ public enum Fixtures {
         let plans = plantedPlans(data)
         let audit = auditComposition(plans: plans, groupings: data.groupings)
         let findings = try Ruleset.builtInDefault().evaluate(audit)
-        let score = ScoreResult(name: "planted", kind: "imported", epoch: nil, perSeed: [data.scores], mean: data.scores)
+        let score = ScoreResult(name: "planted", kind: "imported", epoch: nil, perSeed: [data.scores])
         return RunResults(
             examples: data.labels.indices.map { ExampleRow(position: $0, exampleId: "row\($0 + 1)", label: String(data.labels[$0])) },
             scores: [score],

@@ -69,7 +69,7 @@ public struct ScoreRow: RunScopedContent, Equatable {
         let flat = Self.decode(perSeed)
         let count = seeds > 0 ? flat.count / seeds : 0
         let rows = (0..<seeds).map { Array(flat[($0 * count)..<(($0 + 1) * count)]) }
-        return ScoreResult(name: name, kind: kind, epoch: epoch, perSeed: rows, mean: Self.decode(mean))
+        return ScoreResult(name: name, kind: kind, epoch: epoch, perSeed: rows)
     }
 
     static func encode(_ values: [Double]) -> Data {

@@ -17,7 +17,7 @@ final class StderrProgress: ProgressReporter {
     func begin(_ step: String) {
         guard enabled else { return }
         self.step = step
-        lastQuarter = -1
+        lastQuarter = 0
         emit(step, final: !isTerminal)
     }
 

@@ -28,8 +28,7 @@ import Testing
         let audit = auditComposition(plans: [plan], groupings: [
             Grouping(name: "class", kind: .class, groups: ["a", "b"], train: labels, test: [0, 1]),
         ])
-        let score = ScoreResult(name: "el2n@2", kind: "el2n", epoch: 2, perSeed: [[0.1, 0.2, 0.3, 0.4], [0.1, 0.2, 0.3, 0.5]],
-                                mean: [0.1, 0.2, 0.3, 0.45])
+        let score = ScoreResult(name: "el2n@2", kind: "el2n", epoch: 2, perSeed: [[0.1, 0.2, 0.3, 0.4], [0.1, 0.2, 0.3, 0.5]])
         let finding = Finding(ruleId: "r", severity: .warn, score: "el2n@2", policy: "keep_hard", fraction: 0.5,
                               attribute: "class", group: "a", metric: "retention_ratio", value: 0, threshold: 0.8,
                               comparison: "below", message: "m")
