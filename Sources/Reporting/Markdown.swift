@@ -19,7 +19,15 @@ public enum Markdown {
         return out
     }
 
-    /// Escapes text and wraps it in code style-free quotes for sentences: `'female'`.
+    /// Text in a code span: backticks around it, doubled when the text itself
+    /// holds a backtick; nothing inside is escaped (Markdown shows code spans
+    /// literally).
+    public static func code(_ text: String) -> String {
+        let flat = text.replacingOccurrences(of: "\n", with: " ")
+        return flat.contains("`") ? "`` " + flat + " ``" : "`" + flat + "`"
+    }
+
+    /// Escapes text and wraps it in single quotes for sentences: `'female'`.
     public static func quoted(_ text: String) -> String {
         "'" + escape(text) + "'"
     }

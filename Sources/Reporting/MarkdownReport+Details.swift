@@ -7,7 +7,7 @@ extension MarkdownReport {
     func validitySection() -> String {
         guard !stored.validity.isEmpty else { return "" }
         let rows = stored.validity.map { row in
-            ["`\(Markdown.escape(row.score))`", number(row.seedStability), number(row.inputNormSpearman), number(row.classDependence)]
+            [Markdown.code(row.score), number(row.seedStability), number(row.inputNormSpearman), number(row.classDependence)]
         }
         return "## Score validity\n\n"
             + "Seed stability is the mean pairwise Spearman correlation between seeds (1 = every seed ranks alike); "
@@ -20,8 +20,8 @@ extension MarkdownReport {
     func dataSection() -> String {
         let data = stored.run.dataset
         var lines = ["## Data", ""]
-        lines.append("`\(Markdown.escape(data.path))`: \(data.sourceRows) rows; \(data.trainCount) for training, \(data.testCount) held out for testing. "
-            + "Label `\(Markdown.escape(data.label))`" + (data.positiveLabel.map { ", positive class \(Markdown.quoted($0))" } ?? "")
+        lines.append("\(Markdown.code(data.path)): \(data.sourceRows) rows; \(data.trainCount) for training, \(data.testCount) held out for testing. "
+            + "Label \(Markdown.code(data.label))" + (data.positiveLabel.map { ", positive class \(Markdown.quoted($0))" } ?? "")
             + "; \(data.featureColumns.count) feature columns encoded as \(data.featureCount) numbers.")
         lines.append("")
         var rows: [[String]] = []
@@ -62,7 +62,7 @@ extension MarkdownReport {
         lines.append("- **Statistics**: per group, a two-sided Fisher exact test of removed vs kept against the rest of the training set, "
             + "Benjamini–Hochberg q-values over every test of the run, Wilson 95% intervals of the removal rate; per attribute, "
             + "the total variation distance of the make-up before and after, and Pearson's χ² test of independence.")
-        lines.append("- **Ruleset** `\(Markdown.escape(stored.run.rulesetName))`: thresholds live only in the ruleset; "
+        lines.append("- **Ruleset** \(Markdown.code(stored.run.rulesetName)): thresholds live only in the ruleset; "
             + "the full text is stored with the run (`run.ruleset_text`).")
         return lines.joined(separator: "\n")
     }
@@ -76,12 +76,12 @@ extension MarkdownReport {
             ["started", Timestamp.iso8601(run.startedAt)],
             ["finished", run.finishedAt.map(Timestamp.iso8601) ?? "—"],
             ["tool version", run.toolVersion],
-            ["spec", "`\(Markdown.escape(run.specPath))`"],
+            ["spec", Markdown.code(run.specPath)],
             ["spec SHA-256", "`\(run.specSha256)`"],
             ["data SHA-256", "`\(run.dataSha256)`"],
         ]
         if let test = run.testSha256 { rows.append(["test data SHA-256", "`\(test)`"]) }
-        rows.append(["ruleset", "`\(Markdown.escape(run.rulesetPath))`"])
+        rows.append(["ruleset", Markdown.code(run.rulesetPath)])
         rows.append(["ruleset SHA-256", "`\(run.rulesetSha256)`"])
         rows.append(["base seed", String(run.seed)])
         for timing in run.timings {

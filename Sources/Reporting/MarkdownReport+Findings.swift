@@ -6,7 +6,7 @@ extension MarkdownReport {
     func findingsSection() -> String {
         var lines = ["## Findings", ""]
         guard !stored.findings.isEmpty else {
-            lines.append("No rule of ruleset `\(Markdown.escape(stored.run.rulesetName))` was broken.")
+            lines.append("No rule of ruleset \(Markdown.code(stored.run.rulesetName)) was broken.")
             return lines.joined(separator: "\n")
         }
         let sorted = stored.findings.enumerated().sorted { a, b in
@@ -14,8 +14,8 @@ extension MarkdownReport {
         }.map(\.element)
         let rows = sorted.prefix(findingLimit).map { finding in
             [
-                finding.severity.rawValue, "`\(Markdown.escape(finding.ruleId))`",
-                finding.score.map { "`\(Markdown.escape($0))`" } ?? "—", "`\(finding.policy)`", percent(finding.fraction),
+                finding.severity.rawValue, Markdown.code(finding.ruleId),
+                finding.score.map { Markdown.code($0) } ?? "—", "`\(finding.policy)`", percent(finding.fraction),
                 Markdown.escape(finding.attribute), finding.group.map(Markdown.escape) ?? "(all)",
                 "`\(finding.metric)`", number(finding.value),
                 "\(finding.comparison) \(NumberFormatting.exact(finding.threshold))",

@@ -11,10 +11,10 @@ extension MarkdownReport {
         let kinds = Dictionary(grouping: data.groupings, by: \.kind)
         let attributeCount = kinds["attribute"]?.count ?? 0, intersectionCount = kinds["intersection"]?.count ?? 0
         let classCount = kinds["class"]?.first?.groups.count ?? 0
-        let scores = stored.scores.map { "`\(Markdown.escape($0.name))`" }.joined(separator: ", ")
+        let scores = stored.scores.map { Markdown.code($0.name) }.joined(separator: ", ")
         let fractions = Set(stored.plans.map(\.fraction)).sorted().map(percent).joined(separator: ", ")
         let policies = orderedUnique(stored.plans.map(\.policy)).map { "`\($0)`" }.joined(separator: ", ")
-        lines.append("DietAudit ranked the \(data.trainCount) training examples of `\(Markdown.escape(data.path))` by \(scores), "
+        lines.append("DietAudit ranked the \(data.trainCount) training examples of \(Markdown.code(data.path)) by \(scores), "
             + "removed \(fractions) of them with \(policies), and tested whether each of \(classCount) classes, "
             + "\(attributeCount) sensitive attribute\(attributeCount == 1 ? "" : "s") and \(intersectionCount) intersection\(intersectionCount == 1 ? "" : "s") "
             + "lost more examples than chance would remove (Fisher exact test, Benjamini–Hochberg corrected).")
@@ -47,13 +47,14 @@ extension MarkdownReport {
     }
 
     /// Score-based rows with q < 0.05 and n ≥ 20, most under-retained first;
-    /// one row per (attribute, group).
+    /// one row per attribute (class, each sensitive attribute, each
+    /// intersection), so the summary names different groups.
     func sharpestDisproportions(limit: Int) -> [CompositionRow] {
         let candidates = stored.composition.filter { $0.score != nil && $0.qValue < 0.05 && $0.n >= 20 && $0.retentionRatio != nil }
             .sorted { ($0.retentionRatio ?? 1) < ($1.retentionRatio ?? 1) }
         var seen = Set<String>(), chosen: [CompositionRow] = []
         for row in candidates where chosen.count < limit {
-            if seen.insert(row.attribute + "\u{0}" + row.group).inserted { chosen.append(row) }
+            if seen.insert(row.attribute).inserted { chosen.append(row) }
         }
         return chosen
     }
@@ -72,7 +73,7 @@ extension MarkdownReport {
     func validityWarnings() -> [String] {
         stored.validity.flatMap { row -> [String] in
             var warnings: [String] = []
-            let name = "`\(Markdown.escape(row.score))`"
+            let name = Markdown.code(row.score)
             if let rho = row.inputNormSpearman, abs(rho) >= 0.8, row.score != "input_norm" {
                 warnings.append("\(name) mostly tracks the input norm (Spearman ρ = \(number(rho))): pruning by it largely prunes by ‖x‖, the known failure of GraNd at initialisation.")
             }

@@ -36,7 +36,7 @@ public struct MarkdownReport {
         } else if gate.passed {
             lines.append("**Verdict: PASSED** — no finding at or above `\(gate.failOnName)` (findings: \(counts.joined(separator: ", "))).")
         } else {
-            lines.append("**Verdict: FAILED** — findings at or above `\(gate.failOnName)` break ruleset `\(Markdown.escape(run.rulesetName))` (findings: \(counts.joined(separator: ", "))).")
+            lines.append("**Verdict: FAILED** — findings at or above `\(gate.failOnName)` break ruleset \(Markdown.code(run.rulesetName)) (findings: \(counts.joined(separator: ", "))).")
         }
         lines.append("")
         lines.append("Run \(stored.id) · \(Timestamp.iso8601(run.startedAt)) · DietAudit \(run.toolVersion)")
@@ -63,6 +63,6 @@ public struct MarkdownReport {
     /// How a plan is named in text: `keep_hard by el2n@2` or `random`.
     func planName(score: String?, policy: String) -> String {
         guard let score else { return "`\(policy)`" }
-        return "`\(policy)` by `\(Markdown.escape(score))`"
+        return "`\(policy)` by \(Markdown.code(score))"
     }
 }
