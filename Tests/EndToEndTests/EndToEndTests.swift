@@ -1,0 +1,64 @@
+import DietAuditTestSupport
+import Foundation
+import Testing
+
+/// The built binary, run as a user or a CI job would run it.
+@Suite(.serialized) struct EndToEndTests {
+    @Test func plantedSkewFailsTheGate() throws {
+        let workspace = try Workspace()
+        try workspace.writePlantedData(planted: true)
+        try workspace.write(Workspace.spec, to: "planted.yaml")
+        let result = try Dietaudit.run(["run", "planted.yaml", "--db", "runs.sqlite", "--out", "out", "--json", "out/planted.json", "--quiet"], in: workspace.url)
+        #expect(result.exitCode == 1, "\(result.standardError)")
+        #expect(result.standardOutput.hasPrefix("run 1: gate FAILED (fail-on fail; findings: 3 fail,"))
+        let json = try JSONSerialization.jsonObject(with: Data(try workspace.read("out/planted.json").utf8)) as? [String: Any]
+        let findings = try #require(json?["findings"] as? [[String: Any]])
+        let failing = Set(findings.filter { $0["severity"] as? String == "fail" }.map { "\($0["attribute"]!)/\($0["group"]!)" })
+        #expect(failing == ["group/B", "group×class/B×no", "group×class/B×yes"])
+        let report = try workspace.read("out/planted.md")
+        #expect(report.contains("**Verdict: FAILED**"))
+
+        let never = try Dietaudit.run(["run", "planted.yaml", "--db", "runs.sqlite", "--out", "out", "--fail-on", "never", "--quiet"], in: workspace.url)
+        #expect(never.exitCode == 0)
+
+        let runs = try Dietaudit.run(["runs", "--db", "runs.sqlite"], in: workspace.url)
+        #expect(runs.exitCode == 0)
+        let lines = runs.standardOutput.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[1].hasPrefix("2 ") && lines[2].hasPrefix("1 "))
+
+        let again = try Dietaudit.run(["report", "1", "--db", "runs.sqlite", "--out", "again"], in: workspace.url)
+        #expect(again.exitCode == 1)
+        #expect(try workspace.read("again/planted.md") == report)
+
+        let export = try Dietaudit.run(["export", "scores", "1", "--db", "runs.sqlite", "--csv", "scores-out.csv"], in: workspace.url)
+        #expect(export.exitCode == 0)
+        let csv = try workspace.read("scores-out.csv").split(separator: "\n")
+        #expect(csv.first == "id,label,imported:s")
+        #expect(csv.count == 321)
+    }
+
+    @Test func proportionalPruningPassesTheGate() throws {
+        let workspace = try Workspace()
+        try workspace.writePlantedData(planted: false)
+        try workspace.write(Workspace.spec, to: "planted.yaml")
+        let result = try Dietaudit.run(["run", "planted.yaml", "--db", "runs.sqlite", "--out", "out", "--quiet"], in: workspace.url)
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        #expect(result.standardOutput.hasPrefix("run 1: gate PASSED"))
+    }
+
+    @Test func germanCreditDefaultAudit() throws {
+        let workspace = try Workspace()
+        let spec = repositoryRoot().appendingPathComponent("audits/german-credit.yaml").path
+        let result = try Dietaudit.run(["run", spec, "--db", "g.sqlite", "--out", "out", "--json", "g.json", "--quiet"], in: workspace.url)
+        #expect(result.exitCode == 1, "\(result.standardError)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(try workspace.read("g.json").utf8)) as? [String: Any])
+        let dataset = try #require(json["dataset"] as? [String: Any])
+        #expect(dataset["train"] as? Int == 800 && dataset["test"] as? Int == 200)
+        let run = try #require(json["run"] as? [String: Any])
+        #expect(run["data_sha256"] as? String == "f11767a1e0f918bc2ede4fa4e342bc3899a068ab6ab37a271fddce48302af701")
+        #expect(run["status"] as? String == "complete")
+        let validity = try #require(json["validity"] as? [[String: Any]])
+        #expect(validity.map { $0["score"] as? String } == ["el2n@2", "grand@0", "grand@2", "forgetting", "input_norm"])
+    }
+}
