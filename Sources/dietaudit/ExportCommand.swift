@@ -16,8 +16,7 @@ struct ExportScoresCommand: ParsableCommand {
         abstract: "Write every training example's id, label and scores (seed average and per seed) as CSV.",
         discussion: "Columns: id, label, one per score (e.g. el2n@2), then <score>#<seed> per seed.")
 
-    @Argument(help: ArgumentHelp("Run id, or 'latest'.", valueName: "run"))
-    var runReference: String = "latest"
+    @OptionGroup var target: RunReference
 
     @OptionGroup var database: DatabaseOptions
 
@@ -26,7 +25,7 @@ struct ExportScoresCommand: ParsableCommand {
 
     func run() throws {
         let runs = try StoredRuns(databasePath: database.path)
-        let id = try runs.resolve(runReference)
+        let id = try runs.resolve(target.reference)
         let count = try runs.exportScores(id: id, to: csv)
         print("wrote \(count) examples of run \(id) to \(csv)")
     }

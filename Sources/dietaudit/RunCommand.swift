@@ -24,14 +24,7 @@ struct RunCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: ArgumentHelp("Folder for the Markdown report (<audit>.md).", valueName: "dir"))
-    var out = "reports"
-
-    @Option(help: ArgumentHelp("Also write the JSON report (schema dietaudit.report/v1) here.", valueName: "path"))
-    var json: String?
-
-    @Option(help: ArgumentHelp("Lowest finding severity that fails the gate (exit 1): info, warn, fail or never."))
-    var failOn: FailOnLevel = .fail
+    @OptionGroup var report: ReportOptions
 
     @Flag(help: "Print no progress, only the final summary line.")
     var quiet = false
@@ -39,9 +32,9 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         var options = RunOptions()
         options.databasePath = database.path
-        options.outputDirectory = out
-        options.jsonPath = json
-        options.failOn = failOn.severity
+        options.outputDirectory = report.out
+        options.jsonPath = report.json
+        options.failOn = report.failOn.severity
         let progress = StderrProgress(enabled: !quiet)
         let outcome = try AuditRunner(progress: progress).run(specPath: spec, options: options)
         progress.finish()
