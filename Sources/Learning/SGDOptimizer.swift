@@ -4,9 +4,13 @@
 ///     g ← ∇(mean batch loss) + wd · w      (every parameter, biases included)
 ///     v ← μ · v + g                        (v starts at 0, so the first v is g)
 ///     w ← w − lr · v
-public struct SGDOptimizer: Sendable, Equatable {
-    /// Step size, momentum and weight decay.
-    public let learningRate: Float
+///
+/// A schedule changing `lr` between steps scales only the last line (the
+/// momentum buffer holds unscaled gradients), as PyTorch's schedulers do.
+public struct SGDOptimizer: GradientOptimizer, Equatable {
+    /// Step size `lr` of the next step (the base rate until a schedule sets it).
+    public var learningRate: Float
+    /// Momentum coefficient `μ` and L2 coefficient `wd`.
     public let momentum: Float
     public let weightDecay: Float
     /// The momentum buffer `v`, one entry per parameter.
@@ -20,20 +24,9 @@ public struct SGDOptimizer: Sendable, Equatable {
         velocity = [Float](repeating: 0, count: parameterCount)
     }
 
-    /// One update of `parameters` from the mean-loss `gradient` (same layout).
-    /// - Precondition: both have ``velocity``'s count.
-    public mutating func step(parameters: inout [Float], gradient: [Float]) {
-        precondition(parameters.count == velocity.count && gradient.count == velocity.count,
-                     "SGDOptimizer.step: parameter, gradient and velocity counts differ")
-        parameters.withUnsafeMutableBufferPointer { parameters in
-            gradient.withUnsafeBufferPointer { gradient in
-                step(parameters: parameters.baseAddress!, gradient: gradient.baseAddress!)
-            }
-        }
-    }
+    public var parameterCount: Int { velocity.count }
 
-    /// The pointer form used by the training loop (no allocation).
-    mutating func step(parameters: UnsafeMutablePointer<Float>, gradient: UnsafePointer<Float>) {
+    public mutating func step(parameters: UnsafeMutablePointer<Float>, gradient: UnsafePointer<Float>) {
         let (rate, mu, decay) = (learningRate, momentum, weightDecay)
         velocity.withUnsafeMutableBufferPointer { velocity in
             for index in 0..<velocity.count {

@@ -1,13 +1,17 @@
 import DietAuditCore
 
-/// Trains `network` in place by mini-batch SGD on softmax cross-entropy.
+/// Trains `network` in place by mini-batch gradient descent on softmax
+/// cross-entropy, with the optimiser `spec.optimizer.kind` names
+/// (``SGDOptimizer`` for `sgd`, ``AdamOptimizer`` for `adam`).
 ///
 /// Each epoch shuffles the training examples (all rows, or only `rows`) with
 /// one `SeededGenerator(seed: seed, stream: "shuffle")` kept for the whole run
 /// (the order is shuffled again in place each epoch), then walks it in batches
 /// of `spec.batchSize`, the last partial batch included. Per batch: forward
 /// pass, report the presentations to `observer`, backward pass for the mean
-/// batch loss, one ``SGDOptimizer`` step. All buffers are allocated once.
+/// batch loss, one optimiser step. At the start of epoch `t` (1-based) the
+/// optimiser's rate is set to `spec.schedule.rate(epoch: t − 1, of: epochs,
+/// base: lr)` (see ``LearningRateSchedule``). All buffers are allocated once.
 /// Given the same network, data, spec and seed the result is bit-identical.
 ///
 /// The observer sees epoch 0 before any update and every finished epoch; it
@@ -19,7 +23,9 @@ import DietAuditCore
 ///   - seed: the run's seed value (only the shuffle stream is drawn here; the
 ///     initialisation stream is used by ``DenseNetwork/init(layerSizes:seed:)``).
 /// - Returns: the number of epochs completed.
-/// - Throws: ``InputError`` for an unknown optimiser, a non-positive batch
+/// - Throws: ``InputError`` for an unknown optimiser, Adam betas outside
+///   [0, 1) or a non-positive ε, an invalid schedule (see
+///   ``LearningRateSchedule``), a non-positive batch
 ///   size, negative epochs, mismatched shapes, labels outside
 ///   `0..<classCount`, row indices out of range, or no example to train on.
 @discardableResult
@@ -28,16 +34,34 @@ public func train(
     spec: TrainingSpec, seed: UInt64, observer: TrainingObserver? = nil
 ) throws -> Int {
     try validateTraining(network: network, features: features, labels: labels, rows: rows, spec: spec)
+    switch spec.optimizer.kind {
+    case "adam":
+        var optimizer = AdamOptimizer(spec: spec.optimizer, parameterCount: network.parameterCount)
+        return runTraining(network: &network, on: features, labels: labels, rows: rows, spec: spec,
+                           seed: seed, observer: observer, optimizer: &optimizer)
+    default:
+        var optimizer = SGDOptimizer(spec: spec.optimizer, parameterCount: network.parameterCount)
+        return runTraining(network: &network, on: features, labels: labels, rows: rows, spec: spec,
+                           seed: seed, observer: observer, optimizer: &optimizer)
+    }
+}
+
+/// The training loop of ``train(network:on:labels:rows:spec:seed:observer:)``
+/// after validation, specialised for one optimiser type.
+func runTraining<Optimizer: GradientOptimizer>(
+    network: inout DenseNetwork, on features: FeatureMatrix, labels: [Int], rows: [Int]?,
+    spec: TrainingSpec, seed: UInt64, observer: TrainingObserver?, optimizer: inout Optimizer
+) -> Int {
     var order = rows ?? Array(0..<features.rows)
     let batchSize = min(spec.batchSize, order.count)
     let workspace = BatchWorkspace(layout: network.layout, capacity: batchSize)
-    var optimizer = SGDOptimizer(spec: spec.optimizer, parameterCount: network.parameterCount)
     var shuffler = SeededGenerator(seed: seed, stream: "shuffle")
     var correct = [Bool](repeating: false, count: batchSize)
     let layout = network.layout
 
     if observer?.trainingReached(epoch: 0, network: network) == .stop { return 0 }
     for epoch in stride(from: 1, through: spec.epochs, by: 1) {
+        optimizer.learningRate = spec.schedule.rate(epoch: epoch - 1, of: spec.epochs, base: spec.optimizer.learningRate)
         shuffler.shuffle(&order)
         var start = 0
         while start < order.count {
@@ -67,33 +91,4 @@ public func train(
         if observer?.trainingReached(epoch: epoch, network: network) == .stop { return epoch }
     }
     return spec.epochs
-}
-
-/// The checks ``train(network:on:labels:rows:spec:seed:observer:)`` makes before starting.
-func validateTraining(network: DenseNetwork, features: FeatureMatrix, labels: [Int], rows: [Int]?, spec: TrainingSpec) throws {
-    guard OptimizerSpec.supportedKinds.contains(spec.optimizer.kind) else {
-        throw InputError("training.optimizer.kind '\(spec.optimizer.kind)' is not supported; expected one of "
-            + listForMessage(OptimizerSpec.supportedKinds) + didYouMean(spec.optimizer.kind, among: OptimizerSpec.supportedKinds))
-    }
-    guard spec.batchSize > 0 else {
-        throw InputError("training.batch_size is \(spec.batchSize); expected a positive integer")
-    }
-    guard spec.epochs >= 0 else {
-        throw InputError("training.epochs is \(spec.epochs); expected 0 or more")
-    }
-    guard features.columns == network.inputCount else {
-        throw InputError("the features have \(features.columns) columns but the network expects \(network.inputCount)")
-    }
-    guard labels.count == features.rows else {
-        throw InputError("there are \(labels.count) labels for \(features.rows) examples; expected one per example")
-    }
-    if let bad = labels.first(where: { !(0..<network.classCount).contains($0) }) {
-        throw InputError("label index \(bad) is outside 0..<\(network.classCount)")
-    }
-    if let rows, let bad = rows.first(where: { !(0..<features.rows).contains($0) }) {
-        throw InputError("training row \(bad) is outside 0..<\(features.rows)")
-    }
-    guard (rows?.count ?? features.rows) > 0 else {
-        throw InputError("there are no training examples; expected at least one")
-    }
 }

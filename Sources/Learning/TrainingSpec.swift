@@ -1,28 +1,3 @@
-/// The optimiser part of an audit spec (`training.optimizer`).
-///
-/// Only `sgd` exists: mini-batch stochastic gradient descent with heavy-ball
-/// momentum and L2 weight decay in PyTorch's convention (see ``SGDOptimizer``).
-public struct OptimizerSpec: Sendable, Equatable {
-    /// The optimiser's name; `"sgd"` is the only one supported.
-    public var kind: String = "sgd"
-    /// Step size `lr`.
-    public var learningRate: Float = 0.1
-    /// Momentum coefficient `μ` (0 disables momentum).
-    public var momentum: Float = 0.9
-    /// L2 coefficient `wd`, applied to every parameter including biases.
-    public var weightDecay: Float = 0.0005
-
-    /// The optimiser names ``train(network:on:labels:rows:spec:seed:observer:)`` accepts.
-    public static let supportedKinds = ["sgd"]
-
-    public init(kind: String = "sgd", learningRate: Float = 0.1, momentum: Float = 0.9, weightDecay: Float = 0.0005) {
-        self.kind = kind
-        self.learningRate = learningRate
-        self.momentum = momentum
-        self.weightDecay = weightDecay
-    }
-}
-
 /// The training part of an audit spec (`training:`).
 public struct TrainingSpec: Sendable, Equatable {
     /// Passes over the training set.
@@ -35,13 +10,17 @@ public struct TrainingSpec: Sendable, Equatable {
     public var seeds = 5
     /// Base seed `s`: run `k` (0-based) uses ``seedValue(forRun:)`` = `s &+ k`.
     public var seed: UInt64 = 0
+    /// How the optimiser's learning rate varies by epoch (default: constant).
+    public var schedule: LearningRateSchedule = .constant
 
-    public init(epochs: Int = 20, batchSize: Int = 128, optimizer: OptimizerSpec = OptimizerSpec(), seeds: Int = 5, seed: UInt64 = 0) {
+    public init(epochs: Int = 20, batchSize: Int = 128, optimizer: OptimizerSpec = OptimizerSpec(), seeds: Int = 5,
+                seed: UInt64 = 0, schedule: LearningRateSchedule = .constant) {
         self.epochs = epochs
         self.batchSize = batchSize
         self.optimizer = optimizer
         self.seeds = seeds
         self.seed = seed
+        self.schedule = schedule
     }
 
     /// The seed value of run `k` (0-based): `seed &+ UInt64(k)` (wrapping).
