@@ -42,12 +42,26 @@ extension AuditRunner {
         }
         return [
             "Model": model,
-            "Training": "\(t.epochs) epochs, batch \(t.batchSize), \(o.kind.uppercased()) learning rate \(o.learningRate), momentum \(o.momentum), weight decay \(o.weightDecay); \(t.seeds) seeds from base seed \(t.seed)",
+            "Training": "\(t.epochs) epochs, batch \(t.batchSize), \(optimizerText(o)), \(scheduleText(t.schedule)); \(t.seeds) seeds from base seed \(t.seed)",
             "Scores": spec.scores.map(\.name).joined(separator: ", ") + "; computed scores are averaged over the seeds",
             "Test split": split,
             "Pruning": "fractions " + spec.pruning.fractions.map { NumberFormatting.percent($0) }.joined(separator: ", ")
                 + "; policies " + spec.pruning.policies.map(\.rawValue).joined(separator: ", "),
         ]
+    }
+
+    func optimizerText(_ o: OptimizerSpec) -> String {
+        o.kind == "adam"
+            ? "Adam learning rate \(o.learningRate), β1 \(o.beta1), β2 \(o.beta2), ε \(o.epsilon), weight decay \(o.weightDecay)"
+            : "SGD learning rate \(o.learningRate), momentum \(o.momentum), weight decay \(o.weightDecay)"
+    }
+
+    func scheduleText(_ schedule: LearningRateSchedule) -> String {
+        switch schedule {
+        case .constant: "constant learning rate"
+        case .step(let every, let factor): "learning rate × \(factor) every \(every) epochs"
+        case .cosine(let minimum): "cosine learning-rate decay to \(minimum)"
+        }
     }
 
     /// Renders the stored run to Markdown and JSON.

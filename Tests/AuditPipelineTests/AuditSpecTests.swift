@@ -107,6 +107,22 @@ import Testing
         #expect(message("audit: x\ndataset: {path: d.csv}\n") == "a.yaml:2:10: dataset: missing required key 'dataset.label'")
     }
 
+    @Test func adamAndSchedules() throws {
+        let base = "audit: x\ndataset: {path: d.csv, label: y}\n"
+        let adam = try parse(base + "training:\n  optimizer: {kind: adam, beta2: 0.99}\n  schedule: {kind: cosine, minimum: 0.0001}\n")
+        #expect(adam.training.optimizer.kind == "adam")
+        #expect(adam.training.optimizer.learningRate == 0.001)
+        #expect(adam.training.optimizer.beta2 == 0.99)
+        #expect(adam.training.schedule == .cosine(minimum: 0.0001))
+        let step = try parse(base + "training: {schedule: {kind: step, every: 5, factor: 0.5}}\n")
+        #expect(step.training.schedule == .step(everyEpochs: 5, factor: 0.5))
+        #expect(try parse(base + "training: {schedule: constant}\n").training.schedule == .constant)
+        #expect(message(base + "training: {optimizer: {kind: sgd, beta1: 0.9}}\n")?.contains("'beta1' applies to the adam optimizer, not to sgd") == true)
+        #expect(message(base + "training: {schedule: {kind: step, every: 0}}\n")?.contains("every must be a positive number of epochs") == true)
+        #expect(message(base + "training: {schedule: {kind: cosine, minimum: 1}}\n")?.contains("minimum must be between 0 and learning_rate") == true)
+        #expect(message(base + "training: {optimizer: {kind: adamw}}\n")?.hasSuffix("did you mean 'adam'?") == true)
+    }
+
     @Test func syntaxErrorIsLocated() {
         let text = message("audit: x\ndataset: {path: d.csv, label: y\n")
         #expect(text?.hasPrefix("a.yaml:") == true)
