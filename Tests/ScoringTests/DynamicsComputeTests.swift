@@ -141,3 +141,42 @@ import Testing
         #expect(progress.advances == 4 * 6)
     }
 }
+
+/// Drives a ``PresentationReplay`` from a real training run.
+private final class ReplayObserver: TrainingObserver {
+    let features: FeatureMatrix, labels: [Int], optimizer: OptimizerSpec
+    var replay: PresentationReplay?
+    init(features: FeatureMatrix, labels: [Int], optimizer: OptimizerSpec) {
+        self.features = features
+        self.labels = labels
+        self.optimizer = optimizer
+    }
+    func trainingReached(epoch: Int, network: DenseNetwork) -> TrainingDecision {
+        if epoch == 0 {
+            replay = PresentationReplay(network: network, features: features, labels: labels, optimizer: optimizer)
+        } else {
+            replay?.check(epoch: epoch, against: network)
+        }
+        return .proceed
+    }
+    func trainingPresented(examples: ArraySlice<Int>, correct: ArraySlice<Bool>, epoch: Int) {
+        replay?.present(examples: examples, correct: correct, epoch: epoch)
+    }
+}
+
+@Suite struct PresentationReplayTests {
+    /// The replay follows the trainer bit for bit with the same optimiser, and
+    /// reports a failure when its updates differ (here: another learning rate).
+    @Test func replayFollowsTrainerAndDetectsDivergence() throws {
+        let (features, labels) = ScoringTestData.blobs(perClass: 20)
+        let spec = TrainingSpec(epochs: 3, batchSize: 16)
+        for (rate, shouldFollow) in [(Float(0.1), true), (Float(0.2), false)] {
+            var network = DenseNetwork(model: ModelSpec(kind: .mlp(hidden: [8])), inputCount: 5, classCount: 3, seed: 3)
+            let observer = ReplayObserver(features: features, labels: labels, optimizer: OptimizerSpec(learningRate: rate))
+            try train(network: &network, on: features, labels: labels, spec: spec, seed: 3, observer: observer)
+            let replay = try #require(observer.replay)
+            #expect((replay.failure == nil) == shouldFollow, "\(replay.failure ?? "")")
+            if shouldFollow { #expect(replay.areaUnderMargin.presentations == [Int](repeating: 3, count: 60)) }
+        }
+    }
+}
