@@ -7,76 +7,93 @@ import Learning
 /// (0 ≤ k < `training.seeds`) initialises the model from seed value
 /// `training.seed &+ k` and shuffles from the same value (see
 /// ``Learning/train(network:on:labels:rows:spec:seed:observer:)``). A run
-/// trains only as far as needed: to the largest requested `el2n`/`grand`
-/// epoch, or all `training.epochs` when `forgetting` is requested; with only
-/// epoch-0 scores nothing is trained. `input_norm` needs no training and has
-/// one seed row. Results come in the order of `specs`; the same inputs
-/// always give bit-identical results.
+/// trains only as far as needed: to the largest requested `el2n`/`grand`/
+/// `loss`/`margin` epoch, or all `training.epochs` when `forgetting`, `aum`,
+/// `confidence` or `variability` is requested; with only epoch-0 scores
+/// nothing is trained. `input_norm` needs no training and has one seed row;
+/// `random` needs no training and has one row per seed (``randomScores(count:seed:)``).
+/// Results come in the order of `specs`; the same inputs always give
+/// bit-identical results, whether the seeds run in parallel or not.
 ///
-/// Progress: one ``ProgressReporter/begin(_:)`` per seed, then
-/// ``ProgressReporter/advance(_:of:)`` at each epoch.
+/// Progress: one ``ProgressReporter/begin(_:)`` per trained seed, then
+/// ``ProgressReporter/advance(_:of:)`` at each epoch 0…last. With parallel
+/// seeds the calls of different seeds interleave, one whole call at a time.
 ///
 /// - Parameters:
 ///   - features: encoded training features, one row per example.
 ///   - labels: class index of each example in `0..<classCount`.
+///   - parallel: run the seeds concurrently on up to
+///     `ProcessInfo.activeProcessorCount` threads (OpenBLAS held at one
+///     thread meanwhile); `false` runs them one after another. Same results.
 /// - Throws: ``InputError`` when a requested epoch is negative or beyond
 ///   `training.epochs`, a seed-dependent score is requested with fewer than
-///   one seed, the shapes disagree, or training rejects its settings.
+///   one seed, `aum`/`confidence`/`variability` with zero epochs, `margin`/`aum`
+///   with fewer than two classes, the shapes disagree, or training rejects its
+///   settings; ``ScoringError`` if the AUM replay loses step with the trainer
+///   (an internal error).
 public func computeScores(
     _ specs: [ScoreSpec], features: FeatureMatrix, labels: [Int], classCount: Int,
-    model: ModelSpec, training: TrainingSpec, progress: ProgressReporter
+    model: ModelSpec, training: TrainingSpec, progress: ProgressReporter, parallel: Bool = true
 ) throws -> [ScoreResult] {
     try validateScoring(specs, features: features, labels: labels, classCount: classCount, training: training)
-    let el2nEpochs = Set(specs.compactMap { spec -> Int? in if case let .el2n(epoch) = spec.kind { return epoch }; return nil })
-    let grandEpochs = Set(specs.compactMap { spec -> Int? in if case let .grand(epoch) = spec.kind { return epoch }; return nil })
-    let wantsForgetting = specs.contains { $0.kind == .forgetting }
-    let needsTraining = !el2nEpochs.isEmpty || !grandEpochs.isEmpty || wantsForgetting
-    let lastEpoch = wantsForgetting ? training.epochs : max(el2nEpochs.max() ?? 0, grandEpochs.max() ?? 0)
+    let plan = ScoringPlan(specs: specs, training: training)
+    let reporter: ProgressReporter = parallel ? LockedProgress(progress) : progress
 
-    var runs = [ScoringRun]()
-    if needsTraining {
-        for run in 0..<training.seeds {
-            let seed = training.seedValue(forRun: run)
-            progress.begin("scoring: training seed \(run + 1) of \(training.seeds) (seed \(seed)), \(lastEpoch) epochs")
-            var network = DenseNetwork(model: model, inputCount: features.columns, classCount: classCount, seed: seed)
-            let observer = ScoringRun(
-                features: features, labels: labels, classCount: classCount, el2nEpochs: el2nEpochs,
-                grandEpochs: grandEpochs, countForgetting: wantsForgetting, lastEpoch: lastEpoch, progress: progress)
-            try train(network: &network, on: features, labels: labels, spec: training, seed: seed, observer: observer)
-            runs.append(observer)
-        }
-    }
+    let runs: [ScoringRun] = plan.needsTraining ? try perSeed(count: training.seeds, parallel: parallel) { run in
+        let seed = training.seedValue(forRun: run)
+        reporter.begin("scoring: training seed \(run + 1) of \(training.seeds) (seed \(seed)), \(plan.lastEpoch) epochs")
+        var network = DenseNetwork(model: model, inputCount: features.columns, classCount: classCount, seed: seed)
+        let observer = ScoringRun(features: features, labels: labels, classCount: classCount, plan: plan, progress: reporter)
+        try train(network: &network, on: features, labels: labels, spec: training, seed: seed, observer: observer)
+        if let failure = observer.replay?.failure { throw ScoringError(message: failure) }
+        return observer
+    } : []
 
     return specs.map { spec in
+        let rows: [[Double]]
         switch spec.kind {
-        case let .el2n(epoch):
-            return ScoreResult(name: spec.name, kind: spec.kindName, epoch: epoch, perSeed: runs.map { $0.el2n[epoch]! })
-        case let .grand(epoch):
-            return ScoreResult(name: spec.name, kind: spec.kindName, epoch: epoch, perSeed: runs.map { $0.grand[epoch]! })
-        case .forgetting:
-            return ScoreResult(name: spec.name, kind: spec.kindName, epoch: nil,
-                               perSeed: runs.map { $0.forgetting!.scores(epochs: training.epochs) })
-        case .inputNorm:
-            return ScoreResult(name: spec.name, kind: spec.kindName, epoch: nil, perSeed: [features.rowNorms()])
+        case let .el2n(epoch): rows = runs.map { $0.el2n[epoch]! }
+        case let .grand(epoch): rows = runs.map { $0.grand[epoch]! }
+        case let .loss(epoch): rows = runs.map { $0.loss[epoch]! }
+        case let .margin(epoch): rows = runs.map { $0.margin[epoch]! }
+        case .forgetting: rows = runs.map { $0.forgetting!.scores(epochs: training.epochs) }
+        case .aum: rows = runs.map { $0.replay!.areaUnderMargin.scores() }
+        case .confidence: rows = runs.map { $0.cartography!.confidence()! }
+        case .variability: rows = runs.map { $0.cartography!.variability()! }
+        case .inputNorm: rows = [features.rowNorms()]
+        case .random:
+            rows = (0..<training.seeds).map { randomScores(count: features.rows, seed: training.seedValue(forRun: $0)) }
         }
+        return ScoreResult(name: spec.name, kind: spec.kindName, epoch: spec.epoch, perSeed: rows)
     }
 }
 
-/// The checks ``computeScores(_:features:labels:classCount:model:training:progress:)`` makes first.
+/// The checks ``computeScores(_:features:labels:classCount:model:training:progress:parallel:)`` makes first.
 func validateScoring(_ specs: [ScoreSpec], features: FeatureMatrix, labels: [Int], classCount: Int, training: TrainingSpec) throws {
     for spec in specs {
-        guard let epoch = spec.epoch else { continue }
-        guard epoch >= 0 else {
-            throw InputError("score \(spec.name) asks for epoch \(epoch); expected an epoch from 0 to training.epochs (\(training.epochs))")
+        if let epoch = spec.epoch {
+            guard epoch >= 0 else {
+                throw InputError("score \(spec.name) asks for epoch \(epoch); expected an epoch from 0 to training.epochs (\(training.epochs))")
+            }
+            guard epoch <= training.epochs else {
+                throw InputError("score \(spec.name) asks for epoch \(epoch) but training.epochs is \(training.epochs); "
+                    + "expected an epoch from 0 to \(training.epochs), or raise training.epochs")
+            }
         }
-        guard epoch <= training.epochs else {
-            throw InputError("score \(spec.name) asks for epoch \(epoch) but training.epochs is \(training.epochs); "
-                + "expected an epoch from 0 to \(training.epochs), or raise training.epochs")
+        let wholeRun = [ScoreKind.aum, .confidence, .variability].contains(spec.kind)
+        if wholeRun && training.epochs < 1 {
+            throw InputError("score \(spec.name) is measured over the training epochs but training.epochs is "
+                + "\(training.epochs); expected at least 1")
+        }
+        let comparesClasses: Bool
+        if case .margin = spec.kind { comparesClasses = true } else { comparesClasses = spec.kind == .aum }
+        if comparesClasses && classCount < 2 {
+            throw InputError("score \(spec.name) compares the true class with the others but there is "
+                + "\(classCount) class; expected at least 2")
         }
     }
-    let needsTraining = specs.contains { $0.kind != .inputNorm }
-    if needsTraining && training.seeds < 1 {
-        throw InputError("training.seeds is \(training.seeds); expected at least 1 for score \(specs.first { $0.kind != .inputNorm }!.name)")
+    if let first = specs.first(where: { $0.kind != .inputNorm }), training.seeds < 1 {
+        throw InputError("training.seeds is \(training.seeds); expected at least 1 for score \(first.name)")
     }
     guard labels.count == features.rows else {
         throw InputError("there are \(labels.count) labels for \(features.rows) examples; expected one per example")

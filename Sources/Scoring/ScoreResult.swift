@@ -1,10 +1,12 @@
 /// One score's values for every training example.
 public struct ScoreResult: Sendable, Equatable {
-    /// Contract name: `el2n@2`, `grand@0`, `forgetting`, `input_norm`, `imported:<column>`.
+    /// Contract name: `el2n@2`, `grand@0`, `forgetting`, `input_norm`, `loss@2`,
+    /// `margin@2`, `aum`, `confidence`, `variability`, `random`, `imported:<column>`.
     public var name: String
-    /// `el2n`, `grand`, `forgetting`, `input_norm` or `imported`.
+    /// The base name: `el2n`, `grand`, `forgetting`, `input_norm`, `loss`,
+    /// `margin`, `aum`, `confidence`, `variability`, `random` or `imported`.
     public var kind: String
-    /// The epoch of an `el2n` or `grand` score; `nil` otherwise.
+    /// The epoch of an `el2n`, `grand`, `loss` or `margin` score; `nil` otherwise.
     public var epoch: Int?
     /// Values per scoring seed: `perSeed[k][i]` is example `i` under seed `k`.
     /// Seed-independent scores (`input_norm`, `imported`) have one row.

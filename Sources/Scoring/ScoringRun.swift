@@ -1,48 +1,72 @@
 import DietAuditCore
 import Learning
 
-/// The training observer of one scoring seed: takes EL2N and GraNd at their
-/// epochs, counts forgetting events, reports progress, and stops training at
-/// the last epoch anything needs.
+/// The training observer of one scoring seed: takes the epoch-indexed scores
+/// (EL2N, GraNd, loss, margin) at their epochs, counts forgetting events,
+/// replays presentations for AUM, records true-class probabilities for
+/// cartography, reports progress, and stops training at the last epoch
+/// anything needs.
 final class ScoringRun: TrainingObserver {
     let features: FeatureMatrix
     let labels: [Int]
     let classCount: Int
-    let el2nEpochs: Set<Int>
-    let grandEpochs: Set<Int>
-    let lastEpoch: Int
+    let plan: ScoringPlan
     let progress: ProgressReporter
     /// EL2N values by epoch, filled as training passes each epoch.
     private(set) var el2n = [Int: [Double]]()
     /// GraNd values by epoch.
     private(set) var grand = [Int: [Double]]()
+    /// Per-example cross-entropy by epoch.
+    private(set) var loss = [Int: [Double]]()
+    /// Logit margins by epoch.
+    private(set) var margin = [Int: [Double]]()
     /// Forgetting events, when forgetting was asked for.
     private(set) var forgetting: ForgettingCounter?
+    /// The AUM replay, created at epoch 0 when AUM was asked for.
+    private(set) var replay: PresentationReplay?
+    /// True-class probabilities at each epoch end 1…E, when cartography was asked for.
+    private(set) var cartography: Cartography?
 
-    init(features: FeatureMatrix, labels: [Int], classCount: Int, el2nEpochs: Set<Int>, grandEpochs: Set<Int>,
-         countForgetting: Bool, lastEpoch: Int, progress: ProgressReporter) {
+    init(features: FeatureMatrix, labels: [Int], classCount: Int, plan: ScoringPlan, progress: ProgressReporter) {
         self.features = features
         self.labels = labels
         self.classCount = classCount
-        self.el2nEpochs = el2nEpochs
-        self.grandEpochs = grandEpochs
-        self.lastEpoch = lastEpoch
+        self.plan = plan
         self.progress = progress
-        forgetting = countForgetting ? ForgettingCounter(exampleCount: labels.count) : nil
+        forgetting = plan.countForgetting ? ForgettingCounter(exampleCount: labels.count) : nil
+        cartography = plan.cartography ? Cartography(exampleCount: labels.count) : nil
     }
 
     func trainingReached(epoch: Int, network: DenseNetwork) -> TrainingDecision {
-        if el2nEpochs.contains(epoch) {
-            el2n[epoch] = el2nScores(probabilities: network.probabilities(for: features), labels: labels, classCount: classCount)
+        if epoch == 0 && plan.areaUnderMargin {
+            replay = PresentationReplay(network: network, features: features, labels: labels, optimizer: plan.optimizer)
+        } else {
+            replay?.check(epoch: epoch, against: network)
         }
-        if grandEpochs.contains(epoch) {
+        let needsProbabilities = plan.el2nEpochs.contains(epoch) || (cartography != nil && epoch >= 1)
+        let probabilities = needsProbabilities ? network.probabilities(for: features) : []
+        if plan.el2nEpochs.contains(epoch) {
+            el2n[epoch] = el2nScores(probabilities: probabilities, labels: labels, classCount: classCount)
+        }
+        if epoch >= 1 {
+            cartography?.record(trueClassProbabilities: trueClassProbabilities(
+                probabilities: probabilities, labels: labels, classCount: classCount))
+        }
+        if plan.grandEpochs.contains(epoch) {
             grand[epoch] = network.gradientNorms(for: features, labels: labels)
         }
-        progress.advance(epoch, of: lastEpoch)
-        return epoch >= lastEpoch ? .stop : .proceed
+        if plan.lossEpochs.contains(epoch) {
+            loss[epoch] = network.losses(for: features, labels: labels)
+        }
+        if plan.marginEpochs.contains(epoch) {
+            margin[epoch] = marginScores(logits: network.logits(for: features), labels: labels, classCount: classCount)
+        }
+        progress.advance(epoch, of: plan.lastEpoch)
+        return epoch >= plan.lastEpoch ? .stop : .proceed
     }
 
     func trainingPresented(examples: ArraySlice<Int>, correct: ArraySlice<Bool>, epoch: Int) {
         forgetting?.record(examples: examples, correct: correct)
+        replay?.present(examples: examples, correct: correct, epoch: epoch)
     }
 }
