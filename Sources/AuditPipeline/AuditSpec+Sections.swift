@@ -150,7 +150,12 @@ extension AuditSpec {
         return number
     }
 
-    static let scoreKinds = ["el2n", "grand", "forgetting", "input_norm", "imported"]
+    static let scoreKinds = [
+        "el2n", "grand", "loss", "margin", "forgetting", "aum", "confidence", "variability", "input_norm", "random", "imported",
+    ]
+
+    /// Kinds that take an `epoch`.
+    static let epochKinds: Set<String> = ["el2n", "grand", "loss", "margin"]
 
     static func parseScores(_ node: YAMLValue?, training: TrainingSpec, resolver: PathResolver) throws -> [ScoreRequest] {
         guard let node else {
@@ -164,7 +169,7 @@ extension AuditSpec {
             let kindNode = try map.required("kind")
             let kind = try kindNode.choice(scoreKinds)
             let allowed: Set<String> = switch kind {
-            case "el2n", "grand": ["kind", "epoch"]
+            case _ where epochKinds.contains(kind): ["kind", "epoch"]
             case "imported": ["kind", "path", "column", "id_column"]
             default: ["kind"]
             }
@@ -173,18 +178,31 @@ extension AuditSpec {
             }
             let request: ScoreRequest
             switch kind {
-            case "el2n", "grand":
+            case _ where epochKinds.contains(kind):
                 let epochNode = map["epoch"]
-                let epoch = try epochNode?.int() ?? (kind == "el2n" ? min(2, training.epochs) : 0)
+                let epoch = try epochNode?.int() ?? (kind == "grand" ? 0 : min(2, training.epochs))
                 guard epoch >= 0, epoch <= training.epochs else {
                     throw (epochNode ?? kindNode).error(
                         "epoch \(epoch) is outside the training run: it must be between 0 and training.epochs (\(training.epochs))")
                 }
-                request = .computed(ScoreSpec(kind: kind == "el2n" ? .el2n(epoch: epoch) : .grand(epoch: epoch)))
-            case "forgetting":
-                request = .computed(ScoreSpec(kind: .forgetting))
-            case "input_norm":
-                request = .computed(ScoreSpec(kind: .inputNorm))
+                let scoreKind: ScoreKind = switch kind {
+                case "el2n": .el2n(epoch: epoch)
+                case "grand": .grand(epoch: epoch)
+                case "loss": .loss(epoch: epoch)
+                default: .margin(epoch: epoch)
+                }
+                request = .computed(ScoreSpec(kind: scoreKind))
+            case "aum":
+                guard training.optimizer.kind == "sgd", training.schedule == .constant else {
+                    throw kindNode.error("aum needs the sgd optimizer with a constant learning rate in this version; remove training.schedule or use kind: sgd")
+                }
+                request = .computed(ScoreSpec(kind: .aum))
+            case "forgetting", "confidence", "variability", "random", "input_norm":
+                let simple: [String: ScoreKind] = [
+                    "forgetting": .forgetting, "confidence": .confidence, "variability": .variability,
+                    "random": .random, "input_norm": .inputNorm,
+                ]
+                request = .computed(ScoreSpec(kind: simple[kind]!))
             default:
                 let display = try map.required("path").string()
                 request = .imported(

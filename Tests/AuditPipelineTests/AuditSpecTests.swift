@@ -123,6 +123,25 @@ import Testing
         #expect(message(base + "training: {optimizer: {kind: adamw}}\n")?.hasSuffix("did you mean 'adam'?") == true)
     }
 
+    @Test func everyScoreKindParses() throws {
+        let spec = try parse("""
+        audit: x
+        dataset: {path: d.csv, label: y}
+        training: {epochs: 4}
+        scores:
+          - {kind: loss, epoch: 1}
+          - {kind: margin}
+          - {kind: aum}
+          - {kind: confidence}
+          - {kind: variability}
+          - {kind: random}
+        """)
+        #expect(spec.scores.map(\.name) == ["loss@1", "margin@2", "aum", "confidence", "variability", "random"])
+        let base = "audit: x\ndataset: {path: d.csv, label: y}\n"
+        #expect(message(base + "training: {schedule: {kind: step, every: 2}}\nscores: [{kind: aum}]\n")?
+            .contains("aum needs the sgd optimizer with a constant learning rate") == true)
+    }
+
     @Test func syntaxErrorIsLocated() {
         let text = message("audit: x\ndataset: {path: d.csv, label: y\n")
         #expect(text?.hasPrefix("a.yaml:") == true)
