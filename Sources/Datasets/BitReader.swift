@@ -30,6 +30,24 @@ struct BitReader {
         return value
     }
 
+    /// Up to the next `count` (≤ 32) bits without consuming them, and how many
+    /// of them really exist (fewer at the end of the input; missing bits read as 0).
+    mutating func peek(_ count: Int) -> (value: Int, available: Int) {
+        while bufferCount < count, position < bytes.count {
+            buffer |= UInt64(bytes[position]) << UInt64(bufferCount)
+            position += 1
+            bufferCount += 8
+        }
+        return (Int(buffer & ((1 << UInt64(count)) - 1)), min(bufferCount, count))
+    }
+
+    /// Consumes `count` bits already loaded by ``peek(_:)``.
+    mutating func skip(_ count: Int) {
+        precondition(count <= bufferCount, "skip only bits that were peeked")
+        buffer >>= UInt64(count)
+        bufferCount -= count
+    }
+
     /// Drops the bits left in the current byte (before a stored block).
     mutating func alignToByte() {
         let drop = bufferCount % 8

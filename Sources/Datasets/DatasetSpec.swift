@@ -43,8 +43,8 @@ public struct DatasetSpec: Sendable {
     /// The label column (CSV, ARFF). IDX and NPY data take their labels from
     /// ``labelsPath`` instead and use this name only in messages.
     public var label: String
-    /// IDX / NPY only: the labels file (N integers), resolved; `displayPath`
-    /// style name in ``labelsDisplayPath``.
+    /// IDX / NPY only: the labels file (one integer per example), already
+    /// resolved against the spec file's folder.
     public var labelsPath: String?
     /// The labels file as the user wrote it; used in messages.
     public var labelsDisplayPath: String?

@@ -5,9 +5,16 @@
 /// symbols of that length in symbol order, and the first code of length
 /// L + 1 is (first code of length L + number of codes of length L) · 2. So
 /// decoding keeps, per length, how many codes exist and reads bits until the
-/// code read falls inside the current length's range.
+/// code read falls inside the current length's range. Codes of up to
+/// ``fastBits`` bits are also found in one step through a lookup table indexed
+/// by the next ``fastBits`` input bits (codes are sent first bit first, so the
+/// table is indexed by the bit-reversed code).
 struct HuffmanCode {
     static let maxBits = 15
+    static let fastBits = 9
+    /// `symbol << 4 | length` for every ``fastBits``-bit input starting with a
+    /// code of at most ``fastBits`` bits; 0 where the code is longer.
+    private var fastTable = [UInt16](repeating: 0, count: 1 << fastBits)
     /// `countOfLength[L]`: number of symbols with code length L (index 0 unused).
     private var countOfLength = [Int](repeating: 0, count: maxBits + 1)
     /// Used symbols sorted by (code length, symbol).
@@ -32,11 +39,29 @@ struct HuffmanCode {
         for length in 1...Self.maxBits {
             for (symbol, symbolLength) in lengths.enumerated() where symbolLength == length { symbols.append(symbol) }
         }
+        var nextCode = [Int](repeating: 0, count: Self.maxBits + 2)
+        for length in 1...Self.maxBits { nextCode[length + 1] = (nextCode[length] + countOfLength[length]) << 1 }
+        for (symbol, length) in lengths.enumerated() where length > 0 {
+            let code = nextCode[length]
+            nextCode[length] += 1
+            guard length <= Self.fastBits else { continue }
+            var reversed = 0
+            for bit in 0..<length where code & (1 << bit) != 0 { reversed |= 1 << (length - 1 - bit) }
+            for fill in 0..<(1 << (Self.fastBits - length)) {
+                fastTable[reversed | fill << length] = UInt16(symbol << 4 | length)
+            }
+        }
     }
 
     /// Reads one symbol.
     /// - Throws: ``InflateError`` for a bit pattern that is no code, or truncated input.
     func decode(_ reader: inout BitReader) throws -> Int {
+        let (bits, available) = reader.peek(Self.fastBits)
+        let entry = Int(fastTable[bits])
+        if entry != 0, entry & 0xF <= available {
+            reader.skip(entry & 0xF)
+            return entry >> 4
+        }
         var code = 0, firstCode = 0, firstIndex = 0
         for length in 1...Self.maxBits {
             code |= try reader.bits(1)

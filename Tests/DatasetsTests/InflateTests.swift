@@ -33,6 +33,24 @@ import Testing
         #expect(Array(dynamic.suffix(8)) == PythonFixtures.dynamicTail.map(UInt8.init))
     }
 
+    /// A complete code with lengths 1, 2, …, 11, 11: symbol k < 11 is k ones then a
+    /// zero, symbol 11 is eleven ones (RFC 1951 §3.2.2). Codes longer than the
+    /// 9-bit lookup table take the bit-by-bit path.
+    @Test func canonicalCodeShortAndLong() throws {
+        let code = try HuffmanCode(lengths: Array(1...11) + [11], name: "test")
+        let symbols = [11, 0, 10, 9, 3, 8, 1]
+        var bits: [Int] = []
+        for symbol in symbols {
+            bits += symbol == 11 ? [Int](repeating: 1, count: 11) : [Int](repeating: 1, count: symbol) + [0]
+        }
+        var bytes = [UInt8](repeating: 0, count: (bits.count + 7) / 8)
+        for (index, bit) in bits.enumerated() where bit == 1 { bytes[index / 8] |= 1 << UInt8(index % 8) }
+        var reader = BitReader(bytes: bytes)
+        #expect(try symbols.map { _ in try code.decode(&reader) } == symbols)
+        #expect(throws: InflateError("invalid test code lengths (over-subscribed)")) { try HuffmanCode(lengths: [1, 1, 1], name: "test") }
+        #expect(throws: InflateError("invalid test code lengths (incomplete code)")) { try HuffmanCode(lengths: [1, 2], name: "test") }
+    }
+
     @Test func gzipMembers() throws {
         #expect(try Gzip.decompress(PythonFixtures.gzipPlain) == Self.text)
         #expect(try Gzip.decompress(PythonFixtures.gzipFields) == Array("hello, hello, hello gzip".utf8))
