@@ -14,6 +14,7 @@ import DietAuditCore
 public func prepareDataset(_ spec: DatasetSpec) throws -> PreparedDataset {
     let format = try resolveFormat(of: spec.path, displayPath: spec.displayPath, declared: spec.format, spec: spec)
     guard format.isTabular else { return try prepareImageDataset(spec, format: format) }
+    try rejectImageKeys(spec, format: format)
     let (trainTable, dataSHA256) = try readTable(path: spec.path, displayPath: spec.displayPath, format: format)
     let roles = try ColumnRoles(spec: spec, table: trainTable)
 
@@ -121,4 +122,19 @@ func checkSameColumns(train: Table, test: Table, spec: DatasetSpec) throws {
     throw InputError(
         "the test file must have the same columns as \(spec.fileName): " + problems.joined(separator: "; "),
         at: SourceLocation(file: test.fileName, line: 1))
+}
+
+/// `labels`, `image` and test labels belong to IDX / NPY data only.
+/// - Throws: ``InputError`` at the key, naming the format found.
+func rejectImageKeys(_ spec: DatasetSpec, format: DataFormat) throws {
+    let keys: [(key: String, given: Bool, text: String)] = [
+        ("labels", spec.labelsPath != nil, "dataset.labels"), ("image", spec.image != nil, "dataset.image"),
+        ("test", spec.testLabelsPath != nil, "dataset.test.labels"),
+    ]
+    for entry in keys where entry.given {
+        throw InputError(
+            "\(entry.text) applies only to idx and npy data, but \(spec.fileName) is \(format.rawValue); "
+                + "name the label column with dataset.label instead",
+            at: spec.location(ofKey: entry.key))
+    }
 }

@@ -111,6 +111,17 @@ import Testing
         #expect(error(s) == InputError("value 1 of example 2 is nan; features must be finite numbers", at: .init(file: "x.npy")))
     }
 
+    @Test func imageKeysRejectedForTables() throws {
+        var csv = try TestData.spec(csv: "a,y\n1,0\n2,1\n3,0\n4,1\n", name: "t.csv")
+        csv.specLocations["labels"] = Self.at(2)
+        csv.labelsPath = "y.npy"
+        #expect(error(csv) == InputError(
+            "dataset.labels applies only to idx and npy data, but t.csv is csv; name the label column with dataset.label instead", at: Self.at(2)))
+        csv.labelsPath = nil
+        csv.image = ImageShape(height: 2, width: 2)
+        #expect(error(csv)?.message.hasPrefix("dataset.image applies only to idx and npy data") == true)
+    }
+
     @Test func fileErrorsReachPrepare() throws {
         var s = try spec()
         s.format = .npy
