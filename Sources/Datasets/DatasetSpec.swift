@@ -6,6 +6,14 @@ public enum DataFormat: String, Sendable {
     case csv
     /// Weka's Attribute-Relation File Format (dense rows only).
     case arff
+    /// The IDX format of MNIST: an images file and a labels file, optionally gzipped.
+    case idx
+    /// NumPy's `.npy` format: a features array file and a labels array file.
+    case npy
+
+    /// Whether the format is a table of named columns (CSV, ARFF) rather than
+    /// an array of examples with a separate labels file (IDX, NPY).
+    public var isTabular: Bool { self == .csv || self == .arff }
 }
 
 /// Which columns become model features.
@@ -30,10 +38,24 @@ public struct DatasetSpec: Sendable {
     public var path: String
     /// The data file as the user wrote it; used in messages.
     public var displayPath: String
-    /// The file format; `nil` means "from the extension" (`.csv`, `.arff`).
+    /// The file format; `nil` means "from the extension" (see ``detectFormat(fileName:)``).
     public var format: DataFormat?
-    /// The label column.
+    /// The label column (CSV, ARFF). IDX and NPY data take their labels from
+    /// ``labelsPath`` instead and use this name only in messages.
     public var label: String
+    /// IDX / NPY only: the labels file (one integer per example), already
+    /// resolved against the spec file's folder.
+    public var labelsPath: String?
+    /// The labels file as the user wrote it; used in messages.
+    public var labelsDisplayPath: String?
+    /// IDX / NPY only: the expected shape of one example. When given it is checked
+    /// against the file's dimensions; when `nil` it is inferred from them
+    /// (N×H×W → H×W×1, N×H×W×C → H×W×C; N×F stays flat, no image shape).
+    public var image: ImageShape?
+    /// IDX / NPY only: the labels file of a separate test file (`test: .path`), resolved.
+    public var testLabelsPath: String?
+    /// The test labels file as the user wrote it; used in messages.
+    public var testLabelsDisplayPath: String?
     /// The favourable / positive label value; enables binary-task metrics.
     public var positiveLabel: String?
     /// A column holding a unique id per row; `nil` means the 1-based row number.
@@ -54,7 +76,7 @@ public struct DatasetSpec: Sendable {
     public var seed: UInt64 = 0
     /// Where each key was written in the audit spec, keyed `"label"`, `"positive_label"`,
     /// `"id"`, `"features"`, `"drop"`, `"attributes"`, `"categorical"`, `"test"`, `"path"`,
-    /// `"format"`. Errors about a key are reported there (or at the data file when absent).
+    /// `"format"`, and for image data `"labels"`, `"image"`, `"test_labels"`. Errors about a key are reported there (or at the data file when absent).
     public var specLocations: [String: SourceLocation] = [:]
 
     public init(path: String, displayPath: String, label: String) {

@@ -13,13 +13,16 @@ import DietAuditCore
 ///   the data file's line or the spec key concerned.
 public func prepareDataset(_ spec: DatasetSpec) throws -> PreparedDataset {
     let format = try resolveFormat(of: spec.path, displayPath: spec.displayPath, declared: spec.format, spec: spec)
+    guard format.isTabular else { return try prepareImageDataset(spec, format: format) }
+    try rejectImageKeys(spec, format: format)
     let (trainTable, dataSHA256) = try readTable(path: spec.path, displayPath: spec.displayPath, format: format)
     let roles = try ColumnRoles(spec: spec, table: trainTable)
 
     var testTable: Table?
     var testSHA256: String?
     if case .path(let path, let displayPath) = spec.test {
-        let testFormat = (try? resolveFormat(of: path, displayPath: displayPath, declared: nil, spec: spec)) ?? format
+        let detected = (try? resolveFormat(of: path, displayPath: displayPath, declared: nil, spec: spec)) ?? format
+        let testFormat = detected.isTabular ? detected : format
         let (table, sha) = try readTable(path: path, displayPath: displayPath, format: testFormat)
         try checkSameColumns(train: trainTable, test: table, spec: spec)
         testTable = table
@@ -87,11 +90,10 @@ public func prepareDataset(_ spec: DatasetSpec) throws -> PreparedDataset {
 /// - Throws: ``InputError`` at the spec's `format` (or `path`) key for an unknown extension.
 func resolveFormat(of path: String, displayPath: String, declared: DataFormat?, spec: DatasetSpec) throws -> DataFormat {
     if let declared { return declared }
-    let name = baseName(of: path)
-    let suffix = name.lastIndex(of: ".").map { name[name.index(after: $0)...].lowercased() } ?? ""
-    if let format = DataFormat(rawValue: suffix) { return format }
+    if let format = detectFormat(fileName: path) { return format }
     throw InputError(
-        "cannot tell the format of '\(displayPath)' from its extension; expected .csv or .arff, or set dataset.format",
+        "cannot tell the format of '\(displayPath)' from its extension; expected .csv, .arff, .npy or an IDX name "
+            + "(.idx, -ubyte, optionally .gz), or set dataset.format",
         at: spec.specLocations["format"] ?? spec.location(ofKey: "path"))
 }
 
@@ -102,6 +104,7 @@ func readTable(path: String, displayPath: String, format: DataFormat) throws -> 
     switch format {
     case .csv: table = try CSVReader.parse(bytes, displayName: displayPath)
     case .arff: table = try ARFFReader.parse(bytes, displayName: displayPath)
+    case .idx, .npy: preconditionFailure("image formats are read by prepareImageDataset, not as tables")
     }
     return (table, Fingerprint.sha256(bytes))
 }
@@ -119,4 +122,19 @@ func checkSameColumns(train: Table, test: Table, spec: DatasetSpec) throws {
     throw InputError(
         "the test file must have the same columns as \(spec.fileName): " + problems.joined(separator: "; "),
         at: SourceLocation(file: test.fileName, line: 1))
+}
+
+/// `labels`, `image` and test labels belong to IDX / NPY data only.
+/// - Throws: ``InputError`` at the key, naming the format found.
+func rejectImageKeys(_ spec: DatasetSpec, format: DataFormat) throws {
+    let keys: [(key: String, given: Bool, text: String)] = [
+        ("labels", spec.labelsPath != nil, "dataset.labels"), ("image", spec.image != nil, "dataset.image"),
+        ("test", spec.testLabelsPath != nil, "dataset.test.labels"),
+    ]
+    for entry in keys where entry.given {
+        throw InputError(
+            "\(entry.text) applies only to idx and npy data, but \(spec.fileName) is \(format.rawValue); "
+                + "name the label column with dataset.label instead",
+            at: spec.location(ofKey: entry.key))
+    }
 }

@@ -64,4 +64,6 @@ public struct PreparedDataset: Sendable {
     public var featureColumns: [String]
     /// Plain-language notes for the report.
     public var notes: [String]
+    /// The shape of one example for image data (IDX, NPY), when known; `nil` for tables.
+    public var image: ImageShape? = nil
 }

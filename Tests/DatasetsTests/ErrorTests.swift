@@ -129,7 +129,8 @@ import Testing
         var s = DatasetSpec(path: "/nonexistent/data.txt", displayPath: "data.txt", label: "y")
         s.specLocations["path"] = Self.at(2)
         #expect(error(s) == InputError(
-            "cannot tell the format of 'data.txt' from its extension; expected .csv or .arff, or set dataset.format", at: Self.at(2)))
+            "cannot tell the format of 'data.txt' from its extension; expected .csv, .arff, .npy or an IDX name "
+                + "(.idx, -ubyte, optionally .gz), or set dataset.format", at: Self.at(2)))
         s.format = .csv
         #expect(error(s) == InputError("file not found", at: DietAuditCore.SourceLocation(file: "data.txt")))
     }
