@@ -9,15 +9,38 @@ extension AuditSpec {
     static func parseDataset(_ node: YAMLValue, resolver: PathResolver) throws -> DatasetSpec {
         let keys = [
             "path", "format", "label", "positive_label", "id", "features", "drop", "attributes",
-            "categorical", "intersections", "test",
+            "categorical", "intersections", "test", "labels", "image",
         ]
         let map = try node.mapping(allowedKeys: keys)
         let displayPath = try map.required("path").string()
-        var spec = DatasetSpec(
-            path: resolver.resolve(displayPath), displayPath: displayPath, label: try map.required("label").string())
+        var format: DataFormat?
+        if let node = map["format"] {
+            format = DataFormat(rawValue: try node.choice(["csv", "arff", "idx", "npy"]))
+        }
+        let isImageData = !(format ?? detectFormat(fileName: displayPath) ?? .csv).isTabular
+        // Image formats take labels from a file; `label` only names them in messages.
+        let label = isImageData ? try map["label"]?.string() ?? "label" : try map.required("label").string()
+        var spec = DatasetSpec(path: resolver.resolve(displayPath), displayPath: displayPath, label: label)
+        spec.format = format
         for key in keys { spec.specLocations[key] = map[key]?.location ?? map.location(of: key) }
-        if let format = map["format"] {
-            spec.format = DataFormat(rawValue: try format.choice(["csv", "arff"]))
+        if let labels = map["labels"] {
+            let display = try labels.string()
+            spec.labelsDisplayPath = display
+            spec.labelsPath = resolver.resolve(display)
+        }
+        if let image = map["image"] {
+            let shape = try image.mapping(allowedKeys: ["height", "width", "channels"])
+            func dimension(_ key: String, default value: Int? = nil) throws -> Int {
+                guard let node = shape[key] else {
+                    if let value { return value }
+                    throw image.error("missing required key 'dataset.image.\(key)'")
+                }
+                let number = try node.int()
+                guard number > 0 else { throw node.error("\(key) must be a positive whole number, found \(number)") }
+                return number
+            }
+            spec.image = ImageShape(
+                height: try dimension("height"), width: try dimension("width"), channels: try dimension("channels", default: 1))
         }
         spec.positiveLabel = try map["positive_label"]?.string()
         spec.idColumn = try map["id"]?.string()
@@ -35,11 +58,18 @@ extension AuditSpec {
         spec.categorical = try map["categorical"]?.stringList() ?? []
         spec.intersections = try map["intersections"]?.bool() ?? true
         if let test = map["test"] {
-            let testMap = try test.mapping(allowedKeys: ["fraction", "path"])
+            let testMap = try test.mapping(allowedKeys: ["fraction", "path", "labels"])
             if let path = testMap["path"] {
                 let display = try path.string()
                 spec.test = .path(resolver.resolve(display), displayPath: display)
+                if let labels = testMap["labels"] {
+                    let labelsDisplay = try labels.string()
+                    spec.testLabelsDisplayPath = labelsDisplay
+                    spec.testLabelsPath = resolver.resolve(labelsDisplay)
+                    spec.specLocations["test_labels"] = labels.location
+                }
             } else {
+                if let labels = testMap["labels"] { throw labels.error("test.labels goes with test.path (a separate test file)") }
                 let fractionNode = try testMap.required("fraction")
                 let fraction = try fractionNode.double()
                 guard fraction > 0, fraction < 1 else {
