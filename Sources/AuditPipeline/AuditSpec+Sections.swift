@@ -222,14 +222,9 @@ extension AuditSpec {
                 default: .margin(epoch: epoch)
                 }
                 request = .computed(ScoreSpec(kind: scoreKind))
-            case "aum":
-                guard training.optimizer.kind == "sgd", training.schedule == .constant else {
-                    throw kindNode.error("aum needs the sgd optimizer with a constant learning rate in this version; remove training.schedule or use kind: sgd")
-                }
-                request = .computed(ScoreSpec(kind: .aum))
-            case "forgetting", "confidence", "variability", "random", "input_norm":
+            case "aum", "forgetting", "confidence", "variability", "random", "input_norm":
                 let simple: [String: ScoreKind] = [
-                    "forgetting": .forgetting, "confidence": .confidence, "variability": .variability,
+                    "aum": .aum, "forgetting": .forgetting, "confidence": .confidence, "variability": .variability,
                     "random": .random, "input_norm": .inputNorm,
                 ]
                 request = .computed(ScoreSpec(kind: simple[kind]!))

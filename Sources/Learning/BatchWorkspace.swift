@@ -24,6 +24,9 @@ final class BatchWorkspace {
     let losses: UnsafeMutablePointer<Double>
     /// Per-row squared gradient norms (accumulated by the backward pass).
     let squaredNorms: UnsafeMutablePointer<Double>
+    /// Per row: true-class logit minus the largest other logit, from the
+    /// forward pass (filled when `forward` is asked for margins).
+    let margins: UnsafeMutablePointer<Float>
     private let gradientCount: Int
     private let storageCount: Int
 
@@ -54,9 +57,12 @@ final class BatchWorkspace {
         losses.initialize(repeating: 0, count: capacity)
         squaredNorms = .allocate(capacity: capacity)
         squaredNorms.initialize(repeating: 0, count: capacity)
+        margins = .allocate(capacity: capacity)
+        margins.initialize(repeating: 0, count: capacity)
     }
 
     deinit {
+        margins.deallocate()
         activationStorage.deallocate()
         deltaStorage.deallocate()
         gradient.deallocate()

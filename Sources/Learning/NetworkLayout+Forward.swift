@@ -9,8 +9,13 @@ extension NetworkLayout {
     /// (the first maximum on ties). With `softmax`, the last layer's rows are
     /// turned into probabilities and `workspace.losses` receives each row's
     /// cross-entropy `logsumexp(z) − z_y` against `workspace.labels`
-    /// (`withLoss` must then have labels loaded).
-    func forward(count: Int, parameters: UnsafePointer<Float>, workspace: BatchWorkspace, softmax: Bool, withLoss: Bool) {
+    /// (`withLoss` must then have labels loaded). With `withMargins` (labels
+    /// loaded), `workspace.margins` receives each row's logit margin
+    /// z_y − max_{k≠y} z_k, taken before the softmax.
+    func forward(
+        count: Int, parameters: UnsafePointer<Float>, workspace: BatchWorkspace, softmax: Bool, withLoss: Bool,
+        withMargins: Bool = false
+    ) {
         for (index, layout) in layers.enumerated() {
             let input = workspace.activation(index)
             let output = workspace.activation(index + 1)
@@ -36,6 +41,12 @@ extension NetworkLayout {
             var best = 0
             for c in 1..<max(classes, 1) where line[c] > line[best] { best = c }
             workspace.predicted[row] = best
+            if withMargins {
+                let label = workspace.labels[row]
+                var other = -Float.infinity
+                for c in 0..<classes where c != label && line[c] > other { other = line[c] }
+                workspace.margins[row] = line[label] - other
+            }
             guard softmax else { continue }
             let top = line[best]
             let shiftedTarget = withLoss ? line[workspace.labels[row]] - top : 0

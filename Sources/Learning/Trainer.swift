@@ -57,6 +57,7 @@ func runTraining<Optimizer: GradientOptimizer>(
     let workspace = BatchWorkspace(layout: network.layout, capacity: batchSize)
     var shuffler = SeededGenerator(seed: seed, stream: "shuffle")
     var correct = [Bool](repeating: false, count: batchSize)
+    var margins = [Float](repeating: 0, count: batchSize)
     let layout = network.layout
 
     if observer?.trainingReached(epoch: 0, network: network) == .stop { return 0 }
@@ -75,13 +76,18 @@ func runTraining<Optimizer: GradientOptimizer>(
             }
             network.parameters.withUnsafeMutableBufferPointer { parameters in
                 let base = parameters.baseAddress!
-                layout.forward(count: count, parameters: base, workspace: workspace, softmax: true, withLoss: false)
+                layout.forward(count: count, parameters: base, workspace: workspace, softmax: true, withLoss: false,
+                               withMargins: observer != nil)
                 layout.backward(count: count, parameters: base, workspace: workspace,
                                  gradient: workspace.gradient, squaredNorms: nil)
             }
             if let observer {
-                for row in 0..<count { correct[row] = workspace.predicted[row] == workspace.labels[row] }
-                observer.trainingPresented(examples: order[start..<end], correct: correct[0..<count], epoch: epoch)
+                for row in 0..<count {
+                    correct[row] = workspace.predicted[row] == workspace.labels[row]
+                    margins[row] = workspace.margins[row]
+                }
+                observer.trainingPresented(
+                    examples: order[start..<end], correct: correct[0..<count], margins: margins[0..<count], epoch: epoch)
             }
             network.parameters.withUnsafeMutableBufferPointer { parameters in
                 optimizer.step(parameters: parameters.baseAddress!, gradient: workspace.gradient)

@@ -16,12 +16,14 @@ public protocol TrainingObserver: AnyObject {
 
     /// Called for each mini-batch of epoch `epoch` (1-based) before its update:
     /// the examples presented (indices into the full feature matrix) and, for
-    /// each, whether the batch's own forward pass classified it correctly.
-    /// The slices view the loop's reused buffers: read them during the call.
-    func trainingPresented(examples: ArraySlice<Int>, correct: ArraySlice<Bool>, epoch: Int)
+    /// each, whether the batch's own forward pass classified it correctly and
+    /// its logit margin z_y − max_{k≠y} z_k in that pass (the parameters
+    /// before the batch's update). The slices view the loop's reused buffers:
+    /// read them during the call.
+    func trainingPresented(examples: ArraySlice<Int>, correct: ArraySlice<Bool>, margins: ArraySlice<Float>, epoch: Int)
 }
 
 extension TrainingObserver {
     public func trainingReached(epoch: Int, network: DenseNetwork) -> TrainingDecision { .proceed }
-    public func trainingPresented(examples: ArraySlice<Int>, correct: ArraySlice<Bool>, epoch: Int) {}
+    public func trainingPresented(examples: ArraySlice<Int>, correct: ArraySlice<Bool>, margins: ArraySlice<Float>, epoch: Int) {}
 }

@@ -34,6 +34,13 @@ public struct AreaUnderMargin: Sendable, Equatable {
         presentations[example] += 1
     }
 
+    /// Records one mini-batch as the trainer reports it: `margins[i]` (from the
+    /// batch's forward pass) belongs to `examples[i]`.
+    public mutating func record(examples: ArraySlice<Int>, margins: ArraySlice<Float>) {
+        precondition(examples.count == margins.count, "AreaUnderMargin: one margin per example is needed")
+        for (example, margin) in zip(examples, margins) { record(example: example, margin: Double(margin)) }
+    }
+
     /// Records one mini-batch: `margins[i]` belongs to `examples[i]`.
     public mutating func record(examples: ArraySlice<Int>, margins: [Double]) {
         precondition(examples.count == margins.count, "AreaUnderMargin: one margin per example is needed")

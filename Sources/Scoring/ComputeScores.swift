@@ -29,8 +29,7 @@ import Learning
 ///   `training.epochs`, a seed-dependent score is requested with fewer than
 ///   one seed, `aum`/`confidence`/`variability` with zero epochs, `margin`/`aum`
 ///   with fewer than two classes, the shapes disagree, or training rejects its
-///   settings; ``ScoringError`` if the AUM replay loses step with the trainer
-///   (an internal error).
+///   settings.
 public func computeScores(
     _ specs: [ScoreSpec], features: FeatureMatrix, labels: [Int], classCount: Int,
     model: ModelSpec, training: TrainingSpec, progress: ProgressReporter, parallel: Bool = true
@@ -45,7 +44,6 @@ public func computeScores(
         var network = DenseNetwork(model: model, inputCount: features.columns, classCount: classCount, seed: seed)
         let observer = ScoringRun(features: features, labels: labels, classCount: classCount, plan: plan, progress: reporter)
         try train(network: &network, on: features, labels: labels, spec: training, seed: seed, observer: observer)
-        if let failure = observer.replay?.failure { throw ScoringError(message: failure) }
         return observer
     } : []
 
@@ -57,7 +55,7 @@ public func computeScores(
         case let .loss(epoch): rows = runs.map { $0.loss[epoch]! }
         case let .margin(epoch): rows = runs.map { $0.margin[epoch]! }
         case .forgetting: rows = runs.map { $0.forgetting!.scores(epochs: training.epochs) }
-        case .aum: rows = runs.map { $0.replay!.areaUnderMargin.scores() }
+        case .aum: rows = runs.map { $0.areaUnderMargin!.scores() }
         case .confidence: rows = runs.map { $0.cartography!.confidence()! }
         case .variability: rows = runs.map { $0.cartography!.variability()! }
         case .inputNorm: rows = [features.rowNorms()]

@@ -14,12 +14,9 @@ struct ScoringPlan: Sendable, Equatable {
     var areaUnderMargin = false
     /// Record true-class probabilities at each epoch end (``Cartography``).
     var cartography = false
-    /// The optimiser of the run, for the AUM replay.
-    var optimizer: OptimizerSpec
 
     /// The plan for `specs` under `training`.
     init(specs: [ScoreSpec], training: TrainingSpec) {
-        optimizer = training.optimizer
         for spec in specs {
             switch spec.kind {
             case let .el2n(epoch): el2nEpochs.insert(epoch)

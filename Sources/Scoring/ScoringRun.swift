@@ -22,8 +22,8 @@ final class ScoringRun: TrainingObserver {
     private(set) var margin = [Int: [Double]]()
     /// Forgetting events, when forgetting was asked for.
     private(set) var forgetting: ForgettingCounter?
-    /// The AUM replay, created at epoch 0 when AUM was asked for.
-    private(set) var replay: PresentationReplay?
+    /// Margins summed over presentations, when AUM was asked for.
+    private(set) var areaUnderMargin: AreaUnderMargin?
     /// True-class probabilities at each epoch end 1…E, when cartography was asked for.
     private(set) var cartography: Cartography?
 
@@ -35,14 +35,10 @@ final class ScoringRun: TrainingObserver {
         self.progress = progress
         forgetting = plan.countForgetting ? ForgettingCounter(exampleCount: labels.count) : nil
         cartography = plan.cartography ? Cartography(exampleCount: labels.count) : nil
+        areaUnderMargin = plan.areaUnderMargin ? AreaUnderMargin(exampleCount: labels.count) : nil
     }
 
     func trainingReached(epoch: Int, network: DenseNetwork) -> TrainingDecision {
-        if epoch == 0 && plan.areaUnderMargin {
-            replay = PresentationReplay(network: network, features: features, labels: labels, optimizer: plan.optimizer)
-        } else {
-            replay?.check(epoch: epoch, against: network)
-        }
         let needsProbabilities = plan.el2nEpochs.contains(epoch) || (cartography != nil && epoch >= 1)
         let probabilities = needsProbabilities ? network.probabilities(for: features) : []
         if plan.el2nEpochs.contains(epoch) {
@@ -65,8 +61,8 @@ final class ScoringRun: TrainingObserver {
         return epoch >= plan.lastEpoch ? .stop : .proceed
     }
 
-    func trainingPresented(examples: ArraySlice<Int>, correct: ArraySlice<Bool>, epoch: Int) {
+    func trainingPresented(examples: ArraySlice<Int>, correct: ArraySlice<Bool>, margins: ArraySlice<Float>, epoch: Int) {
         forgetting?.record(examples: examples, correct: correct)
-        replay?.present(examples: examples, correct: correct, epoch: epoch)
+        areaUnderMargin?.record(examples: examples, margins: margins)
     }
 }

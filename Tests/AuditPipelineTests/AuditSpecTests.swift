@@ -137,9 +137,6 @@ import Testing
           - {kind: random}
         """)
         #expect(spec.scores.map(\.name) == ["loss@1", "margin@2", "aum", "confidence", "variability", "random"])
-        let base = "audit: x\ndataset: {path: d.csv, label: y}\n"
-        #expect(message(base + "training: {schedule: {kind: step, every: 2}}\nscores: [{kind: aum}]\n")?
-            .contains("aum needs the sgd optimizer with a constant learning rate") == true)
     }
 
     @Test func syntaxErrorIsLocated() {

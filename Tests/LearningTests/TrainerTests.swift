@@ -15,7 +15,7 @@ final class RecordingObserver: TrainingObserver {
         return epoch == stopAfter ? .stop : .proceed
     }
 
-    func trainingPresented(examples: ArraySlice<Int>, correct: ArraySlice<Bool>, epoch: Int) {
+    func trainingPresented(examples: ArraySlice<Int>, correct: ArraySlice<Bool>, margins: ArraySlice<Float>, epoch: Int) {
         batches.append((epoch, Array(examples), Array(correct)))
     }
 }
