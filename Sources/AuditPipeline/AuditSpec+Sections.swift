@@ -9,7 +9,7 @@ extension AuditSpec {
     static func parseDataset(_ node: YAMLValue, resolver: PathResolver) throws -> DatasetSpec {
         let keys = [
             "path", "format", "label", "positive_label", "id", "features", "drop", "attributes",
-            "categorical", "intersections", "test", "labels", "image",
+            "categorical", "intersections", "test", "labels", "image", "scaling",
         ]
         let map = try node.mapping(allowedKeys: keys)
         let displayPath = try map.required("path").string()
@@ -57,6 +57,9 @@ extension AuditSpec {
         spec.attributes = try map["attributes"]?.stringList() ?? []
         spec.categorical = try map["categorical"]?.stringList() ?? []
         spec.intersections = try map["intersections"]?.bool() ?? true
+        if let scaling = map["scaling"] {
+            spec.scaling = NumericScaling(rawValue: try scaling.choice(NumericScaling.allCases.map(\.rawValue)))!
+        }
         if let test = map["test"] {
             let testMap = try test.mapping(allowedKeys: ["fraction", "path", "labels"])
             if let path = testMap["path"] {

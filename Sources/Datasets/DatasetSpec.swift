@@ -68,6 +68,8 @@ public struct DatasetSpec: Sendable {
     public var attributes: [String] = []
     /// Columns forced to be categorical even when every value is a number.
     public var categorical: [String] = []
+    /// How numeric feature columns are scaled (tabular data).
+    public var scaling: NumericScaling = .standard
     /// Whether pairwise intersections of attributes (and of each with class) are audited.
     public var intersections: Bool = true
     /// How the test split is made.

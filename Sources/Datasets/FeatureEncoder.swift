@@ -1,18 +1,19 @@
 /// Turns feature columns into a dense `Float` matrix, with every statistic
 /// fitted on the training rows only.
 ///
-/// - Numeric column x: z = (x − mean) / std, with mean and population std
-///   (divide by n) of the non-missing training values; std 0 (or no training
-///   value) divides by 1. A missing value becomes 0 (the training mean after
-///   standardising) and, when the column has any missing value in training or
-///   test, an extra indicator column `"<col> (missing)"` is 1 for it, else 0.
+/// - Numeric column x: z = (x − offset) / scale by ``NumericScaling`` (by
+///   default the standard score, with the mean and population std of the
+///   non-missing training values; std 0 divides by 1). A missing value becomes
+///   the training mean, encoded the same way, and, when the column has any
+///   missing value in training or test, an extra indicator column
+///   `"<col> (missing)"` is 1 for it, else 0.
 /// - Categorical column: one-hot over the training levels (sorted, see
 ///   `sortedLevels`), named `"<col>=<level>"`; a missing value is the level
 ///   `(missing)`. A test level absent from training encodes as all zeros and is
 ///   counted in ``unseenTestRows``.
 struct FeatureEncoder {
     enum Plan {
-        case numeric(mean: Double, scale: Double, indicator: Bool)
+        case numeric(offset: Double, scale: Double, fill: Double, indicator: Bool)
         case oneHot(levels: [String: Int], count: Int)
     }
 
@@ -28,7 +29,10 @@ struct FeatureEncoder {
 
     /// Fits every column on `trainRows`; `allRows` (train and test) decides whether
     /// a numeric column needs a missing-value indicator.
-    init(columns input: [(name: String, kind: ColumnKind, values: [String?])], trainRows: [Int], allRows: [Int]) {
+    init(
+        columns input: [(name: String, kind: ColumnKind, values: [String?])], trainRows: [Int], allRows: [Int],
+        scaling: NumericScaling = .standard
+    ) {
         for (name, kind, values) in input {
             switch kind {
             case .numeric(let numbers):
@@ -38,9 +42,12 @@ struct FeatureEncoder {
                 var squares = 0.0
                 for row in trainRows { if let x = numbers[row] { squares += (x - mean) * (x - mean) } }
                 let std = count > 0 ? (squares / Double(count)).squareRoot() : 0
+                let present = trainRows.compactMap { numbers[$0] }
+                let (offset, scale) = scaling.transform(
+                    mean: mean, std: std, minimum: present.min() ?? 0, maximum: present.max() ?? 0)
                 let indicator = allRows.contains { values[$0] == nil }
                 columns.append(Column(name: name, kind: kind, values: values,
-                                      plan: .numeric(mean: mean, scale: std > 0 ? std : 1, indicator: indicator)))
+                                      plan: .numeric(offset: offset, scale: scale, fill: (mean - offset) / scale, indicator: indicator)))
                 featureNames.append(name)
                 if indicator { featureNames.append("\(name) (missing)") }
             case .categorical:
@@ -60,14 +67,15 @@ struct FeatureEncoder {
         var offset = 0
         for column in columns {
             switch column.plan {
-            case .numeric(let mean, let scale, let indicator):
+            case .numeric(let shift, let scale, let fill, let indicator):
                 guard case .numeric(let numbers) = column.kind else { preconditionFailure("numeric plan on a categorical column") }
                 for (position, row) in rows.enumerated() {
                     let base = position * featureCount + offset
                     if let x = numbers[row] {
-                        output[base] = Float((x - mean) / scale)
-                    } else if indicator {
-                        output[base + 1] = 1
+                        output[base] = Float((x - shift) / scale)
+                    } else {
+                        output[base] = Float(fill)
+                        if indicator { output[base + 1] = 1 }
                     }
                 }
                 offset += indicator ? 2 : 1

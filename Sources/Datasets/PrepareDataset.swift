@@ -48,7 +48,8 @@ public func prepareDataset(_ spec: DatasetSpec) throws -> PreparedDataset {
     let featureColumns = try roles.features.map(typed)
     let attributeColumns = try roles.attributes.map(typed)
 
-    let encoder = FeatureEncoder(columns: featureColumns, trainRows: trainRows, allRows: trainRows + testRows)
+    let encoder = FeatureEncoder(
+        columns: featureColumns, trainRows: trainRows, allRows: trainRows + testRows, scaling: spec.scaling)
     func split(_ rowList: [Int]) -> EncodedSplit {
         EncodedSplit(
             ids: rowList.map { ids[$0] }, labels: rowList.map { labels.classOfRow[$0] },

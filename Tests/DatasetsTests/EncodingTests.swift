@@ -121,3 +121,41 @@ import Testing
         #expect(a.test.features == b.test.features)
     }
 }
+
+@Suite struct ScalingTests {
+    /// Min–max scaling on the first 800 German credit rows: duration ranges
+    /// 4…72 there (Python: `min(d), max(d)` over `csv.DictReader` rows[:800]),
+    /// so the first test row's 24 becomes (24 − 4) / 68 = 0.29411764705882354.
+    @Test func minMaxUsesTrainingRange() throws {
+        guard let files = try TestData.germanCreditByPosition() else { return }
+        var spec = DatasetSpec(path: files.train, displayPath: "german_train.csv", label: "class")
+        spec.test = .path(files.test, displayPath: "german_test.csv")
+        spec.features = .columns(["duration"])
+        spec.scaling = .minmax
+        let data = try prepareDataset(spec)
+        #expect(abs(Double(data.test.features[0]) - 0.29411764705882354) < 1e-6)
+        #expect(data.train.features.min() == 0 && data.train.features.max() == 1)
+    }
+
+    /// Raw values are kept; a missing value becomes the training mean (2).
+    @Test func noneKeepsRawValuesAndFillsTheMean() throws {
+        let train = try TestData.write("x,y\n1,p\n2,q\n,p\n3,q\n", name: "scaling-none.csv")
+        var spec = DatasetSpec(path: train, displayPath: "scaling-none.csv", label: "y")
+        spec.test = .path(train, displayPath: "scaling-none.csv")
+        spec.scaling = .none
+        let data = try prepareDataset(spec)
+        #expect(data.featureNames == ["x", "x (missing)"])
+        #expect(data.train.features == [1, 0, 2, 0, 2, 1, 3, 0])
+    }
+
+    /// Min–max with a missing value: x = [1, 2, missing, 3] → (x − 1) / 2; the
+    /// missing value is the mean 2 → 0.5.
+    @Test func minMaxFillsTheScaledMean() throws {
+        let train = try TestData.write("x,y\n1,p\n2,q\n,p\n3,q\n", name: "scaling-minmax.csv")
+        var spec = DatasetSpec(path: train, displayPath: "scaling-minmax.csv", label: "y")
+        spec.test = .path(train, displayPath: "scaling-minmax.csv")
+        spec.scaling = .minmax
+        let data = try prepareDataset(spec)
+        #expect(data.train.features == [0, 0, 0.5, 0, 0.5, 1, 1, 0])
+    }
+}
