@@ -36,7 +36,7 @@ let package = Package(
         .target(
             name: "Auditing",
             dependencies: [
-                "DietAuditCore", "Datasets", "Scoring",
+                "DietAuditCore", "Datasets", "Learning", "Scoring",
                 .product(name: "Numerics", package: "swift-numerics"),
             ]
         ),
