@@ -1,8 +1,10 @@
 /// Preallocated scratch memory for forward and backward passes over batches of
 /// up to ``capacity`` examples, so the training loop allocates nothing per batch.
 ///
-/// For every layer `l` (0 = input) it holds the activations `a_l` and the
-/// deltas `δ_l = ∂ℓ/∂z_l`, each row-major `rows × sizes[l]`; the last layer's
+/// For every stage boundary `l` (0 = input; see ``NetworkLayout``) it holds the
+/// activations `a_l` and the deltas `δ_l = ∂ℓ/∂z_l`, each row-major
+/// `rows × sizes[l]` (after a convolution block: its pooled output, whose
+/// deltas are taken with respect to the pre-ReLU maxima); the last layer's
 /// activations hold the logits, or the probabilities after a softmax. It also
 /// holds one gradient the size of the network's parameters, and per-row labels,
 /// predicted classes and losses. Each convolution block also has its own
