@@ -1,11 +1,14 @@
 /// Preallocated scratch memory for forward and backward passes over batches of
 /// up to ``capacity`` examples, so the training loop allocates nothing per batch.
 ///
-/// For every layer `l` (0 = input) it holds the activations `a_l` and the
-/// deltas `δ_l = ∂ℓ/∂z_l`, each row-major `rows × sizes[l]`; the last layer's
+/// For every stage boundary `l` (0 = input; see ``NetworkLayout``) it holds the
+/// activations `a_l` and the deltas `δ_l = ∂ℓ/∂z_l`, each row-major
+/// `rows × sizes[l]` (after a convolution block: its pooled output, whose
+/// deltas are taken with respect to the pre-ReLU maxima); the last layer's
 /// activations hold the logits, or the probabilities after a softmax. It also
 /// holds one gradient the size of the network's parameters, and per-row labels,
-/// predicted classes and losses.
+/// predicted classes and losses. Each convolution block also has its own
+/// buffers (see ``ConvolutionBuffers``).
 final class BatchWorkspace {
     /// Maximum number of rows per batch.
     let capacity: Int
@@ -14,7 +17,7 @@ final class BatchWorkspace {
     private let offsets: [Int]
     private let activationStorage: UnsafeMutablePointer<Float>
     private let deltaStorage: UnsafeMutablePointer<Float>
-    /// Gradient of the mean batch loss, same layout as ``DenseNetwork/parameters``.
+    /// Gradient of the mean batch loss, same layout as ``Network/parameters``.
     let gradient: UnsafeMutablePointer<Float>
     /// Label of each row of the batch.
     let labels: UnsafeMutablePointer<Int>
@@ -27,6 +30,10 @@ final class BatchWorkspace {
     /// Per row: true-class logit minus the largest other logit, from the
     /// forward pass (filled when `forward` is asked for margins).
     let margins: UnsafeMutablePointer<Float>
+    /// Buffers of each convolution block, in order (empty for a dense network).
+    let convolutions: [ConvolutionBuffers]
+    /// Scratch for per-example convolution gradient norms, grown on demand.
+    var normScratch = [Float]()
     private let gradientCount: Int
     private let storageCount: Int
 
@@ -59,6 +66,7 @@ final class BatchWorkspace {
         squaredNorms.initialize(repeating: 0, count: capacity)
         margins = .allocate(capacity: capacity)
         margins.initialize(repeating: 0, count: capacity)
+        convolutions = layout.convolutions.map { ConvolutionBuffers(block: $0, capacity: capacity) }
     }
 
     deinit {

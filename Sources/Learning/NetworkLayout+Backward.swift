@@ -15,20 +15,26 @@ extension NetworkLayout {
     ///     that example's own (not batch-averaged) loss gradient over all
     ///     parameters, `Σ_l ‖δ_l‖² (‖a_{l−1}‖² + 1)`: the weight part
     ///     `‖a δᵀ‖² = ‖a‖²‖δ‖²` plus the bias part `‖δ‖²`, without ever forming
-    ///     a per-example weight gradient.
+    ///     a per-example weight gradient. Convolution blocks add their own
+    ///     exact terms by `convolutionNorms` (see ``ConvolutionNormMethod``).
+    ///
+    /// Below the dense layers the deltas pass through the convolution blocks
+    /// in reverse (``backwardConvolution(_:count:parameters:workspace:gradient:squaredNorms:method:)``).
     func backward(count: Int, parameters: UnsafePointer<Float>, workspace: BatchWorkspace,
-                  gradient: UnsafeMutablePointer<Float>?, squaredNorms: UnsafeMutablePointer<Double>?) {
+                  gradient: UnsafeMutablePointer<Float>?, squaredNorms: UnsafeMutablePointer<Double>?,
+                  convolutionNorms: ConvolutionNormMethod = .automatic) {
         let classes = classCount
-        let top = workspace.delta(layers.count)
-        top.update(from: workspace.activation(layers.count), count: count * classes)
+        let first = convolutions.count
+        let top = workspace.delta(stageCount)
+        top.update(from: workspace.activation(stageCount), count: count * classes)
         for row in 0..<count { top[row * classes + workspace.labels[row]] -= 1 }
         if let squaredNorms { squaredNorms.update(repeating: 0, count: count) }
         let averaging = 1 / Float(count)
 
         for index in stride(from: layers.count - 1, through: 0, by: -1) {
             let layout = layers[index]
-            let input = workspace.activation(index)
-            let delta = workspace.delta(index + 1)
+            let input = workspace.activation(first + index)
+            let delta = workspace.delta(first + index + 1)
             if let squaredNorms {
                 for row in 0..<count {
                     let deltaNorm = Self.squaredNorm(delta + row * layout.outputs, count: layout.outputs)
@@ -50,8 +56,8 @@ extension NetworkLayout {
                 }
                 for column in 0..<layout.outputs { biasGradient[column] *= averaging }
             }
-            guard index > 0 else { break }
-            let below = workspace.delta(index)
+            guard first + index > 0 else { break }
+            let below = workspace.delta(first + index)
             MatrixProduct.multiply(
                 a: delta, lda: layout.outputs,
                 b: parameters + layout.weightOffset, ldb: layout.outputs, transposeB: true,
@@ -60,6 +66,10 @@ extension NetworkLayout {
             for position in 0..<(count * layout.inputs) where input[position] <= 0 {
                 below[position] = 0
             }
+        }
+        for index in convolutions.indices.reversed() {
+            backwardConvolution(index, count: count, parameters: parameters, workspace: workspace,
+                                gradient: gradient, squaredNorms: squaredNorms, method: convolutionNorms)
         }
     }
 

@@ -3,7 +3,9 @@ import Foundation
 extension NetworkLayout {
     /// The forward pass over the first `count` rows loaded in `workspace`.
     ///
-    /// For each layer the output rows are first filled with the bias, then
+    /// Convolution blocks run first (``forwardConvolution(_:count:parameters:workspace:)``);
+    /// their last pooled output, flat per example, is the first dense layer's
+    /// input. For each dense layer the output rows are first filled with the bias, then
     /// `a_{l−1} · W_l` is added by one `sgemm`; hidden layers apply ReLU in
     /// place. Afterwards `workspace.predicted` holds each row's arg-max logit
     /// (the first maximum on ties). With `softmax`, the last layer's rows are
@@ -16,9 +18,13 @@ extension NetworkLayout {
         count: Int, parameters: UnsafePointer<Float>, workspace: BatchWorkspace, softmax: Bool, withLoss: Bool,
         withMargins: Bool = false
     ) {
+        for index in convolutions.indices {
+            forwardConvolution(index, count: count, parameters: parameters, workspace: workspace)
+        }
+        let first = convolutions.count
         for (index, layout) in layers.enumerated() {
-            let input = workspace.activation(index)
-            let output = workspace.activation(index + 1)
+            let input = workspace.activation(first + index)
+            let output = workspace.activation(first + index + 1)
             let bias = parameters + layout.biasOffset
             for row in 0..<count {
                 (output + row * layout.outputs).update(from: bias, count: layout.outputs)
@@ -35,7 +41,7 @@ extension NetworkLayout {
             }
         }
         let classes = classCount
-        let logits = workspace.activation(layers.count)
+        let logits = workspace.activation(stageCount)
         for row in 0..<count {
             let line = logits + row * classes
             var best = 0

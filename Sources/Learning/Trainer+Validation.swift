@@ -1,7 +1,7 @@
 import DietAuditCore
 
 /// The checks ``train(network:on:labels:rows:spec:seed:observer:)`` makes before starting.
-func validateTraining(network: DenseNetwork, features: FeatureMatrix, labels: [Int], rows: [Int]?, spec: TrainingSpec) throws {
+func validateTraining(network: Network, features: FeatureMatrix, labels: [Int], rows: [Int]?, spec: TrainingSpec) throws {
     guard OptimizerSpec.supportedKinds.contains(spec.optimizer.kind) else {
         throw InputError("training.optimizer.kind '\(spec.optimizer.kind)' is not supported; expected one of "
             + listForMessage(OptimizerSpec.supportedKinds) + didYouMean(spec.optimizer.kind, among: OptimizerSpec.supportedKinds))

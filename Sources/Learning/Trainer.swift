@@ -21,7 +21,7 @@ import DietAuditCore
 ///   - rows: the example indices to train on (e.g. a pruned set); `nil` = all.
 ///     Repeated indices are presented repeatedly.
 ///   - seed: the run's seed value (only the shuffle stream is drawn here; the
-///     initialisation stream is used by ``DenseNetwork/init(layerSizes:seed:)``).
+///     initialisation stream is used by ``Network`` initialisers).
 /// - Returns: the number of epochs completed.
 /// - Throws: ``InputError`` for an unknown optimiser, Adam betas outside
 ///   [0, 1) or a non-positive ε, an invalid schedule (see
@@ -30,7 +30,7 @@ import DietAuditCore
 ///   `0..<classCount`, row indices out of range, or no example to train on.
 @discardableResult
 public func train(
-    network: inout DenseNetwork, on features: FeatureMatrix, labels: [Int], rows: [Int]? = nil,
+    network: inout Network, on features: FeatureMatrix, labels: [Int], rows: [Int]? = nil,
     spec: TrainingSpec, seed: UInt64, observer: TrainingObserver? = nil
 ) throws -> Int {
     try validateTraining(network: network, features: features, labels: labels, rows: rows, spec: spec)
@@ -49,7 +49,7 @@ public func train(
 /// The training loop of ``train(network:on:labels:rows:spec:seed:observer:)``
 /// after validation, specialised for one optimiser type.
 func runTraining<Optimizer: GradientOptimizer>(
-    network: inout DenseNetwork, on features: FeatureMatrix, labels: [Int], rows: [Int]?,
+    network: inout Network, on features: FeatureMatrix, labels: [Int], rows: [Int]?,
     spec: TrainingSpec, seed: UInt64, observer: TrainingObserver?, optimizer: inout Optimizer
 ) -> Int {
     var order = rows ?? Array(0..<features.rows)

@@ -12,7 +12,7 @@ public protocol TrainingObserver: AnyObject {
     /// Called with epoch 0 before any update, then after each epoch
     /// t = 1…epochs with the network as it is at that point.
     /// Return ``TrainingDecision/stop`` to end training early.
-    func trainingReached(epoch: Int, network: DenseNetwork) -> TrainingDecision
+    func trainingReached(epoch: Int, network: Network) -> TrainingDecision
 
     /// Called for each mini-batch of epoch `epoch` (1-based) before its update:
     /// the examples presented (indices into the full feature matrix) and, for
@@ -24,6 +24,6 @@ public protocol TrainingObserver: AnyObject {
 }
 
 extension TrainingObserver {
-    public func trainingReached(epoch: Int, network: DenseNetwork) -> TrainingDecision { .proceed }
+    public func trainingReached(epoch: Int, network: Network) -> TrainingDecision { .proceed }
     public func trainingPresented(examples: ArraySlice<Int>, correct: ArraySlice<Bool>, margins: ArraySlice<Float>, epoch: Int) {}
 }

@@ -25,7 +25,11 @@ import Learning
 ///   - parallel: run the seeds concurrently on up to
 ///     `ProcessInfo.activeProcessorCount` threads (OpenBLAS held at one
 ///     thread meanwhile); `false` runs them one after another. Same results.
-/// - Throws: ``InputError`` when a requested epoch is negative or beyond
+///   - model: the architecture; a ``Learning/ModelKind/cnn(channels:)`` model
+///     needs ``Learning/ModelSpec/inputShape`` matching `features.columns`.
+/// - Throws: ``InputError`` when the model cannot be built for the features
+///   (``Learning/ModelSpec/validate(inputCount:)``, checked only when some
+///   score needs training), a requested epoch is negative or beyond
 ///   `training.epochs`, a seed-dependent score is requested with fewer than
 ///   one seed, `aum`/`confidence`/`variability` with zero epochs, `margin`/`aum`
 ///   with fewer than two classes, the shapes disagree, or training rejects its
@@ -36,6 +40,7 @@ public func computeScores(
 ) throws -> [ScoreResult] {
     try validateScoring(specs, features: features, labels: labels, classCount: classCount, training: training)
     let plan = ScoringPlan(specs: specs, training: training)
+    if plan.needsTraining { try model.validate(inputCount: features.columns) }
     let reporter: ProgressReporter = parallel ? LockedProgress(progress) : progress
 
     let runs: [ScoringRun] = plan.needsTraining ? try perSeed(count: training.seeds, parallel: parallel) { run in

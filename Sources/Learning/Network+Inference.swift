@@ -1,4 +1,4 @@
-extension DenseNetwork {
+extension Network {
     /// Rows per chunk when a whole feature matrix is pushed through the network.
     static let inferenceChunk = 256
 
@@ -48,7 +48,7 @@ extension DenseNetwork {
     private func outputs(for features: FeatureMatrix, softmax: Bool) -> [Float] {
         var result = [Float](repeating: 0, count: features.rows * classCount)
         let classes = classCount
-        let last = layout.layers.count
+        let last = layout.stageCount
         result.withUnsafeMutableBufferPointer { result in
             forEachChunk(of: features, labels: nil, softmax: softmax) { first, count, workspace, _ in
                 (result.baseAddress! + first * classes).update(from: workspace.activation(last), count: count * classes)
@@ -87,15 +87,23 @@ extension DenseNetwork {
     /// The exact norm `‖∇_θ ℓ(x, y)‖₂` over **all** weights and biases of each
     /// example's own cross-entropy (not divided by any batch size): GraNd.
     ///
-    /// Computed batch-wise from the backward deltas, `Σ_l ‖δ_l‖²(‖a_{l−1}‖² + 1)`,
-    /// never forming a per-example weight gradient. Range ≥ 0; 0 only when the
-    /// model puts probability 1 on the label.
+    /// Computed batch-wise from the backward deltas. A dense layer contributes
+    /// `‖δ_l‖²(‖a_{l−1}‖² + 1)`, never forming a per-example weight gradient; a
+    /// convolution block contributes `‖Σ_p a_p δ_pᵀ‖² + ‖Σ_p δ_p‖²` over its
+    /// output positions `p`, by the cheaper exact method per block (see
+    /// ``ConvolutionNormMethod``). Range ≥ 0; 0 only when the model puts
+    /// probability 1 on the label.
     /// - Precondition: labels in `0..<classCount`, one per row.
     public func gradientNorms(for features: FeatureMatrix, labels: [Int]) -> [Double] {
+        gradientNorms(for: features, labels: labels, convolutionNorms: .automatic)
+    }
+
+    /// ``gradientNorms(for:labels:)`` with the convolution method forced (for tests).
+    func gradientNorms(for features: FeatureMatrix, labels: [Int], convolutionNorms: ConvolutionNormMethod) -> [Double] {
         var result = [Double](repeating: 0, count: features.rows)
         forEachChunk(of: features, labels: labels, softmax: true) { first, count, workspace, parameters in
             layout.backward(count: count, parameters: parameters, workspace: workspace,
-                     gradient: nil, squaredNorms: workspace.squaredNorms)
+                     gradient: nil, squaredNorms: workspace.squaredNorms, convolutionNorms: convolutionNorms)
             for row in 0..<count { result[first + row] = workspace.squaredNorms[row].squareRoot() }
         }
         return result
