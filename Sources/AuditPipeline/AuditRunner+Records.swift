@@ -34,6 +34,9 @@ extension AuditRunner {
         let model: String = switch spec.model.kind {
         case .softmax: "softmax regression"
         case .mlp(let hidden): "MLP with hidden layers \(hidden.map(String.init).joined(separator: "-")) (ReLU), softmax output"
+        case .cnn(let channels):
+            "CNN with 3×3 convolution blocks of \(channels.map(String.init).joined(separator: "-")) channels (ReLU, 2×2 max-pool), "
+                + "dense softmax output" + (spec.model.inputShape.map { " on \($0.text) inputs" } ?? "")
         }
         let t = spec.training, o = t.optimizer
         let split: String = switch spec.dataset.test {

@@ -51,7 +51,7 @@ public final class AuditRunner {
 
     func checkInputs(specPath: String) throws -> CheckedInputs {
         progress.begin("reading \(specPath)")
-        let spec = try AuditSpec.load(fileAt: specPath)
+        var spec = try AuditSpec.load(fileAt: specPath)
         let ruleset: Ruleset, rulesetText: String, rulesetDisplay: String
         if let path = spec.rulesetPath {
             rulesetDisplay = spec.rulesetDisplayPath ?? path
@@ -63,7 +63,11 @@ public final class AuditRunner {
             rulesetDisplay = "(built-in default)"
         }
         progress.begin("loading \(spec.dataset.displayPath)")
-        let data = try prepareDataset(spec.dataset)
+        var datasetSpec = spec.dataset
+        let isTabular = (datasetSpec.format ?? detectFormat(fileName: datasetSpec.displayPath))?.isTabular ?? true
+        if isTabular { datasetSpec.image = nil }  // a table's image shape only lays out its features for a cnn
+        let data = try prepareDataset(datasetSpec)
+        spec.model = try modelForData(spec, data: data)
         var imported: [String: [Double]] = [:]
         for case let .imported(path, displayPath, column, idColumn) in spec.scores {
             let values = try readImportedScores(path: path, displayPath: displayPath, column: column, idColumn: idColumn)
@@ -72,6 +76,28 @@ public final class AuditRunner {
         return CheckedInputs(
             spec: spec, ruleset: ruleset, rulesetText: rulesetText, rulesetDisplay: rulesetDisplay,
             data: data, imported: imported)
+    }
+
+    /// The spec's model with the input shape a cnn needs (from the image file,
+    /// or `dataset.image` for a table of pixel columns), checked against the
+    /// encoded feature count before anything is written.
+    func modelForData(_ spec: AuditSpec, data: PreparedDataset) throws -> ModelSpec {
+        var model = spec.model
+        guard case .cnn = model.kind else { return model }
+        guard let shape = data.image ?? spec.dataset.image else {
+            throw InputError(
+                "a cnn model needs the shape of one example; add dataset.image: {height, width, channels}",
+                at: spec.dataset.specLocations["image"] ?? SourceLocation(file: spec.file, key: "model"))
+        }
+        guard shape.valueCount == data.train.featureCount else {
+            throw InputError(
+                "dataset.image is \(shape.text) = \(shape.valueCount) values per example, but the data encode to "
+                    + "\(data.train.featureCount) features; a cnn needs exactly one numeric feature per pixel and channel",
+                at: spec.dataset.specLocations["image"] ?? SourceLocation(file: spec.file, key: "dataset.image"))
+        }
+        model.inputShape = InputShape(height: shape.height, width: shape.width, channels: shape.channels)
+        try model.validate(inputCount: data.train.featureCount)
+        return model
     }
 
     /// Lines up imported values with the training examples; every training
