@@ -9,14 +9,53 @@ extension Ruleset {
     /// (`nil`, e.g. `removal_ratio` when nothing is removed), when its policy is
     /// not among the rule's `policies`, when its grouping kind is not in
     /// `applies_to`, or when an `only_if` condition does not hold.
-    public func evaluate(_ audit: CompositionAudit) -> [Finding] {
+    public func evaluate(
+        _ audit: CompositionAudit, errorRisk: ErrorRiskAudit = ErrorRiskAudit(rows: [], attributes: [])
+    ) -> [Finding] {
         rules.flatMap { rule -> [Finding] in
             switch MetricCatalog.level(of: rule.metric) {
             case .group: audit.rows.compactMap { check(rule, on: $0) }
             case .attribute: audit.attributes.compactMap { check(rule, on: $0) }
+            case .errorGroup: errorRisk.rows.compactMap { check(rule, on: $0) }
+            case .errorAttribute: errorRisk.attributes.compactMap { check(rule, on: $0) }
             case nil: []
             }
         }
+    }
+
+    private func check(_ rule: Rule, on row: ErrorRiskRow) -> Finding? {
+        guard rule.appliesTo.contains(row.attributeKind),
+              rule.policies.map({ $0.contains(row.policy) }) ?? true
+        else { return nil }
+        if let size = rule.precondition.minGroupSize, row.n < size { return nil }
+        guard let value = row.value(of: rule.metric), let breach = rule.condition.breach(of: value) else { return nil }
+        let message = "\(planPhrase(score: row.score, policy: row.policy, fraction: row.fraction)), "
+            + "group '\(row.group)' of \(row.attribute) (\(row.n) test examples) has \(rule.metric) = \(formatMetric(value))"
+            + spread(of: rule.metric, in: row.value(of:)) + ", \(breach.comparison) the limit \(formatNumber(breach.threshold))."
+        return Finding(
+            ruleId: rule.id, severity: rule.severity, score: row.score, policy: row.policy,
+            fraction: row.fraction, attribute: row.attribute, group: row.group, metric: rule.metric,
+            value: value, threshold: breach.threshold, comparison: breach.comparison, message: message)
+    }
+
+    private func check(_ rule: Rule, on row: ErrorRiskAttributeRow) -> Finding? {
+        guard rule.appliesTo.contains(row.attributeKind),
+              rule.policies.map({ $0.contains(row.policy) }) ?? true
+        else { return nil }
+        guard let value = row.value(of: rule.metric), let breach = rule.condition.breach(of: value) else { return nil }
+        let message = "\(planPhrase(score: row.score, policy: row.policy, fraction: row.fraction)), "
+            + "across \(row.attribute) \(rule.metric) = \(formatMetric(value))" + spread(of: rule.metric, in: row.value(of:))
+            + ", \(breach.comparison) the limit \(formatNumber(breach.threshold))."
+        return Finding(
+            ruleId: rule.id, severity: rule.severity, score: row.score, policy: row.policy,
+            fraction: row.fraction, attribute: row.attribute, group: nil, metric: rule.metric,
+            value: value, threshold: breach.threshold, comparison: breach.comparison, message: message)
+    }
+
+    /// ` (95% CI a to b)` for a seed-averaged metric, when its interval exists.
+    private func spread(of metric: String, in value: (String) -> Double?) -> String {
+        guard let low = value(metric + "_ci_low"), let high = value(metric + "_ci_high") else { return "" }
+        return " (95% CI \(formatMetric(low)) to \(formatMetric(high)))"
     }
 
     private func check(_ rule: Rule, on row: CompositionRow) -> Finding? {
@@ -56,8 +95,10 @@ extension Ruleset {
     }
 }
 
-/// "Pruning 30% with keep_hard by el2n@2" / "Pruning 30% at random".
-func planPhrase(score: String?, policy: String, fraction: Double) -> String {
+/// "Pruning 30% with keep_hard by el2n@2" / "Pruning 30% at random" /
+/// "Without pruning" (the full baseline).
+func planPhrase(score: String?, policy: String, fraction: Double?) -> String {
+    guard let fraction else { return "Without pruning" }
     let percent = NumberFormatting.percent(fraction)
     guard let score else { return "Pruning \(percent) at random" }
     return "Pruning \(percent) with \(policy) by \(score)"
