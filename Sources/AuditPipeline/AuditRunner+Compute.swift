@@ -34,7 +34,19 @@ extension AuditRunner {
         let plans = makePlans(scores: scores, labels: data.train.labels, classCount: data.classNames.count, spec: spec)
         let composition = auditComposition(plans: plans, groupings: data.groupings)
         clock.lap("plan and audit composition")
-        let findings = inputs.ruleset.evaluate(composition)
+        var errorRisk = ErrorRiskAudit(rows: [], attributes: [])
+        if spec.pruning.retrainSeeds > 0 {
+            progress.begin("error risk: retraining \(plans.count + 1) training sets × \(spec.pruning.retrainSeeds) seeds")
+            let inputs = ErrorRiskInputs(
+                trainFeatures: features, trainLabels: data.train.labels,
+                testFeatures: FeatureMatrix(values: data.test.features, rows: data.test.count, columns: data.test.featureCount),
+                testLabels: data.test.labels, classCount: data.classNames.count, positiveClass: data.positiveClass,
+                groupings: data.groupings, model: spec.model, training: spec.training,
+                retrainSeeds: spec.pruning.retrainSeeds)
+            errorRisk = try auditErrorRisk(plans: plans, inputs: inputs, progress: progress)
+            clock.lap("retrain and audit error risk")
+        }
+        let findings = inputs.ruleset.evaluate(composition, errorRisk: errorRisk)
         let gate = Gate(findings: findings, failOn: failOn)
         clock.lap("apply ruleset")
         let examples = data.train.ids.indices.map { index in
@@ -42,7 +54,7 @@ extension AuditRunner {
         }
         return RunResults(
             examples: examples, scores: scores, validity: validity, plans: plans, composition: composition,
-            findings: findings, gate: gate, timings: clock.timings)
+            errorRisk: errorRisk, findings: findings, gate: gate, timings: clock.timings)
     }
 
     /// One plan per (score, score-based policy, fraction), and one `random`

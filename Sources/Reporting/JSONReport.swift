@@ -22,8 +22,8 @@ public enum JSONReport {
                 ])
             })),
             ("composition", .array(stored.composition.map(compositionObject))),
-            ("attributes", .array(stored.attributes.map(attributeObject))),
-            ("error_risk", .array([])),
+            ("attributes", .array(attributeObjects(stored))),
+            ("error_risk", .array(stored.errorRisk.rows.map(errorRiskObject))),
             ("validity", .array(stored.validity.map { row in
                 .object([
                     ("score", .string(row.score)), ("seed_stability", .number(row.seedStability)),
@@ -89,12 +89,49 @@ public enum JSONReport {
         return .object(pairs)
     }
 
-    static func attributeObject(_ row: AttributeRow) -> JSONValue {
+    /// One row per (score, policy, fraction, attribute): the composition
+    /// metrics and, where models were retrained, the error-risk aggregates;
+    /// the `full` baseline's rows carry only the latter (composition `null`).
+    static func attributeObjects(_ stored: StoredRun) -> [JSONValue] {
+        func key(_ score: String?, _ policy: String, _ fraction: Double?, _ attribute: String) -> String {
+            [score ?? "", policy, fraction.map { "\($0)" } ?? "", attribute].joined(separator: "\u{0}")
+        }
+        var errors = Dictionary(
+            stored.errorRisk.attributes.map { (key($0.score, $0.policy, $0.fraction, $0.attribute), $0) },
+            uniquingKeysWith: { first, _ in first })
+        var objects: [JSONValue] = []
+        for row in stored.errorRisk.attributes where row.policy == "full" {
+            objects.append(attributeObject(score: nil, policy: row.policy, fraction: nil, attribute: row.attribute,
+                                           composition: nil, errorRisk: row))
+            errors[key(row.score, row.policy, row.fraction, row.attribute)] = nil
+        }
+        for row in stored.attributes {
+            let error = errors.removeValue(forKey: key(row.score, row.policy, row.fraction, row.attribute))
+            objects.append(attributeObject(score: row.score, policy: row.policy, fraction: row.fraction,
+                                           attribute: row.attribute, composition: row, errorRisk: error))
+        }
+        return objects
+    }
+
+    static func attributeObject(
+        score: String?, policy: String, fraction: Double?, attribute: String, composition: AttributeRow?,
+        errorRisk: ErrorRiskAttributeRow?
+    ) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("score", .string(score)), ("policy", .string(policy)), ("fraction", .number(fraction)),
+            ("attribute", .string(attribute)),
+        ]
+        for name in AttributeRow.metricNames { pairs.append((name, .number(composition?.value(of: name)))) }
+        for name in MetricCatalog.withSpread(ErrorRiskAttributeRow.metricNames) { pairs.append((name, .number(errorRisk?.value(of: name)))) }
+        return .object(pairs)
+    }
+
+    static func errorRiskObject(_ row: ErrorRiskRow) -> JSONValue {
         var pairs: [(String, JSONValue)] = [
             ("score", .string(row.score)), ("policy", .string(row.policy)), ("fraction", .number(row.fraction)),
-            ("attribute", .string(row.attribute)),
+            ("attribute", .string(row.attribute)), ("group", .string(row.group)), ("n", .integer(row.n)),
         ]
-        for name in AttributeRow.metricNames { pairs.append((name, .number(row.value(of: name)))) }
+        for name in MetricCatalog.withSpread(ErrorRiskRow.metricNames) { pairs.append((name, .number(row.value(of: name)))) }
         return .object(pairs)
     }
 

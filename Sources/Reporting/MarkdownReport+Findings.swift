@@ -15,7 +15,7 @@ extension MarkdownReport {
         let rows = sorted.prefix(findingLimit).map { finding in
             [
                 finding.severity.rawValue, Markdown.code(finding.ruleId),
-                finding.score.map { Markdown.code($0) } ?? "—", "`\(finding.policy)`", percent(finding.fraction),
+                finding.score.map { Markdown.code($0) } ?? "—", "`\(finding.policy)`", finding.fraction.map(percent) ?? "—",
                 Markdown.escape(finding.attribute), finding.group.map(Markdown.escape) ?? "(all)",
                 "`\(finding.metric)`", number(finding.value),
                 "\(finding.comparison) \(NumberFormatting.exact(finding.threshold))",

@@ -32,7 +32,7 @@ extension MarkdownReport {
         }
         if let chance = randomBaselineSentence() { lines.append("- " + chance) }
         for warning in validityWarnings() { lines.append("- ⚠️ " + warning) }
-        lines.append("- Error risk (accuracy of models retrained on the kept sets) is not measured in this version of the report.")
+        lines.append("- " + errorRiskSentence())
         return lines.joined(separator: "\n")
     }
 

@@ -21,7 +21,7 @@ public struct MarkdownReport {
     /// The whole report.
     public func render() -> String {
         [
-            header(), summary(), findingsSection(), compositionSection(), validitySection(),
+            header(), summary(), findingsSection(), compositionSection(), errorRiskSection(), validitySection(),
             dataSection(), methodsSection(), provenanceSection(),
         ].filter { !$0.isEmpty }.joined(separator: "\n\n") + "\n"
     }

@@ -7,7 +7,8 @@ public struct Finding: Sendable, Equatable, Codable {
     /// Score that ranked the examples; `nil` for the `random` policy.
     public var score: String?
     public var policy: String
-    public var fraction: Double
+    /// The pruned fraction; `nil` for the `full` baseline of the error-risk audit.
+    public var fraction: Double?
     public var attribute: String
     /// The group; `nil` for an attribute-level metric.
     public var group: String?
@@ -27,7 +28,7 @@ public struct Finding: Sendable, Equatable, Codable {
     }
 
     public init(
-        ruleId: String, severity: Severity, score: String?, policy: String, fraction: Double,
+        ruleId: String, severity: Severity, score: String?, policy: String, fraction: Double?,
         attribute: String, group: String?, metric: String, value: Double, threshold: Double,
         comparison: String, message: String
     ) {

@@ -22,8 +22,26 @@ public struct RulePrecondition: Sendable, Equatable {
     /// The `only_if` keys, as written in a ruleset.
     public static let keys = ["q_value_below", "p_value_below", "min_group_size", "chi2_p_value_below"]
 
-    /// Whether any group-row key is set (they cannot apply to attribute metrics).
-    var usesGroupKeys: Bool { qValueBelow != nil || pValueBelow != nil || minGroupSize != nil }
+    /// Throws when a key cannot apply to a metric of `level`: q and p values
+    /// exist only on composition group rows, group sizes on group rows, the χ²
+    /// p-value only on composition attribute rows.
+    func check(for metric: String, level: MetricLevel, at node: YAMLValue) throws {
+        let statistical = qValueBelow != nil || pValueBelow != nil
+        switch level {
+        case .group where chi2PValueBelow != nil:
+            throw node.error("chi2_p_value_below applies to attribute metrics (tvd, chi2, chi2_p_value), not to '\(metric)'")
+        case .attribute where statistical || minGroupSize != nil:
+            throw node.error(
+                "'\(metric)' is measured per attribute, so q_value_below, p_value_below and min_group_size "
+                    + "cannot apply; use chi2_p_value_below")
+        case .errorGroup where statistical || chi2PValueBelow != nil:
+            throw node.error("'\(metric)' is an error-risk metric: only min_group_size (test examples) can apply; its spread is in \(metric)_ci_low and \(metric)_ci_high")
+        case .errorAttribute where statistical || chi2PValueBelow != nil || minGroupSize != nil:
+            throw node.error("'\(metric)' is an error-risk metric per attribute: no only_if condition applies")
+        default:
+            return
+        }
+    }
 
     /// `q < 0.05, n ≥ 20`: for messages and reports; empty when unconditional.
     public var summary: String {

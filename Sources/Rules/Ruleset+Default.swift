@@ -6,7 +6,8 @@ extension Ruleset {
     description: >
       Flags pruning plans that remove a class, a sensitive group or an intersection
       disproportionately, judged by the four-fifths rule on retention and only where
-      the difference is statistically convincing.
+      the difference is statistically convincing, and plans whose retrained models
+      cost a group accuracy beyond what random pruning of the same size costs.
     rules:
       - id: disproportionate-removal
         description: A group keeps less than 4/5 of the overall retention rate.
@@ -28,6 +29,13 @@ extension Ruleset {
         applies_to: [class, attribute, intersection]
         fail_if: {above: 0.1}
         only_if: {chi2_p_value_below: 0.05}
+        severity: warn
+      - id: accuracy-cost
+        description: A group loses more than 5 accuracy points against random pruning of the same size.
+        metric: accuracy_delta_vs_random
+        applies_to: [class, attribute, intersection]
+        fail_if: {below: -0.05}
+        only_if: {min_group_size: 20}
         severity: warn
 
     """

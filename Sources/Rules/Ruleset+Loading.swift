@@ -62,14 +62,7 @@ extension Ruleset {
             precondition.pValueBelow = try only["p_value_below"]?.double()
             precondition.minGroupSize = try only["min_group_size"]?.int()
             precondition.chi2PValueBelow = try only["chi2_p_value_below"]?.double()
-            if level == .attribute, precondition.usesGroupKeys {
-                throw node.error(
-                    "'\(metric)' is measured per attribute, so q_value_below, p_value_below and min_group_size "
-                        + "cannot apply; use chi2_p_value_below")
-            }
-            if level == .group, precondition.chi2PValueBelow != nil {
-                throw node.error("chi2_p_value_below applies to attribute metrics (tvd, chi2, chi2_p_value), not to '\(metric)'")
-            }
+            try precondition.check(for: metric, level: level, at: node)
         }
         var severity = Severity.fail
         if let node = map["severity"] {

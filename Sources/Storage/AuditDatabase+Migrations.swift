@@ -105,6 +105,21 @@ extension AuditDatabase {
                 t.column("message", .text).notNull()
             }
         }
+        migrator.registerMigration("v2: error risk") { db in
+            try db.create(table: "error_risk") { t in
+                t.column("run_id", .integer).notNull().indexed().references("run", onDelete: .cascade)
+                t.column("score", .text)
+                t.column("policy", .text).notNull()
+                t.column("fraction", .double)
+                t.column("attribute", .text).notNull()
+                t.column("attribute_kind", .text).notNull()
+                t.column("group", .text)
+                t.column("n", .integer)
+                t.column("metric", .text).notNull()
+                t.column("mean", .double).notNull()
+                for name in ["std", "ci_low", "ci_high"] { t.column(name, .double) }
+            }
+        }
         return migrator
     }
 }

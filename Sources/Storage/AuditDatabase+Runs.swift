@@ -38,6 +38,12 @@ extension AuditDatabase {
             for row in results.composition.attributes {
                 try RunScopedRecord(runId: id, content: row).insert(db)
             }
+            for row in results.errorRisk.rows {
+                for stored in ErrorMetricRow.rows(of: row) { try RunScopedRecord(runId: id, content: stored).insert(db) }
+            }
+            for row in results.errorRisk.attributes {
+                for stored in ErrorMetricRow.rows(of: row) { try RunScopedRecord(runId: id, content: stored).insert(db) }
+            }
             for finding in results.findings {
                 try RunScopedRecord(runId: id, content: finding).insert(db)
             }
@@ -90,7 +96,8 @@ extension AuditDatabase {
                 plans: try fetch(PlanRow.self),
                 composition: try fetch(CompositionRow.self),
                 attributes: try fetch(AttributeRow.self),
-                findings: try fetch(Finding.self))
+                findings: try fetch(Finding.self),
+                errorRisk: ErrorRiskAudit(storedRows: try fetch(ErrorMetricRow.self)))
         }
     }
 

@@ -12,6 +12,8 @@ public struct StoredRun: Sendable {
     public var composition: [CompositionRow]
     public var attributes: [AttributeRow]
     public var findings: [Finding]
+    /// Error-risk results; empty when the run retrained nothing.
+    public var errorRisk: ErrorRiskAudit
 
     /// The run's id (always set for a stored run).
     public var id: Int64 { run.id ?? 0 }
@@ -24,14 +26,17 @@ public struct RunResults: Sendable {
     public var validity: [ScoreValidity]
     public var plans: [PruningPlan]
     public var composition: CompositionAudit
+    public var errorRisk: ErrorRiskAudit
     public var findings: [Finding]
     public var gate: Gate
     public var timings: [StageTiming]
 
     public init(
         examples: [ExampleRow], scores: [ScoreResult], validity: [ScoreValidity], plans: [PruningPlan],
-        composition: CompositionAudit, findings: [Finding], gate: Gate, timings: [StageTiming]
+        composition: CompositionAudit, errorRisk: ErrorRiskAudit = ErrorRiskAudit(rows: [], attributes: []),
+        findings: [Finding], gate: Gate, timings: [StageTiming]
     ) {
+        self.errorRisk = errorRisk
         self.examples = examples
         self.scores = scores
         self.validity = validity

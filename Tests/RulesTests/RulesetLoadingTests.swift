@@ -20,7 +20,7 @@ import DietAuditTestSupport
         let root = repositoryRoot()
         let shipped = try Ruleset.load(fileAt: root.appendingPathComponent("rulesets/default.yaml").path)
         #expect(shipped == (try Ruleset.builtInDefault()))
-        #expect(shipped.rules.map(\.id) == ["disproportionate-removal", "over-representation", "composition-shift"])
+        #expect(shipped.rules.map(\.id) == ["disproportionate-removal", "over-representation", "composition-shift", "accuracy-cost"])
     }
 
     @Test func ruleParses() throws {
@@ -61,6 +61,21 @@ import DietAuditTestSupport
             .contains("'fatal' is not allowed; expected one of 'info', 'warn', 'fail'") == true)
         #expect(message("ruleset: x\nrules:\n  - id: a\n    metric: tvd\n    fail_if: {outside: [2, 1]}\n")?
             .contains("low ≤ high") == true)
+    }
+
+    @Test func errorRiskMetricsAreKnown() throws {
+        let ruleset = try Ruleset.parse("""
+        ruleset: x
+        rules:
+          - {id: a, metric: accuracy_delta_vs_random_ci_high, fail_if: {below: 0}, only_if: {min_group_size: 30}}
+          - {id: b, metric: equalized_odds_difference, fail_if: {above: 0.1}}
+        """, file: "r.yaml")
+        #expect(ruleset.rules.map(\.metric) == ["accuracy_delta_vs_random_ci_high", "equalized_odds_difference"])
+        #expect(MetricCatalog.level(of: "worst_group_accuracy_std") == .errorAttribute)
+        #expect(message("ruleset: x\nrules:\n  - id: a\n    metric: accuracy\n    fail_if: {below: 0.5}\n    only_if: {q_value_below: 0.05}\n")?
+            .contains("only min_group_size (test examples) can apply") == true)
+        #expect(message("ruleset: x\nrules:\n  - id: a\n    metric: accuracy_gap\n    fail_if: {above: 0.1}\n    only_if: {min_group_size: 5}\n")?
+            .contains("no only_if condition applies") == true)
     }
 
     @Test func gateCountsAndThreshold() {
