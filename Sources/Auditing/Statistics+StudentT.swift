@@ -20,20 +20,26 @@ extension Statistics {
         if t < 0 { return 1 - studentTUpperTail(-t, degreesOfFreedom: nu) }
         if t == 0 { return 0.5 }
         if t == .infinity { return 0 }
-        let t2 = t * t
-        // ν + t² overflows only for t beyond 1e154, where the tail is below
-        // every representable value for ν ≥ 2 and tiny for ν = 1: use the ratios
-        // computed without forming t² then.
-        let x: Double, y: Double
-        if t2.isFinite {
-            x = nu / (nu + t2)
-            y = t2 / (nu + t2)
-        } else {
-            x = (nu / t) / t
-            y = 1
+        let a = nu / 2
+        // Beyond t = 1e150, x = ν/(ν+t²) < 1e-300 may underflow: use the
+        // leading term of the series, I_x(a, ½) = x^a / (a·B(a, ½)) · (1 + O(x)),
+        // exact in double precision there, with ln x = ln ν − 2 ln t.
+        if t > 1e150 {
+            let logX = Double.log(nu) - 2 * Double.log(t)
+            return 0.5 * Double.exp(a * logX - Double.log(a) - logBeta(a, 0.5))
         }
-        guard x > 0 else { return 0 }
-        return 0.5 * regularizedIncompleteBeta(nu / 2, 0.5, x: x, complement: y)
+        let t2 = t * t
+        return 0.5 * regularizedIncompleteBeta(a, 0.5, x: nu / (nu + t2), complement: t2 / (nu + t2))
+    }
+
+    /// P(0 < T < t) = ½ − P(T > t) for t ≥ 0, computed directly as
+    /// ½ · I_{t²/(ν+t²)}(½, ν/2) so that it keeps its relative precision for
+    /// small t (where ½ − P(T > t) would cancel).
+    static func studentTCentral(_ t: Double, degreesOfFreedom nu: Double) -> Double {
+        if t <= 0 { return 0 }
+        if t > 1e150 { return 0.5 - studentTUpperTail(t, degreesOfFreedom: nu) }
+        let t2 = t * t
+        return 0.5 * regularizedIncompleteBeta(0.5, nu / 2, x: t2 / (nu + t2), complement: nu / (nu + t2))
     }
 
     /// The density of Student's t law: Γ((ν+1)/2) / (√(νπ) Γ(ν/2)) · (1 + t²/ν)^(−(ν+1)/2).
@@ -47,13 +53,16 @@ extension Statistics {
     /// 95% interval of a mean over K seeds uses
     /// `studentTQuantile(probability: 0.975, degreesOfFreedom: K − 1)`.
     ///
-    /// Method: by symmetry only the upper tail q = min(p, 1 − p) is solved,
-    /// P(T > t) = q for t > 0, in the variable s = ln t, where ln P(T > eˢ) is
-    /// nearly linear far in the tail (P ∝ t^(−ν)). A bracket [s_lo, s_hi] is
-    /// found by doubling steps from s = 0, then Newton steps on
-    /// ln P(T > eˢ) − ln q (slope −t·density/tail) are taken whenever they stay
-    /// inside the bracket, bisection otherwise; the bracket shrinks every step,
-    /// so the search always converges. The result has about 14 correct digits.
+    /// Method: by symmetry only t > 0 is solved. In the tails (p < ¼ or
+    /// p > ¾) the equation is P(T > t) = q with q = min(p, 1 − p); near the
+    /// median it is P(0 < T < t) = |p − ½| (both sides exact in floating point,
+    /// so t keeps its relative precision down to t ≈ 1e-300). Either is solved
+    /// in the variable s = ln t, where the log of either side is nearly linear
+    /// (P(T > t) ∝ t^(−ν) far out, P(0 < T < t) ∝ t near 0): a bracket is found
+    /// by doubling steps from s = 0, then Newton steps (slopes ∓t·density/side)
+    /// are taken whenever they stay inside the bracket, bisection otherwise;
+    /// the bracket shrinks every step, so the search always converges. The
+    /// result has about 14 correct digits.
     ///
     /// Range: (−∞, ∞), increasing in p; odd around p = ½:
     /// quantile(1 − p) = −quantile(p).
@@ -67,20 +76,32 @@ extension Statistics {
         if p == 0.5 { return 0 }
         if p == 0 { return -.infinity }
         if p == 1 { return .infinity }
-        let q = min(p, 1 - p)
-        let t = upperTailQuantile(q, degreesOfFreedom: nu)
+        let t: Double
+        if p > 0.25 && p < 0.75 {
+            let central = abs(p - 0.5)
+            t = positiveRoot(target: central, increasing: true) { studentTCentral($0, degreesOfFreedom: nu) }
+                slope: { studentTDensity($0, degreesOfFreedom: nu) }
+        } else {
+            t = positiveRoot(target: min(p, 1 - p), increasing: false) { studentTUpperTail($0, degreesOfFreedom: nu) }
+                slope: { -studentTDensity($0, degreesOfFreedom: nu) }
+        }
         return p > 0.5 ? t : -t
     }
 
-    /// The t > 0 with P(T > t) = q, for 0 < q < ½ (see ``studentTQuantile(probability:degreesOfFreedom:)``).
-    private static func upperTailQuantile(_ q: Double, degreesOfFreedom nu: Double) -> Double {
-        let logTarget = Double.log(q)
-        /// ln P(T > eˢ) − ln q: decreasing in s, with a root at the answer.
+    /// The t > 0 with f(t) = target, for a monotone positive f with derivative
+    /// `slope`, solved for s = ln t on ln f(eˢ) − ln target (see
+    /// ``studentTQuantile(probability:degreesOfFreedom:)``). ln t stays in ±745.
+    private static func positiveRoot(
+        target: Double, increasing: Bool, _ f: (Double) -> Double, slope: (Double) -> Double
+    ) -> Double {
+        let logTarget = Double.log(target)
+        /// ln f(eˢ) − ln target, turned so that it decreases in s.
         func excess(_ s: Double) -> Double {
-            let tail = studentTUpperTail(Double.exp(s), degreesOfFreedom: nu)
-            return tail > 0 ? Double.log(tail) - logTarget : -.infinity
+            let value = f(Double.exp(s))
+            let difference = value > 0 ? Double.log(value) - logTarget : -.infinity
+            return increasing ? -difference : difference
         }
-        // Bracket: excess(low) > 0 ≥ excess(high). ln t stays within ±745.
+        // Bracket: excess(low) > 0 ≥ excess(high).
         var low = 0.0, high = 0.0
         var step = 1.0
         if excess(0) > 0 {
@@ -91,14 +112,14 @@ extension Statistics {
             while excess(low) <= 0 && low > -745 { high = low; step *= 2; low = max(-745, low - step) }
         }
         var s = (low + high) / 2
-        for _ in 0..<200 {
+        for _ in 0..<300 {
             let value = excess(s)
             if value > 0 { low = s } else { high = s }
             let t = Double.exp(s)
-            let tail = studentTUpperTail(t, degreesOfFreedom: nu)
-            let slope = -t * studentTDensity(t, degreesOfFreedom: nu) / tail
-            var next = s - value / slope
-            if !(next > low && next < high) || !next.isFinite { next = (low + high) / 2 }
+            // d excess / ds = ±t·f'(t)/f(t).
+            let derivative = (increasing ? -1.0 : 1.0) * t * slope(t) / f(t)
+            var next = s - value / derivative
+            if !next.isFinite || !(next > low && next < high) { next = (low + high) / 2 }
             let converged = abs(next - s) <= 1e-15 * max(1, abs(s)) || high - low <= 1e-15 * max(1, abs(s))
             s = next
             if converged { break }

@@ -29,10 +29,23 @@ import Testing
         (0.9, 2.0, 1.8856180831641272), (0.995, 7.0, 3.4994832973504924), (0.025, 4.0, -2.7764451051977943),
         (0.6, 10.0, 0.2601848294920803), (0.999999, 1.0, 318309.88617359026), (1e-8, 5.0, -62.4045061109673),
         (0.999, 2.5, 13.82219311086596), (0.55, 100.0, 0.12598088204153987), (0.75, 1.0, 1.0000000000000002),
+        // Far tails, near the median, huge and fractional degrees of freedom.
+        (1e-300, 1.0, -3.183098861837907e+299),
+        (0.975, 1e6, 1.959966356814107), (0.975, 0.5, 164.55767348048818), (1e-20, 30.0, -22.658878371940183),
+        (0.9999999999, 2.0, 70710.67518273447),
     ])
     func quantileMatchesScipy(probability: Double, df: Double, expected: Double) {
         let actual = Statistics.studentTQuantile(probability: probability, degreesOfFreedom: df)
         #expect(isClose(actual, expected, relative: 1e-11), "p \(probability), df \(df): \(actual) vs \(expected)")
+    }
+
+    /// Just above the median scipy itself loses digits (`t.ppf(0.5000001, 3)` =
+    /// 2.720699044672105e-07); the reference is mpmath at 40 digits:
+    /// `mp.findroot(lambda t: mp.betainc(0.5, 1.5, 0, t*t/(3+t*t), regularized=True)/2 - (p - 0.5), 2.7e-7)`
+    /// with p = mp.mpf(0.5000001) (the double).
+    @Test func quantileNearTheMedianKeepsItsDigits() {
+        let actual = Statistics.studentTQuantile(probability: 0.5000001, degreesOfFreedom: 3)
+        #expect(isClose(actual, 2.720699044919315676e-07, relative: 1e-13))
     }
 
     @Test func quantileEdgesAndSymmetry() {
@@ -46,6 +59,17 @@ import Testing
         // The quantile inverts the tail: P(T > t_{0.975}) = 0.025.
         let t = Statistics.studentTQuantile(probability: 0.975, degreesOfFreedom: 9)
         #expect(isClose(Statistics.studentTUpperTail(t, degreesOfFreedom: 9), 0.025, relative: 1e-13))
+    }
+
+    /// `float(scipy.stats.t.sf(t, df))` for each (t, df); for (1e200, 1), where
+    /// scipy underflows to 0, the Cauchy closed form atan(1/t)/π = 1/(π·1e200).
+    @Test(arguments: [
+        (2.0, 3.0, 0.06966298427942152), (50.0, 1.0, 0.006365349100972797), (0.1, 30.0, 0.4605048058951356),
+        (-1.5, 4.0, 0.896), (8.0, 60.0, 2.450132573975106e-11), (1e200, 1.0, 1 / (Double.pi * 1e200)),
+    ])
+    func upperTailMatchesScipy(t: Double, df: Double, expected: Double) {
+        let actual = Statistics.studentTUpperTail(t, degreesOfFreedom: df)
+        #expect(isClose(actual, expected, relative: 1e-12), "t \(t), df \(df): \(actual) vs \(expected)")
     }
 
     /// `float(scipy.special.betainc(a, b, x))` for each (a, b, x).
