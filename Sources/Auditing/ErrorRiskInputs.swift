@@ -3,7 +3,7 @@ import Learning
 
 /// Everything the error-risk audit needs besides the plans: both splits,
 /// the groupings, and how to build and train the retrained models.
-public struct ErrorRiskInputs {
+public struct ErrorRiskInputs: Sendable {
     /// Encoded training features; each plan's `removed` has one entry per row.
     public var trainFeatures: FeatureMatrix
     /// Class index of each training example, in `0..<classCount`.
