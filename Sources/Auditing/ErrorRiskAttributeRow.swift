@@ -1,0 +1,54 @@
+import DietAuditCore
+
+/// How the groups of one attribute compare under models retrained on a
+/// plan's kept set: one row per (score, policy, fraction, attribute) with at
+/// least one non-empty test group, plus the `full` baseline.
+///
+/// Each metric is computed per retraining seed over that seed's group
+/// values (the ``ErrorRiskRow`` metrics of the attribute's groups with n > 0),
+/// then summarised over seeds as a ``SeedSummary``.
+public struct ErrorRiskAttributeRow: Sendable, Equatable {
+    /// The plan's score name; `nil` for `random` and for `full`.
+    public var score: String?
+    /// `full` for the baseline, else the ``PruningPolicy`` raw value.
+    public var policy: String
+    /// The plan's fraction f; `nil` for `full`.
+    public var fraction: Double?
+    /// The grouping's name.
+    public var attribute: String
+    /// Class, attribute or intersection.
+    public var attributeKind: GroupingKind
+    /// The metrics by name (see ``metricNames``); an undefined one is absent.
+    ///
+    /// - `worst_group_accuracy`: min over groups of accuracy. Range [0, 1];
+    ///   ideal 1.
+    /// - `accuracy_gap`: max − min group accuracy. Range [0, 1]; ideal 0;
+    ///   0 with a single group.
+    /// - `demographic_parity_difference`: max − min group selection rate
+    ///   (Fairlearn `demographic_parity_difference`, `between_groups`). Range
+    ///   [0, 1]; ideal 0; 0 with a single group. Needs a positive class.
+    /// - `equalized_odds_difference`: max(TPR gap, FPR gap), each gap max − min
+    ///   over the groups where that rate is defined (Fairlearn
+    ///   `equalized_odds_difference`, `between_groups`). A rate defined in
+    ///   fewer than two groups gives no gap; absent when neither gives one.
+    ///   Range [0, 1]; ideal 0. Needs a positive class.
+    public var metrics: [String: SeedSummary]
+
+    public init(score: String?, policy: String, fraction: Double?, attribute: String, attributeKind: GroupingKind,
+                metrics: [String: SeedSummary]) {
+        self.score = score; self.policy = policy; self.fraction = fraction
+        self.attribute = attribute; self.attributeKind = attributeKind; self.metrics = metrics
+    }
+
+    /// Every metric name, in report order; each is reported as M, M_std,
+    /// M_ci_low and M_ci_high.
+    public static let metricNames: [String] = [
+        "worst_group_accuracy", "accuracy_gap", "demographic_parity_difference", "equalized_odds_difference",
+    ]
+
+    /// A metric's value by its reported name, with the suffix rules of
+    /// ``ErrorRiskRow/value(of:)``; `nil` when absent, undefined or unknown.
+    public func value(of metric: String) -> Double? {
+        SeedSummary.lookUp(metric, in: metrics)
+    }
+}

@@ -1,0 +1,147 @@
+import DietAuditCore
+import Learning
+
+/// The error-risk audit of a run — "who pays for the pruning?": how models
+/// retrained on each plan's kept set perform on each test group, against the
+/// `full` baseline trained on every training example.
+public struct ErrorRiskAudit: Sendable {
+    /// One row per (baseline or plan) × grouping × group with n > 0 test
+    /// examples: the baseline's rows first, then each plan's in plan order;
+    /// within one, groupings and groups in their own order.
+    public var rows: [ErrorRiskRow]
+    /// One row per (baseline or plan) × grouping with a non-empty test group,
+    /// in the same order.
+    public var attributes: [ErrorRiskAttributeRow]
+
+    public init(rows: [ErrorRiskRow], attributes: [ErrorRiskAttributeRow]) {
+        self.rows = rows
+        self.attributes = attributes
+    }
+}
+
+/// Retrains models on every plan's kept set and on the full training split,
+/// and measures each test group's accuracy, error rates and calibration.
+///
+/// Models: K = `inputs.retrainSeeds` models per plan and for the `full`
+/// baseline. Retraining seed k (0-based) uses the seed value
+/// `training.seed &+ 1000 &+ k` (``ErrorRiskInputs/retrainingSeedValue(_:)``)
+/// both to initialise the network (`DenseNetwork(model:inputCount:classCount:seed:)`)
+/// and to shuffle (``Learning/train(network:on:labels:rows:spec:seed:observer:)``
+/// on the kept rows, in training order). Every plan and the baseline use the
+/// same K seed values, so `accuracy_delta_vs_full` and
+/// `accuracy_delta_vs_random` are paired differences per seed. Plans with the
+/// same kept set (e.g. f = 0 and the baseline) share their trained models —
+/// the training is deterministic, so this changes nothing but the cost.
+/// Each model predicts the test split: ŷ = arg-max of the class probabilities
+/// (first maximum on ties), confidence = that probability.
+///
+/// Metrics: per seed, ``GroupErrorMetrics`` for every group with n > 0 test
+/// examples and for each grouping as a whole, then summarised over the seeds
+/// with ``SeedSummary`` (see ``ErrorRiskRow`` and ``ErrorRiskAttributeRow``
+/// for every formula and edge case).
+///
+/// Parallelism: the (model, seed) trainings run concurrently on up to
+/// `ProcessInfo.activeProcessorCount` threads with OpenBLAS held at one thread
+/// (`parallel: false` runs them in order on the calling thread); the results
+/// are bit-identical either way.
+///
+/// Progress: one ``ProgressReporter/begin(_:)``, then
+/// ``ProgressReporter/advance(_:of:)`` after each finished training (calls
+/// serialised, in completion order).
+///
+/// - Throws: ``InputError`` when `retrainSeeds` < 1, the shapes of features,
+///   labels, groupings and plans disagree, a label, group index or the
+///   positive class is out of range, a plan keeps no example, or training
+///   rejects its settings.
+public func auditErrorRisk(
+    plans: [PruningPlan], inputs: ErrorRiskInputs, progress: ProgressReporter, parallel: Bool = true
+) throws -> ErrorRiskAudit {
+    try inputs.validate(plans: plans)
+    // Distinct kept sets; 0 is the baseline (nothing removed).
+    let nothingRemoved = [Bool](repeating: false, count: inputs.trainLabels.count)
+    var keptSets: [[Bool]] = [nothingRemoved]
+    var modelIndex: [[Bool]: Int] = [nothingRemoved: 0]
+    let planModels = plans.map { plan -> Int in
+        if let index = modelIndex[plan.removed] { return index }
+        keptSets.append(plan.removed)
+        modelIndex[plan.removed] = keptSets.count - 1
+        return keptSets.count - 1
+    }
+
+    let seeds = inputs.retrainSeeds
+    let jobCount = keptSets.count * seeds
+    progress.begin("error risk: retraining \(keptSets.count) kept sets × \(seeds) seeds (\(jobCount) models, "
+        + "\(inputs.training.epochs) epochs each)")
+    let finished = JobProgress(progress, total: jobCount)
+    let predictions = try runJobs(count: jobCount, parallel: parallel) { job -> TestPredictions in
+        let (model, k) = (job / seeds, job % seeds)
+        let removed = keptSets[model]
+        let rows = model == 0 ? nil : removed.indices.filter { !removed[$0] }
+        let seed = inputs.retrainingSeedValue(k)
+        var network = DenseNetwork(model: inputs.model, inputCount: inputs.trainFeatures.columns,
+                                   classCount: inputs.classCount, seed: seed)
+        try train(network: &network, on: inputs.trainFeatures, labels: inputs.trainLabels, rows: rows,
+                  spec: inputs.training, seed: seed)
+        let result = TestPredictions(network: network, features: inputs.testFeatures)
+        finished.finishedOne()
+        return result
+    }
+
+    // values[model][k][grouping][group]: one model's per-group metric values.
+    let values: [[[[[String: Double]?]]]] = (0..<keptSets.count).map { model in
+        (0..<seeds).map { k in
+            let outcome = predictions[model * seeds + k]
+            return inputs.groupings.map { grouping in
+                GroupErrorMetrics.groupValues(
+                    labels: inputs.testLabels, predicted: outcome.predicted, confidences: outcome.confidences,
+                    groups: grouping.test, groupCount: grouping.groups.count, positiveClass: inputs.positiveClass)
+            }
+        }
+    }
+    var subjects = [ErrorRiskSubject(score: nil, policy: ErrorRiskRow.fullPolicy, fraction: nil,
+                                     model: 0, randomModel: nil)]
+    for (plan, model) in zip(plans, planModels) {
+        let random = plan.policy == .random ? nil
+            : plans.indices.first { plans[$0].policy == .random && plans[$0].fraction == plan.fraction }
+        subjects.append(ErrorRiskSubject(score: plan.score, policy: plan.policy.rawValue, fraction: plan.fraction,
+                                         model: model, randomModel: random.map { planModels[$0] }))
+    }
+    var audit = ErrorRiskAudit(rows: [], attributes: [])
+    for subject in subjects {
+        for (index, grouping) in inputs.groupings.enumerated() {
+            let perSeed = values[subject.model].map { $0[index] }
+            let rows = subject.groupRows(grouping: grouping, perSeed: perSeed,
+                                         fullPerSeed: values[0].map { $0[index] },
+                                         randomPerSeed: subject.randomModel.map { model in values[model].map { $0[index] } })
+            guard !rows.isEmpty else { continue }
+            audit.rows += rows
+            audit.attributes.append(subject.attributeRow(grouping: grouping, perSeed: perSeed))
+        }
+    }
+    return audit
+}
+
+/// One retrained model's view of the test split.
+struct TestPredictions: Sendable {
+    /// Arg-max class of each test example (first maximum on ties).
+    var predicted: [Int]
+    /// The probability of the predicted class, per test example.
+    var confidences: [Double]
+
+    init(network: DenseNetwork, features: FeatureMatrix) {
+        let probabilities = network.probabilities(for: features)
+        let classes = network.classCount
+        predicted = []
+        confidences = []
+        predicted.reserveCapacity(features.rows)
+        confidences.reserveCapacity(features.rows)
+        for row in 0..<features.rows {
+            var best = 0
+            for c in 1..<max(classes, 1) where probabilities[row * classes + c] > probabilities[row * classes + best] {
+                best = c
+            }
+            predicted.append(best)
+            confidences.append(Double(probabilities[row * classes + best]))
+        }
+    }
+}

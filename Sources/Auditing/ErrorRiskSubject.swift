@@ -1,0 +1,65 @@
+import DietAuditCore
+
+/// One column of the error-risk audit: the `full` baseline or one plan,
+/// with the indices of the retrained models it and its references use.
+struct ErrorRiskSubject {
+    var score: String?
+    var policy: String
+    var fraction: Double?
+    /// The subject's trained models (index into the distinct kept sets).
+    var model: Int
+    /// The models of the `random` plan with the same fraction, if any (never
+    /// set for `full` or a `random` plan).
+    var randomModel: Int?
+
+    var isBaseline: Bool { policy == ErrorRiskRow.fullPolicy }
+
+    /// The rows of one grouping's non-empty groups.
+    /// - Parameters:
+    ///   - perSeed: `perSeed[k][group]`, this subject's group values at seed k.
+    ///   - fullPerSeed: the same for the baseline.
+    ///   - randomPerSeed: the same for the random plan of this fraction, if any.
+    func groupRows(grouping: Grouping, perSeed: [[[String: Double]?]], fullPerSeed: [[[String: Double]?]],
+                   randomPerSeed: [[[String: Double]?]]?) -> [ErrorRiskRow] {
+        let sizes = grouping.testCounts
+        return grouping.groups.indices.compactMap { group -> ErrorRiskRow? in
+            guard sizes[group] > 0 else { return nil }
+            let seedValues = perSeed.map { $0[group]! }
+            var metrics = Self.summaries(seedValues)
+            if !isBaseline {
+                metrics["accuracy_delta_vs_full"] = Self.pairedDelta(seedValues, fullPerSeed.map { $0[group]! })
+                if let randomPerSeed {
+                    metrics["accuracy_delta_vs_random"] = Self.pairedDelta(seedValues, randomPerSeed.map { $0[group]! })
+                }
+            }
+            return ErrorRiskRow(score: score, policy: policy, fraction: fraction, attribute: grouping.name,
+                                attributeKind: grouping.kind, group: grouping.groups[group], n: sizes[group],
+                                metrics: metrics)
+        }
+    }
+
+    /// The attribute row of one grouping from its per-seed group values.
+    func attributeRow(grouping: Grouping, perSeed: [[[String: Double]?]]) -> ErrorRiskAttributeRow {
+        ErrorRiskAttributeRow(score: score, policy: policy, fraction: fraction, attribute: grouping.name,
+                              attributeKind: grouping.kind,
+                              metrics: Self.summaries(perSeed.map(GroupErrorMetrics.attributeValues)))
+    }
+
+    /// Summaries of every metric present at every seed. (Whether a metric is
+    /// defined depends only on the test labels and groups, never on the
+    /// model, so a metric is present at all seeds or at none.)
+    static func summaries(_ seedValues: [[String: Double]]) -> [String: SeedSummary] {
+        guard let first = seedValues.first else { return [:] }
+        var result: [String: SeedSummary] = [:]
+        for name in first.keys {
+            let values = seedValues.compactMap { $0[name] }
+            if values.count == seedValues.count { result[name] = SeedSummary(values: values) }
+        }
+        return result
+    }
+
+    /// Summary of accuracy(subject, k) − accuracy(reference, k) over seeds k.
+    static func pairedDelta(_ values: [[String: Double]], _ reference: [[String: Double]]) -> SeedSummary {
+        SeedSummary(values: zip(values, reference).map { $0["accuracy"]! - $1["accuracy"]! })
+    }
+}

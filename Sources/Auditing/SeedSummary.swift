@@ -1,0 +1,83 @@
+/// One value of an error-risk metric summarised over the K retraining seeds.
+///
+/// Formulas, for per-seed values x₁…x_K:
+///
+///     mean   = (1/K) Σ xₖ
+///     std    = √( Σ (xₖ − mean)² / (K − 1) )          (sample std, numpy ddof=1)
+///     ci     = mean ± t_{0.975, K−1} · std / √K        (Student t 95% interval)
+///
+/// which equals `scipy.stats.t.interval(0.95, K−1, loc=mean, scale=sem)` with
+/// `sem = std/√K`. The quantile comes from
+/// ``Statistics/studentTQuantile(probability:degreesOfFreedom:)``. The interval
+/// describes seed-to-seed variation of the retraining (the test split is fixed),
+/// not sampling error of the test set.
+///
+/// Range: whatever the metric's; ciLow ≤ mean ≤ ciHigh. Edge cases: with one
+/// seed `std`, `ciLow` and `ciHigh` are `nil` (no spread can be estimated);
+/// equal values give std 0 and a zero-width interval.
+///
+/// Encoded (Codable) as `mean`, `std`, `ci_low`, `ci_high`; `nil` as `null`.
+public struct SeedSummary: Sendable, Equatable, Codable {
+    /// Mean over seeds.
+    public var mean: Double
+    /// Sample standard deviation over seeds (n − 1); `nil` with one seed.
+    public var std: Double?
+    /// Lower end of the Student t 95% interval of the mean; `nil` with one seed.
+    public var ciLow: Double?
+    /// Upper end of the Student t 95% interval of the mean; `nil` with one seed.
+    public var ciHigh: Double?
+
+    /// Summarises per-seed values.
+    /// - Precondition: `values` is not empty and every value is finite.
+    public init(values: [Double]) {
+        precondition(!values.isEmpty, "SeedSummary needs at least one value")
+        precondition(values.allSatisfy(\.isFinite), "SeedSummary needs finite values")
+        let count = Double(values.count)
+        let mean = values.reduce(0, +) / count
+        self.mean = mean
+        guard values.count > 1 else { return }
+        let squares = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        let std = (squares / (count - 1)).squareRoot()
+        let halfWidth = Statistics.studentTQuantile(probability: 0.975, degreesOfFreedom: count - 1) * std / count.squareRoot()
+        self.std = std
+        ciLow = mean - halfWidth
+        ciHigh = mean + halfWidth
+    }
+
+    /// A summary with the given fields (e.g. read back from storage).
+    public init(mean: Double, std: Double?, ciLow: Double?, ciHigh: Double?) {
+        self.mean = mean
+        self.std = std
+        self.ciLow = ciLow
+        self.ciHigh = ciHigh
+    }
+
+    /// Looks `metric` up as base name + suffix in `metrics`: `accuracy` → the
+    /// mean, `accuracy_std` → the std, `accuracy_ci_low` → ciLow,
+    /// `accuracy_ci_high` → ciHigh; `nil` when the base metric is absent or
+    /// the field undefined.
+    static func lookUp(_ metric: String, in metrics: [String: SeedSummary]) -> Double? {
+        if let summary = metrics[metric] { return summary.mean }
+        let fields: [(suffix: String, value: (SeedSummary) -> Double?)] = [
+            ("_std", \.std), ("_ci_low", \.ciLow), ("_ci_high", \.ciHigh),
+        ]
+        for field in fields where metric.hasSuffix(field.suffix) {
+            if let summary = metrics[String(metric.dropLast(field.suffix.count))] { return field.value(summary) }
+        }
+        return nil
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case mean, std
+        case ciLow = "ci_low", ciHigh = "ci_high"
+    }
+
+    /// Writes every key, with `null` for `nil` values.
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(mean, forKey: .mean)
+        try container.encode(std, forKey: .std)
+        try container.encode(ciLow, forKey: .ciLow)
+        try container.encode(ciHigh, forKey: .ciHigh)
+    }
+}

@@ -1,0 +1,135 @@
+import Testing
+@testable import Auditing
+
+/// Per-group error metrics and their attribute-level gaps against fairlearn
+/// 0.15.0, and the ECE against a numpy implementation.
+@Suite struct GroupErrorMetricsTests {
+    // Fixed binary labels, predictions and groups (a: 10, b: 6, c: 9 examples).
+    static let labels = [1, 0, 1, 1, 0, 0, 1, 0, 1, 0, 1, 1, 0, 0, 0, 1, 0, 1, 1, 0, 1, 0, 0, 1, 0]
+    static let predicted = [1, 0, 0, 1, 1, 0, 1, 0, 1, 0, 0, 1, 1, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0]
+    static let groups = [Int](repeating: 0, count: 10) + [Int](repeating: 1, count: 6) + [Int](repeating: 2, count: 9)
+
+    static func values() -> [[String: Double]?] {
+        GroupErrorMetrics.groupValues(labels: labels, predicted: predicted,
+                                      confidences: [Double](repeating: 0.9, count: labels.count),
+                                      groups: groups, groupCount: 4, positiveClass: 1)
+    }
+
+    /// Reference (fairlearn 0.15.0, scikit-learn):
+    /// ```
+    /// mf = MetricFrame(metrics={"accuracy": accuracy_score, "selection_rate": selection_rate,
+    ///                           "tpr": true_positive_rate, "fpr": false_positive_rate},
+    ///                  y_true=y, y_pred=yhat, sensitive_features=g)
+    /// mf.by_group
+    /// ```
+    /// accuracy a 0.8, b 0.3333333333333333, c 0.8888888888888888;
+    /// selection_rate a 0.5, b 0.5, c 0.3333333333333333;
+    /// tpr a 0.8, b 0.3333333333333333, c 0.75; fpr a 0.2, b 0.6666666666666666, c 0.0.
+    @Test func groupValuesMatchFairlearnMetricFrame() throws {
+        let values = Self.values()
+        let expected: [[String: Double]] = [
+            ["accuracy": 0.8, "selection_rate": 0.5, "true_positive_rate": 0.8, "false_positive_rate": 0.2],
+            ["accuracy": 0.3333333333333333, "selection_rate": 0.5, "true_positive_rate": 0.3333333333333333,
+             "false_positive_rate": 0.6666666666666666],
+            ["accuracy": 0.8888888888888888, "selection_rate": 0.3333333333333333, "true_positive_rate": 0.75,
+             "false_positive_rate": 0.0],
+        ]
+        for (group, reference) in expected.enumerated() {
+            let actual = try #require(values[group])
+            for (metric, value) in reference {
+                #expect(isClose(try #require(actual[metric]), value, relative: 1e-15), "group \(group) \(metric)")
+            }
+        }
+        // Group 3 has no test example.
+        #expect(values[3] == nil)
+    }
+
+    /// Reference (fairlearn 0.15.0):
+    /// `demographic_parity_difference(y, yhat, sensitive_features=g)` = 0.16666666666666669,
+    /// `equalized_odds_difference(y, yhat, sensitive_features=g)` = 0.6666666666666666,
+    /// `mf.difference()["accuracy"]` = 0.5555555555555556, `mf.group_min()["accuracy"]` = 0.3333333333333333.
+    @Test func attributeValuesMatchFairlearn() throws {
+        let attribute = GroupErrorMetrics.attributeValues(Self.values())
+        #expect(isClose(try #require(attribute["demographic_parity_difference"]), 0.16666666666666669, relative: 1e-15))
+        #expect(isClose(try #require(attribute["equalized_odds_difference"]), 0.6666666666666666, relative: 1e-15))
+        #expect(isClose(try #require(attribute["accuracy_gap"]), 0.5555555555555556, relative: 1e-15))
+        #expect(isClose(try #require(attribute["worst_group_accuracy"]), 0.3333333333333333, relative: 1e-15))
+    }
+
+    /// Undefined rates are absent, and the equalized-odds gap uses only the
+    /// groups that define each rate.
+    @Test func undefinedRatesAreLeftOut() throws {
+        // Group 0: positives only; group 1: negatives only; group 2: both.
+        let labels = [1, 1, 1, 0, 0, 0, 1, 0]
+        let predicted = [1, 0, 1, 1, 0, 0, 0, 0]
+        let groups = [0, 0, 0, 1, 1, 1, 2, 2]
+        let values = GroupErrorMetrics.groupValues(labels: labels, predicted: predicted,
+                                                   confidences: [Double](repeating: 1, count: 8),
+                                                   groups: groups, groupCount: 3, positiveClass: 1)
+        let onlyPositives = try #require(values[0]), onlyNegatives = try #require(values[1])
+        #expect(onlyPositives["false_positive_rate"] == nil && onlyPositives["true_positive_rate"] != nil)
+        #expect(onlyNegatives["true_positive_rate"] == nil && onlyNegatives["false_positive_rate"] != nil)
+        // TPR: group 0 = 2/3, group 2 = 0 → gap 2/3. FPR: group 1 = 1/3, group 2 = 0 → gap 1/3.
+        let attribute = GroupErrorMetrics.attributeValues(values)
+        #expect(isClose(try #require(attribute["equalized_odds_difference"]), 2.0 / 3, relative: 1e-15))
+        // With one group defining each rate there is no gap at all.
+        let lone = GroupErrorMetrics.attributeValues([values[0], values[1]])
+        #expect(lone["equalized_odds_difference"] == nil)
+        #expect(lone["demographic_parity_difference"] != nil)
+    }
+
+    @Test func noPositiveClassMeansNoRates() throws {
+        let values = GroupErrorMetrics.groupValues(labels: [0, 1, 2], predicted: [0, 2, 2], confidences: [0.5, 0.6, 0.7],
+                                                   groups: [0, 0, 0], groupCount: 1, positiveClass: nil)
+        let group = try #require(values[0])
+        #expect(Set(group.keys) == ["accuracy", "expected_calibration_error"])
+        #expect(GroupErrorMetrics.attributeValues(values) == ["worst_group_accuracy": 2.0 / 3, "accuracy_gap": 0])
+    }
+
+    /// A hand-built 3-class probability table (no confidence on a bin edge).
+    static let probabilities: [[Double]] = [
+        [0.70, 0.20, 0.10], [0.05, 0.90, 0.05], [0.41, 0.34, 0.25], [0.34, 0.33, 0.33],
+        [0.10, 0.09, 0.81], [0.50, 0.45, 0.05], [0.02, 0.03, 0.95], [0.62, 0.10, 0.28],
+        [0.25, 0.50, 0.25], [0.15, 0.15, 0.70], [0.99, 0.005, 0.005], [0.36, 0.30, 0.34],
+    ]
+    static let tableLabels = [0, 1, 1, 0, 2, 1, 2, 0, 1, 0, 0, 2]
+
+    /// Reference, numpy:
+    /// ```
+    /// def ece(P, y, bins=15):
+    ///     conf = P.max(axis=1); pred = P.argmax(axis=1); correct = (pred == y).astype(float)
+    ///     edges = np.linspace(0, 1, bins + 1)
+    ///     total = 0.0
+    ///     for i in range(bins):
+    ///         inside = (conf > edges[i]) & (conf <= edges[i + 1]) if i > 0 else (conf >= 0) & (conf <= edges[1])
+    ///         if inside.any():
+    ///             total += inside.mean() * abs(correct[inside].mean() - conf[inside].mean())
+    ///     return total
+    /// ece(P, y) = 0.15333333333333332; ece(P[:6], y[:6]) = 0.36; ece(P[6:], y[6:]) = 0.3333333333333333
+    /// ```
+    @Test func expectedCalibrationErrorMatchesNumpy() throws {
+        let confidences = Self.probabilities.map { $0.max()! }
+        let predicted = Self.probabilities.map { $0.firstIndex(of: $0.max()!)! }
+        let correct = zip(predicted, Self.tableLabels).map { $0 == $1 }
+        let all = try #require(Statistics.expectedCalibrationError(confidences: confidences, correct: correct))
+        #expect(isClose(all, 0.15333333333333332, relative: 1e-12))
+        // Per group through groupValues: the first six rows and the last six.
+        let values = GroupErrorMetrics.groupValues(
+            labels: Self.tableLabels, predicted: predicted, confidences: confidences,
+            groups: [Int](repeating: 0, count: 6) + [Int](repeating: 1, count: 6), groupCount: 2, positiveClass: nil)
+        #expect(isClose(try #require(values[0]?["expected_calibration_error"]), 0.36, relative: 1e-12))
+        #expect(isClose(try #require(values[1]?["expected_calibration_error"]), 0.3333333333333333, relative: 1e-12))
+    }
+
+    @Test func calibrationEdgeCases() throws {
+        #expect(Statistics.expectedCalibrationError(confidences: [], correct: []) == nil)
+        // Confidence 0 falls in the first bin, 1 in the last: |0 − 0| and |1 − 1|.
+        #expect(Statistics.expectedCalibrationError(confidences: [0, 1], correct: [false, true]) == 0)
+        // One bin: |accuracy − mean confidence| = |0.5 − 0.75|.
+        #expect(Statistics.expectedCalibrationError(confidences: [0.5, 1], correct: [true, false], binCount: 1) == 0.25)
+        // A bin edge belongs to the bin below it: 1/15 shares bin 0 with 0.
+        // (Same bin: |0.5 − 1/30|; separate bins would give 0.5·1 + 0.5·1/15.)
+        let edge = try #require(Statistics.expectedCalibrationError(confidences: [0, 1.0 / 15], correct: [true, false]))
+        #expect(isClose(edge, 0.5 - 1.0 / 30, relative: 1e-14))
+    }
+}
