@@ -73,18 +73,53 @@ public enum Fixtures {
             settings: ["Model": "softmax regression", "Training": "fixed scores, no training"])
     }
 
+    /// Error-risk rows for the planted data, built from fixed per-seed values
+    /// (3 retraining seeds): the planted plan costs `female` about 17 points of
+    /// accuracy against random pruning; random pruning costs nobody.
+    public static func plantedErrorRisk() -> ErrorRiskAudit {
+        func row(_ score: String?, _ policy: String, _ fraction: Double?, _ group: String, _ n: Int,
+                 _ metrics: [String: [Double]]) -> ErrorRiskRow {
+            ErrorRiskRow(score: score, policy: policy, fraction: fraction, attribute: "sex", attributeKind: .attribute,
+                         group: group, n: n, metrics: metrics.mapValues { SeedSummary(values: $0) })
+        }
+        let rows = [
+            row(nil, "full", nil, "female", 50, ["accuracy": [0.80, 0.82, 0.78]]),
+            row(nil, "full", nil, "male", 200, ["accuracy": [0.85, 0.86, 0.84]]),
+            row("planted", "keep_hard", 0.3, "female", 50, [
+                "accuracy": [0.62, 0.65, 0.60], "accuracy_delta_vs_full": [-0.18, -0.17, -0.18],
+                "accuracy_delta_vs_random": [-0.17, -0.16, -0.19],
+            ]),
+            row("planted", "keep_hard", 0.3, "male", 200, [
+                "accuracy": [0.85, 0.85, 0.84], "accuracy_delta_vs_full": [0.0, -0.01, 0.0],
+                "accuracy_delta_vs_random": [0.01, -0.01, 0.0],
+            ]),
+            row(nil, "random", 0.3, "female", 50, ["accuracy": [0.79, 0.81, 0.79], "accuracy_delta_vs_full": [-0.01, -0.01, 0.01]]),
+            row(nil, "random", 0.3, "male", 200, ["accuracy": [0.84, 0.86, 0.84], "accuracy_delta_vs_full": [-0.01, 0.0, 0.0]]),
+        ]
+        let attributes = [
+            ErrorRiskAttributeRow(score: nil, policy: "full", fraction: nil, attribute: "sex", attributeKind: .attribute,
+                                  metrics: ["worst_group_accuracy": SeedSummary(values: [0.80, 0.82, 0.78]),
+                                            "accuracy_gap": SeedSummary(values: [0.05, 0.04, 0.06])]),
+            ErrorRiskAttributeRow(score: "planted", policy: "keep_hard", fraction: 0.3, attribute: "sex", attributeKind: .attribute,
+                                  metrics: ["worst_group_accuracy": SeedSummary(values: [0.62, 0.65, 0.60]),
+                                            "accuracy_gap": SeedSummary(values: [0.23, 0.20, 0.24])]),
+        ]
+        return ErrorRiskAudit(rows: rows, attributes: attributes)
+    }
+
     /// Results for the planted data under the built-in default ruleset.
     public static func plantedResults(failOn: Severity? = .fail) throws -> RunResults {
         let data = planted()
         let plans = plantedPlans(data)
         let audit = auditComposition(plans: plans, groupings: data.groupings)
-        let findings = try Ruleset.builtInDefault().evaluate(audit)
+        let errorRisk = plantedErrorRisk()
+        let findings = try Ruleset.builtInDefault().evaluate(audit, errorRisk: errorRisk)
         let score = ScoreResult(name: "planted", kind: "imported", epoch: nil, perSeed: [data.scores])
         return RunResults(
             examples: data.labels.indices.map { ExampleRow(position: $0, exampleId: "row\($0 + 1)", label: String(data.labels[$0])) },
             scores: [score],
             validity: [ScoreValidity(score: "planted", seedStability: nil, inputNormSpearman: 0.12, classDependence: 0.001)],
-            plans: plans, composition: audit, findings: findings, gate: Gate(findings: findings, failOn: failOn),
+            plans: plans, composition: audit, errorRisk: errorRisk, findings: findings, gate: Gate(findings: findings, failOn: failOn),
             timings: [StageTiming(stage: "train and score", seconds: 0.25)])
     }
 

@@ -82,9 +82,12 @@ extension MarkdownReport {
         else {
             return "No group of at least 20 test examples lost accuracy beyond chance compared with random pruning of the same size."
         }
+        var interval = ""
+        if let low = worst.value(of: "accuracy_delta_vs_random_ci_low"), let high = worst.value(of: "accuracy_delta_vs_random_ci_high") {
+            interval = String(format: " (95%% CI %.1f to %.1f)", -high * 100, -low * 100)
+        }
         return "Who pays: removing \(percent(fraction)) with \(planName(score: worst.score, policy: worst.policy)) costs "
             + "\(Markdown.quoted(worst.group)) (\(Markdown.escape(worst.attribute)), \(worst.n) test examples) "
-            + "**\(String(format: "%.1f", -delta * 100)) points** of accuracy against random pruning of the same size "
-            + "(95% CI \(intervalText(worst.value(of: "accuracy_delta_vs_random_ci_low"), worst.value(of: "accuracy_delta_vs_random_ci_high")))."
+            + "**\(String(format: "%.1f", -delta * 100)) points** of accuracy\(interval) against random pruning of the same size."
     }
 }

@@ -47,6 +47,21 @@ import Testing
         #expect(female["n"] as? Int == 200)
         let random = try #require(rows.first { $0["policy"] as? String == "random" })
         #expect(random["score"] is NSNull)
+        let errorRows = try #require(object["error_risk"] as? [[String: Any]])
+        let paying = try #require(errorRows.first { $0["group"] as? String == "female" && $0["policy"] as? String == "keep_hard" })
+        for key in ["accuracy", "accuracy_std", "accuracy_ci_low", "accuracy_ci_high", "accuracy_delta_vs_full",
+                    "accuracy_delta_vs_random", "selection_rate", "expected_calibration_error"] {
+            #expect(paying[key] != nil, "missing error_risk.\(key)")
+        }
+        // mean of [-0.17, -0.16, -0.19] (numpy.mean) = -0.17333333333333334
+        #expect(abs((paying["accuracy_delta_vs_random"] as? Double ?? 0) + 0.17333333333333334) < 1e-12)
+        #expect(paying["selection_rate"] is NSNull)
+        let attributeRows = try #require(object["attributes"] as? [[String: Any]])
+        let full = try #require(attributeRows.first { $0["policy"] as? String == "full" })
+        #expect(full["tvd"] is NSNull && full["fraction"] is NSNull)
+        #expect(full["worst_group_accuracy"] as? Double != nil)
+        let planted = try #require(attributeRows.first { $0["policy"] as? String == "keep_hard" && $0["attribute"] as? String == "sex" })
+        #expect(planted["tvd"] as? Double != nil && planted["accuracy_gap"] as? Double != nil)
         let gate = try #require(object["gate"] as? [String: Any])
         #expect(gate["passed"] as? Bool == false)
         #expect(gate["fail_on"] as? String == "fail")

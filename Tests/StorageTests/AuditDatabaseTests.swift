@@ -5,6 +5,7 @@ import Testing
 @testable import Rules
 @testable import Scoring
 @testable import Storage
+import DietAuditTestSupport
 
 /// Round trips through an in-memory database.
 @Suite struct AuditDatabaseTests {
@@ -94,5 +95,14 @@ import Testing
         let id = try first.beginRun(Self.record())
         let reopened = try AuditDatabase(path: url.path)
         #expect(try reopened.loadRun(id: id).run.audit == "t")
+    }
+}
+
+@Suite struct ErrorRiskStorageTests {
+    @Test func errorRiskRoundTrips() throws {
+        let (_, stored) = try Fixtures.storedPlantedRun()
+        let expected = Fixtures.plantedErrorRisk()
+        #expect(stored.errorRisk.rows == expected.rows)
+        #expect(stored.errorRisk.attributes == expected.attributes)
     }
 }
