@@ -1,0 +1,50 @@
+import BenchmarkData
+import Foundation
+import Learning
+
+/// A plain driver for profilers (`perf record`, `valgrind --tool=callgrind`):
+/// runs one benchmark workload `repeats` times and prints its rate, without
+/// the benchmark harness or its malloc interposer in the way.
+///
+///     LearningProfile train-wide|grand-wide|train-digits [repeats]
+let arguments = CommandLine.arguments
+guard arguments.count >= 2 else {
+    FileHandle.standardError.write(Data("usage: LearningProfile train-wide|grand-wide|train-digits [repeats]\n".utf8))
+    exit(2)
+}
+let repeats = arguments.count > 2 ? Int(arguments[2]) ?? 1 : 1
+let clock = ContinuousClock()
+var examples = 0
+var elapsed = Duration.zero
+
+switch arguments[1] {
+case "train-wide", "grand-wide":
+    let data = Workloads.wideData()
+    let initial = Workloads.wideNetwork()
+    for _ in 0..<repeats {
+        var network = initial
+        let start = clock.now
+        if arguments[1] == "train-wide" {
+            try train(network: &network, on: data.features, labels: data.labels, spec: Workloads.wideTraining, seed: 0)
+        } else {
+            let norms = network.gradientNorms(for: data.features, labels: data.labels)
+            precondition(norms.count == data.features.rows)
+        }
+        elapsed += clock.now - start
+        examples += data.features.rows
+    }
+case "train-digits":
+    let data = try DigitsData()
+    for _ in 0..<repeats {
+        var network = Workloads.digitsNetwork()
+        let start = clock.now
+        try train(network: &network, on: data.features, labels: data.labels, spec: Workloads.digitsTraining, seed: 0)
+        elapsed += clock.now - start
+        examples += data.features.rows * Workloads.digitsTraining.epochs
+    }
+default:
+    FileHandle.standardError.write(Data("unknown workload \(arguments[1])\n".utf8))
+    exit(2)
+}
+let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+print("\(arguments[1]): \(examples) examples in \(String(format: "%.3f", seconds)) s = \(Int(Double(examples) / seconds)) examples/s")
