@@ -9,6 +9,9 @@ let package = Package(
     products: [
         .executable(name: "dietaudit", targets: ["dietaudit"]),
         .library(name: "AuditPipeline", targets: ["AuditPipeline"]),
+        .library(name: "Datasets", targets: ["Datasets"]),
+        .library(name: "Learning", targets: ["Learning"]),
+        .library(name: "Scoring", targets: ["Scoring"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -56,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "dietaudit",
             dependencies: [
-                "AuditPipeline",
+                "AuditPipeline", "Learning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

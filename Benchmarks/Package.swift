@@ -16,7 +16,12 @@ let package = Package(
         // the benchmarks and the profiling driver.
         .target(
             name: "BenchmarkData",
-            dependencies: [.product(name: "AuditPipeline", package: "DietAudit")]
+            dependencies: [
+                .product(name: "AuditPipeline", package: "DietAudit"),
+                .product(name: "Datasets", package: "DietAudit"),
+                .product(name: "Learning", package: "DietAudit"),
+                .product(name: "Scoring", package: "DietAudit"),
+            ]
         ),
         // A harness-free driver to run one workload under perf or callgrind.
         .executableTarget(name: "LearningProfile", dependencies: ["BenchmarkData"]),

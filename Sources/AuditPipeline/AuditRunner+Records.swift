@@ -50,6 +50,7 @@ extension AuditRunner {
             "Test split": split,
             "Pruning": "fractions " + spec.pruning.fractions.map { NumberFormatting.percent($0) }.joined(separator: ", ")
                 + "; policies " + spec.pruning.policies.map(\.rawValue).joined(separator: ", "),
+            "Compute": "OpenBLAS kernel \(BLASKernel.coreName); seeds run in parallel on \(ProcessInfo.processInfo.activeProcessorCount) cores",
             "Error risk": spec.pruning.retrainSeeds == 0 ? "not measured (pruning.retrain.seeds: 0)"
                 : "the model above retrained on all training data and on every kept set with \(spec.pruning.retrainSeeds) seeds "
                 + "(seed values base + 1000 + k, the same for every set, so differences are paired), evaluated on the test split; "

@@ -2,6 +2,7 @@ import ArgumentParser
 import AuditPipeline
 import DietAuditCore
 import Foundation
+import Learning
 
 /// The `dietaudit` command. Exit codes (DESIGN.md): 0 gate passed, 1 gate
 /// failed, 2 bad input or usage, 3 internal error.
@@ -26,6 +27,7 @@ struct DietAuditCommand: ParsableCommand {
     )
 
     static func main() {
+        BLASKernel.relaunchWithFasterKernelIfNeeded()
         do {
             var command = try parseAsRoot()
             try command.run()
