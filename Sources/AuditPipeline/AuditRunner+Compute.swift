@@ -36,7 +36,6 @@ extension AuditRunner {
         clock.lap("plan and audit composition")
         var errorRisk = ErrorRiskAudit(rows: [], attributes: [])
         if spec.pruning.retrainSeeds > 0 {
-            progress.begin("error risk: retraining \(plans.count + 1) training sets × \(spec.pruning.retrainSeeds) seeds")
             let inputs = ErrorRiskInputs(
                 trainFeatures: features, trainLabels: data.train.labels,
                 testFeatures: FeatureMatrix(values: data.test.features, rows: data.test.count, columns: data.test.featureCount),

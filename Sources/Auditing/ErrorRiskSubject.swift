@@ -45,7 +45,9 @@ struct ErrorRiskSubject {
                               metrics: Self.summaries(perSeed.map(GroupErrorMetrics.attributeValues)))
     }
 
-    /// Summaries of every metric present at every seed. (Whether a metric is
+    /// Summaries of every metric present at every seed, intervals cut to 0…1
+    /// (every per-group and per-attribute metric is a rate, a calibration
+    /// error or a gap between rates). (Whether a metric is
     /// defined depends only on the test labels and groups, never on the
     /// model, so a metric is present at all seeds or at none.)
     static func summaries(_ seedValues: [[String: Double]]) -> [String: SeedSummary] {
@@ -53,13 +55,13 @@ struct ErrorRiskSubject {
         var result: [String: SeedSummary] = [:]
         for name in first.keys {
             let values = seedValues.compactMap { $0[name] }
-            if values.count == seedValues.count { result[name] = SeedSummary(values: values) }
+            if values.count == seedValues.count { result[name] = SeedSummary(values: values, within: 0...1) }
         }
         return result
     }
 
     /// Summary of accuracy(subject, k) − accuracy(reference, k) over seeds k.
     static func pairedDelta(_ values: [[String: Double]], _ reference: [[String: Double]]) -> SeedSummary {
-        SeedSummary(values: zip(values, reference).map { $0["accuracy"]! - $1["accuracy"]! })
+        SeedSummary(values: zip(values, reference).map { $0["accuracy"]! - $1["accuracy"]! }, within: -1...1)
     }
 }

@@ -12,7 +12,9 @@
 /// describes seed-to-seed variation of the retraining (the test split is fixed),
 /// not sampling error of the test set.
 ///
-/// Range: whatever the metric's; ciLow ≤ mean ≤ ciHigh. Edge cases: with one
+/// Range: whatever the metric's; ciLow ≤ mean ≤ ciHigh. With few seeds the t
+/// interval can reach past what the metric can take (an accuracy above 1); it
+/// is then cut at the metric's natural bounds when they are given. Edge cases: with one
 /// seed `std`, `ciLow` and `ciHigh` are `nil` (no spread can be estimated);
 /// equal values give std 0 and a zero-width interval.
 ///
@@ -27,9 +29,10 @@ public struct SeedSummary: Sendable, Equatable, Codable {
     /// Upper end of the Student t 95% interval of the mean; `nil` with one seed.
     public var ciHigh: Double?
 
-    /// Summarises per-seed values.
+    /// Summarises per-seed values; the interval is cut to `bounds` when given
+    /// (rates: 0…1, differences of rates: −1…1).
     /// - Precondition: `values` is not empty and every value is finite.
-    public init(values: [Double]) {
+    public init(values: [Double], within bounds: ClosedRange<Double>? = nil) {
         precondition(!values.isEmpty, "SeedSummary needs at least one value")
         precondition(values.allSatisfy(\.isFinite), "SeedSummary needs finite values")
         let count = Double(values.count)
@@ -40,8 +43,8 @@ public struct SeedSummary: Sendable, Equatable, Codable {
         let std = (squares / (count - 1)).squareRoot()
         let halfWidth = Statistics.studentTQuantile(probability: 0.975, degreesOfFreedom: count - 1) * std / count.squareRoot()
         self.std = std
-        ciLow = mean - halfWidth
-        ciHigh = mean + halfWidth
+        ciLow = bounds.map { max($0.lowerBound, mean - halfWidth) } ?? mean - halfWidth
+        ciHigh = bounds.map { min($0.upperBound, mean + halfWidth) } ?? mean + halfWidth
     }
 
     /// A summary with the given fields (e.g. read back from storage).

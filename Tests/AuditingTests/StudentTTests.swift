@@ -141,3 +141,16 @@ import Testing
         #expect(try JSONDecoder().decode(SeedSummary.self, from: data) == SeedSummary(values: [0.25]))
     }
 }
+
+@Suite struct SeedSummaryBoundsTests {
+    /// [0.95, 1.0]: mean 0.975, std 0.035355…, t(0.975, 1) = 12.7062… → the raw
+    /// interval 0.975 ± 0.3177 reaches 1.29; cut at 1 (scipy.stats.t.interval gives (0.6573448815956324, 1.2926551184043675)).
+    @Test func intervalIsCutAtTheMetricsBounds() {
+        let raw = SeedSummary(values: [0.95, 1.0])
+        #expect(abs((raw.ciHigh ?? 0) - 1.2926551184043675) < 1e-9)
+        let cut = SeedSummary(values: [0.95, 1.0], within: 0...1)
+        #expect(cut.ciHigh == 1)
+        #expect(cut.ciLow == raw.ciLow)
+        #expect(cut.mean == raw.mean)
+    }
+}
