@@ -79,7 +79,13 @@ extension AuditRunner {
         var reportPath: String?
         if let directory = options.outputDirectory {
             let path = (directory as NSString).appendingPathComponent(ReportFiles.fileName(audit: stored.run.audit) + ".md")
-            try ReportFiles.write(MarkdownReport(stored, gate: gate).render(), to: path)
+            var report = MarkdownReport(stored, gate: gate)
+            if let chart = RetentionChart(stored).svg() {
+                let chartName = RetentionChart.fileName(audit: stored.run.audit)
+                try ReportFiles.write(chart, to: (directory as NSString).appendingPathComponent(chartName))
+                report.chartFileName = chartName
+            }
+            try ReportFiles.write(report.render(), to: path)
             reportPath = path
         }
         if let jsonPath = options.jsonPath {

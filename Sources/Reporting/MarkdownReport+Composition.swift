@@ -12,6 +12,9 @@ extension MarkdownReport {
                 + "training examples that is kept (1 = proportional; below 0.8 fails the four-fifths rule). "
                 + "Stars mark Benjamini–Hochberg q-values of the Fisher exact test: \\* < 0.05, \\*\\* < 0.01, \\*\\*\\* < 0.001.",
         ]
+        if let chart = chartFileName {
+            lines += ["", "![Retention ratio of each group at the largest fraction, per plan](\(chart))"]
+        }
         let fractions = Set(stored.composition.map(\.fraction)).sorted()
         let plans = orderedUnique(stored.composition.map { PlanKey(score: $0.score, policy: $0.policy) })
         for plan in plans {

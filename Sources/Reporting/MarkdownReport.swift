@@ -12,6 +12,8 @@ public struct MarkdownReport {
     public let gate: Gate
     /// Most findings listed in the findings table (all are in the JSON and database).
     public var findingLimit = 40
+    /// The retention chart's file name beside the report, when one was written.
+    public var chartFileName: String?
 
     public init(_ stored: StoredRun, gate: Gate) {
         self.stored = stored

@@ -12,6 +12,17 @@ import Testing
         assertSnapshot(report, named: "planted.md")
     }
 
+    @Test func retentionChartSnapshot() throws {
+        let (_, stored) = try Fixtures.storedPlantedRun()
+        let svg = try #require(RetentionChart(stored).svg())
+        assertSnapshot(svg, named: "planted-retention.svg")
+        #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(svg.contains("sex: female"))
+        var report = MarkdownReport(stored, gate: Gate(findings: [], failOn: .fail))
+        report.chartFileName = RetentionChart.fileName(audit: stored.run.audit)
+        #expect(report.render().contains("](planted-audit-retention.svg)"))
+    }
+
     @Test func verdictFollowsTheGate() throws {
         let (_, stored) = try Fixtures.storedPlantedRun()
         let failed = MarkdownReport(stored, gate: Gate(findings: stored.findings, failOn: .fail)).render()
