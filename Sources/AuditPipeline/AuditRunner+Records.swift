@@ -91,6 +91,12 @@ extension AuditRunner {
         if let jsonPath = options.jsonPath {
             try ReportFiles.write(JSONReport.make(stored, gate: gate).serialized() + "\n", to: jsonPath)
         }
-        return RunOutcome(runId: runId, gate: gate, findingCount: stored.findings.count, reportPath: reportPath, jsonPath: options.jsonPath)
+        if let junitPath = options.junitPath {
+            let ruleIds = (try? Ruleset.parse(stored.run.rulesetText, file: stored.run.rulesetPath))?.rules.map(\.id) ?? []
+            try ReportFiles.write(JUnitReport.make(stored, gate: gate, ruleIds: ruleIds), to: junitPath)
+        }
+        return RunOutcome(
+            runId: runId, gate: gate, findingCount: stored.findings.count, reportPath: reportPath,
+            jsonPath: options.jsonPath, junitPath: options.junitPath)
     }
 }

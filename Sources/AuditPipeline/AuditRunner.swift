@@ -114,11 +114,9 @@ public final class AuditRunner {
     }
 
     func prepareOutputs(_ options: RunOptions) throws {
-        let manager = FileManager.default
-        for directory in [options.outputDirectory, options.jsonPath.map { ($0 as NSString).deletingLastPathComponent },
-                          (options.databasePath as NSString).deletingLastPathComponent].compactMap({ $0 }) where !directory.isEmpty {
+        for directory in options.outputFolders {
             do {
-                try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             } catch {
                 throw InputError("cannot create the output folder: \(error.localizedDescription)", at: SourceLocation(file: directory))
             }

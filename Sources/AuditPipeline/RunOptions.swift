@@ -1,3 +1,4 @@
+import Foundation
 import Rules
 
 /// How `dietaudit run` stores and writes a run.
@@ -8,12 +9,20 @@ public struct RunOptions: Sendable {
     public var outputDirectory: String? = "reports"
     /// Where to write the JSON report; `nil` writes none.
     public var jsonPath: String?
+    /// Where to write the gate as JUnit XML; `nil` writes none.
+    public var junitPath: String?
     /// Findings at or above this severity fail the gate; `nil` never fails.
     public var failOn: Severity? = .fail
     /// Version string recorded in provenance.
     public var toolVersion: String = DietAuditVersion.current
 
     public init() {}
+
+    /// Folders that must exist before the outputs can be written.
+    var outputFolders: [String] {
+        ([outputDirectory] + [jsonPath, junitPath, databasePath].map { $0.map { ($0 as NSString).deletingLastPathComponent } })
+            .compactMap { $0 }.filter { !$0.isEmpty }
+    }
 }
 
 /// The tool's version, recorded with every run.
@@ -28,4 +37,5 @@ public struct RunOutcome: Sendable {
     public var findingCount: Int
     public var reportPath: String?
     public var jsonPath: String?
+    public var junitPath: String?
 }

@@ -32,17 +32,12 @@ public struct StoredRuns {
         RunsTable.render(Array(try database.runs().prefix(limit)))
     }
 
-    /// Renders run `id` again: Markdown into `outputDirectory` and/or JSON at
-    /// `jsonPath`, with the gate evaluated at `failOn`.
-    public func render(id: Int64, outputDirectory: String?, jsonPath: String?, failOn: Severity?) throws -> RunOutcome {
-        var options = RunOptions()
-        options.outputDirectory = outputDirectory
-        options.jsonPath = jsonPath
-        options.failOn = failOn
-        for directory in [outputDirectory, jsonPath.map { ($0 as NSString).deletingLastPathComponent }].compactMap({ $0 }) where !directory.isEmpty {
-            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        }
-        return try AuditRunner().writeReports(database: database, runId: id, options: options)
+    /// Renders run `id` again into the outputs `options` names (Markdown,
+    /// JSON, JUnit), with the gate evaluated at `options.failOn`.
+    public func render(id: Int64, options: RunOptions) throws -> RunOutcome {
+        let runner = AuditRunner()
+        try runner.prepareOutputs(options)
+        return try runner.writeReports(database: database, runId: id, options: options)
     }
 
     /// Writes the score export CSV of run `id` to `path`; returns the row count.

@@ -16,9 +16,9 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let runs = try StoredRuns(databasePath: database.path)
-        let outcome = try runs.render(
-            id: try runs.resolve(target.reference), outputDirectory: report.out, jsonPath: report.json,
-            failOn: report.failOn.severity)
+        var options = RunOptions()
+        report.apply(to: &options)
+        let outcome = try runs.render(id: try runs.resolve(target.reference), options: options)
         printOutcome(outcome)
         if !outcome.gate.passed { throw ExitCode(1) }
     }

@@ -32,9 +32,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         var options = RunOptions()
         options.databasePath = database.path
-        options.outputDirectory = report.out
-        options.jsonPath = report.json
-        options.failOn = report.failOn.severity
+        report.apply(to: &options)
         let progress = StderrProgress(enabled: !quiet)
         let outcome = try AuditRunner(progress: progress).run(specPath: spec, options: options)
         progress.finish()
@@ -49,4 +47,5 @@ func printOutcome(_ outcome: RunOutcome) {
     print("run \(outcome.runId): gate \(outcome.gate.passed ? "PASSED" : "FAILED") (fail-on \(outcome.gate.failOnName); findings: \(counts))")
     if let report = outcome.reportPath { print("report: \(report)") }
     if let json = outcome.jsonPath { print("json:   \(json)") }
+    if let junit = outcome.junitPath { print("junit:  \(junit)") }
 }

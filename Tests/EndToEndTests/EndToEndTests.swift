@@ -18,6 +18,10 @@ import Testing
         let report = try workspace.read("out/planted.md")
         #expect(report.contains("**Verdict: FAILED**"))
 
+        let junit = try Dietaudit.run(["report", "1", "--db", "runs.sqlite", "--out", "out", "--junit", "ci/junit.xml"], in: workspace.url)
+        #expect(junit.exitCode == 1)
+        #expect(try workspace.read("ci/junit.xml").contains("failures=\"3\""))
+
         let never = try Dietaudit.run(["run", "planted.yaml", "--db", "runs.sqlite", "--out", "out", "--fail-on", "never", "--quiet"], in: workspace.url)
         #expect(never.exitCode == 0)
 

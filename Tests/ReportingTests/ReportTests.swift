@@ -1,5 +1,8 @@
 import DietAuditTestSupport
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 @testable import Reporting
 @testable import Rules
@@ -21,6 +24,19 @@ import Testing
         var report = MarkdownReport(stored, gate: Gate(findings: [], failOn: .fail))
         report.chartFileName = RetentionChart.fileName(audit: stored.run.audit)
         #expect(report.render().contains("](planted-audit-retention.svg)"))
+    }
+
+    @Test func junitSnapshotIsWellFormed() throws {
+        let (_, stored) = try Fixtures.storedPlantedRun()
+        let ids = try Ruleset.builtInDefault().rules.map(\.id)
+        let xml = JUnitReport.make(stored, gate: Gate(findings: stored.findings, failOn: .fail), ruleIds: ids)
+        assertSnapshot(xml, named: "planted-junit.xml")
+        let parser = XMLParser(data: Data(xml.utf8))
+        #expect(parser.parse(), "not well-formed XML: \(String(describing: parser.parserError))")
+        #expect(xml.contains("<testsuites name=\"dietaudit planted|audit run 1\" tests=\"7\" failures=\"3\" errors=\"0\">"))
+        let lenient = JUnitReport.make(stored, gate: Gate(findings: stored.findings, failOn: nil), ruleIds: ids)
+        #expect(lenient.contains("failures=\"0\" errors=\"0\">"))
+        #expect(JUnitReport.escape("a<b & \"c\"\u{01}") == "a&lt;b &amp; &quot;c&quot; ")
     }
 
     @Test func verdictFollowsTheGate() throws {
