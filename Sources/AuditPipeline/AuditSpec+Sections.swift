@@ -9,7 +9,7 @@ extension AuditSpec {
     static func parseDataset(_ node: YAMLValue, resolver: PathResolver) throws -> DatasetSpec {
         let keys = [
             "path", "format", "label", "positive_label", "id", "features", "drop", "attributes",
-            "categorical", "intersections", "test", "labels", "image", "scaling",
+            "categorical", "intersections", "test", "labels", "image", "scaling", "where",
         ]
         let map = try node.mapping(allowedKeys: keys)
         let displayPath = try map.required("path").string()
@@ -57,6 +57,21 @@ extension AuditSpec {
         spec.attributes = try map["attributes"]?.stringList() ?? []
         spec.categorical = try map["categorical"]?.stringList() ?? []
         spec.intersections = try map["intersections"]?.bool() ?? true
+        if let filter = map["where"] {
+            guard case .mapping(let pairs) = filter.node else {
+                throw filter.error("where needs a mapping of column to value(s), e.g. {propublica_filter: 1}")
+            }
+            var conditions: [(column: String, values: [String])] = []
+            for (key, value) in pairs {
+                let keyNode = YAMLValue(node: key, file: filter.file, path: filter.path)
+                let valueNode = YAMLValue(node: value, file: filter.file, path: filter.path + "." + (key.string ?? ""))
+                let values = try valueNode.stringList()
+                guard !values.isEmpty else { throw valueNode.error("list at least one value to keep") }
+                conditions.append((try keyNode.string(), values))
+            }
+            guard !conditions.isEmpty else { throw filter.error("where needs at least one column") }
+            spec.rowFilter = RowFilter(conditions: conditions)
+        }
         if let scaling = map["scaling"] {
             spec.scaling = NumericScaling(rawValue: try scaling.choice(NumericScaling.allCases.map(\.rawValue)))!
         }

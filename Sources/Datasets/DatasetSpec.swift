@@ -70,6 +70,8 @@ public struct DatasetSpec: Sendable {
     public var categorical: [String] = []
     /// How numeric feature columns are scaled (tabular data).
     public var scaling: NumericScaling = .standard
+    /// Rows to keep (tabular data); `nil` keeps every row.
+    public var rowFilter: RowFilter?
     /// Whether pairwise intersections of attributes (and of each with class) are audited.
     public var intersections: Bool = true
     /// How the test split is made.

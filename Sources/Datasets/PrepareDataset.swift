@@ -13,9 +13,22 @@ import DietAuditCore
 ///   the data file's line or the spec key concerned.
 public func prepareDataset(_ spec: DatasetSpec) throws -> PreparedDataset {
     let format = try resolveFormat(of: spec.path, displayPath: spec.displayPath, declared: spec.format, spec: spec)
-    guard format.isTabular else { return try prepareImageDataset(spec, format: format) }
+    guard format.isTabular else {
+        if spec.rowFilter != nil {
+            throw InputError("dataset.where selects rows of a table; \(format.rawValue) data has no columns to select on",
+                             at: spec.location(ofKey: "where"))
+        }
+        return try prepareImageDataset(spec, format: format)
+    }
     try rejectImageKeys(spec, format: format)
-    let (trainTable, dataSHA256) = try readTable(path: spec.path, displayPath: spec.displayPath, format: format)
+    var (trainTable, dataSHA256) = try readTable(path: spec.path, displayPath: spec.displayPath, format: format)
+    var notes: [String] = []
+    var sourceRows = trainTable.rowCount
+    if let filter = spec.rowFilter {
+        let filtered = try filter.apply(to: trainTable, spec: spec)
+        notes.append("kept \(filtered.rowCount) of \(trainTable.rowCount) rows of \(trainTable.fileName) where \(filter.summary)")
+        trainTable = filtered
+    }
     let roles = try ColumnRoles(spec: spec, table: trainTable)
 
     var testTable: Table?
@@ -23,8 +36,14 @@ public func prepareDataset(_ spec: DatasetSpec) throws -> PreparedDataset {
     if case .path(let path, let displayPath) = spec.test {
         let detected = (try? resolveFormat(of: path, displayPath: displayPath, declared: nil, spec: spec)) ?? format
         let testFormat = detected.isTabular ? detected : format
-        let (table, sha) = try readTable(path: path, displayPath: displayPath, format: testFormat)
+        var (table, sha) = try readTable(path: path, displayPath: displayPath, format: testFormat)
         try checkSameColumns(train: trainTable, test: table, spec: spec)
+        sourceRows += table.rowCount
+        if let filter = spec.rowFilter {
+            let filtered = try filter.apply(to: table, spec: spec)
+            notes.append("kept \(filtered.rowCount) of \(table.rowCount) rows of \(table.fileName) where \(filter.summary)")
+            table = filtered
+        }
         testTable = table
         testSHA256 = sha
     }
@@ -56,7 +75,6 @@ public func prepareDataset(_ spec: DatasetSpec) throws -> PreparedDataset {
             features: encoder.encode(rows: rowList), count: rowList.count, featureCount: encoder.featureCount)
     }
 
-    var notes: [String] = []
     for (column, count) in encoder.unseenTestRows(testRows) {
         notes.append(count == 1
             ? "1 test row has a '\(column)' level unseen in training; encoded as all zeros"
@@ -84,7 +102,7 @@ public func prepareDataset(_ spec: DatasetSpec) throws -> PreparedDataset {
         featureNames: encoder.featureNames, classNames: labels.classNames, positiveClass: labels.positiveClass,
         train: split(trainRows), test: split(testRows), groupings: groupings,
         dataSHA256: dataSHA256, testSHA256: testSHA256, missing: missing,
-        sourceRowCount: rows.rowCount, featureColumns: roles.features, notes: notes)
+        sourceRowCount: sourceRows, featureColumns: roles.features, notes: notes)
 }
 
 /// The declared format, or the one the file extension names.

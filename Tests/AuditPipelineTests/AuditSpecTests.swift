@@ -139,6 +139,12 @@ import Testing
         #expect(spec.scores.map(\.name) == ["loss@1", "margin@2", "aum", "confidence", "variability", "random"])
     }
 
+    @Test func rowFilterParses() throws {
+        let spec = try parse("audit: x\ndataset:\n  path: d.csv\n  label: y\n  where: {propublica_filter: 1, race: [a, b]}\n")
+        #expect(spec.dataset.rowFilter == RowFilter(conditions: [(column: "propublica_filter", values: ["1"]), (column: "race", values: ["a", "b"])]))
+        #expect(message("audit: x\ndataset:\n  path: d.csv\n  label: y\n  where: [a]\n")?.contains("where needs a mapping of column to value(s)") == true)
+    }
+
     @Test func syntaxErrorIsLocated() {
         let text = message("audit: x\ndataset: {path: d.csv, label: y\n")
         #expect(text?.hasPrefix("a.yaml:") == true)
