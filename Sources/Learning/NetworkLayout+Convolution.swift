@@ -2,10 +2,10 @@ extension NetworkLayout {
     /// Forward pass of convolution block `index` over the first `count` rows:
     /// from boundary `index` of `workspace` to boundary `index + 1`.
     ///
-    /// The batch's im2col patches (`count · P` rows of `K`) are formed, the
-    /// output rows filled with the bias and `patches · W` added by one
-    /// `sgemm` (`m = count · P`, `k = K`, `n = outputChannels`), ReLU applied
-    /// in place, then each example max-pooled into the next boundary.
+    /// The batch's im2col patches (`count · P` rows of `K`) are formed,
+    /// `patches · W` by one `sgemm` (`m = count · P`, `k = K`,
+    /// `n = outputChannels`), the bias added and ReLU applied in one pass,
+    /// then each example max-pooled into the next boundary.
     func forwardConvolution(_ index: Int, count: Int, parameters: UnsafePointer<Float>, workspace: BatchWorkspace) {
         let block = convolutions[index]
         let buffers = workspace.convolutions[index]
@@ -17,12 +17,12 @@ extension NetworkLayout {
         }
         let rows = count * positions
         let bias = parameters + block.biasOffset
-        for row in 0..<rows { (buffers.output + row * outputs).update(from: bias, count: outputs) }
         MatrixProduct.multiply(
             a: buffers.patches, lda: k, b: parameters + block.weightOffset, ldb: outputs,
-            c: buffers.output, ldc: outputs, m: rows, n: outputs, k: k, alpha: 1, beta: 1)
-        for position in 0..<(rows * outputs) where buffers.output[position] < 0 {
-            buffers.output[position] = 0
+            c: buffers.output, ldc: outputs, m: rows, n: outputs, k: k, alpha: 1, beta: 0)
+        ElementSplit.run(count: rows, costPerItem: outputs) { part in
+            VectorKernels.addBias(buffers.output + part.lowerBound * outputs, rows: part.count, width: outputs,
+                                  bias: bias, relu: true)
         }
         for row in 0..<count {
             block.maxPool(output: buffers.output + row * block.outputSize, pooled: pooled + row * block.pooledSize,
@@ -64,13 +64,8 @@ extension NetworkLayout {
             MatrixProduct.multiply(
                 a: buffers.patches, lda: k, transposeA: true, b: buffers.delta, ldb: outputs,
                 c: gradient + block.weightOffset, ldc: outputs, m: k, n: outputs, k: rows, alpha: averaging, beta: 0)
-            let biasGradient = gradient + block.biasOffset
-            biasGradient.update(repeating: 0, count: outputs)
-            for row in 0..<rows {
-                let line = buffers.delta + row * outputs
-                for column in 0..<outputs { biasGradient[column] += line[column] }
-            }
-            for column in 0..<outputs { biasGradient[column] *= averaging }
+            Self.biasGradient(of: buffers.delta, rows: rows, columns: outputs, scale: averaging,
+                              into: gradient + block.biasOffset)
         }
         guard index > 0 else { return }
         MatrixProduct.multiply(
@@ -81,8 +76,6 @@ extension NetworkLayout {
         for row in 0..<count {
             block.col2im(patches: buffers.patches + row * positions * k, input: below + row * block.inputSize)
         }
-        for position in 0..<(count * block.inputSize) where input[position] <= 0 {
-            below[position] = 0
-        }
+        Self.maskWherePositive(below, activations: input, count: count * block.inputSize)
     }
 }
