@@ -3,7 +3,8 @@ extension Network {
     static let inferenceChunk = 256
 
     /// Runs `body(first, count, workspace)` after a forward pass over each
-    /// consecutive chunk of `features` (labels loaded when given).
+    /// consecutive chunk of `features` (labels loaded when given), with
+    /// OpenBLAS at one thread for small networks (``BLASThreads``).
     private func forEachChunk(
         of features: FeatureMatrix, labels: [Int]?, softmax: Bool,
         _ body: (Int, Int, BatchWorkspace, UnsafePointer<Float>) -> Void
@@ -16,19 +17,21 @@ extension Network {
         }
         guard features.rows > 0 else { return }
         let workspace = BatchWorkspace(layout: layout, capacity: min(Self.inferenceChunk, features.rows))
-        parameters.withUnsafeBufferPointer { parameterBuffer in
-            features.values.withUnsafeBufferPointer { featureBuffer in
-                let labelsCopy = labels ?? []
-                labelsCopy.withUnsafeBufferPointer { labelBuffer in
-                    var first = 0
-                    while first < features.rows {
-                        let count = min(workspace.capacity, features.rows - first)
-                        workspace.load(consecutiveRows: first, count: count, features: featureBuffer.baseAddress!,
-                                       columns: features.columns, labels: labels == nil ? nil : labelBuffer.baseAddress)
-                        layout.forward(count: count, parameters: parameterBuffer.baseAddress!, workspace: workspace,
-                                softmax: softmax, withLoss: labels != nil && softmax)
-                        body(first, count, workspace, parameterBuffer.baseAddress!)
-                        first += count
+        BLASThreads.shared.run(oneThread: layout.prefersOneBLASThread(rows: workspace.capacity)) {
+            parameters.withUnsafeBufferPointer { parameterBuffer in
+                features.values.withUnsafeBufferPointer { featureBuffer in
+                    let labelsCopy = labels ?? []
+                    labelsCopy.withUnsafeBufferPointer { labelBuffer in
+                        var first = 0
+                        while first < features.rows {
+                            let count = min(workspace.capacity, features.rows - first)
+                            workspace.load(consecutiveRows: first, count: count, features: featureBuffer.baseAddress!,
+                                           columns: features.columns, labels: labels == nil ? nil : labelBuffer.baseAddress)
+                            layout.forward(count: count, parameters: parameterBuffer.baseAddress!, workspace: workspace,
+                                    softmax: softmax, withLoss: labels != nil && softmax)
+                            body(first, count, workspace, parameterBuffer.baseAddress!)
+                            first += count
+                        }
                     }
                 }
             }

@@ -47,8 +47,21 @@ public func train(
 }
 
 /// The training loop of ``train(network:on:labels:rows:spec:seed:observer:)``
-/// after validation, specialised for one optimiser type.
+/// after validation, specialised for one optimiser type; small networks run
+/// with OpenBLAS at one thread (``BLASThreads``).
 func runTraining<Optimizer: GradientOptimizer>(
+    network: inout Network, on features: FeatureMatrix, labels: [Int], rows: [Int]?,
+    spec: TrainingSpec, seed: UInt64, observer: TrainingObserver?, optimizer: inout Optimizer
+) -> Int {
+    let batchSize = min(spec.batchSize, rows?.count ?? features.rows)
+    return BLASThreads.shared.run(oneThread: network.layout.prefersOneBLASThread(rows: batchSize)) {
+        trainingLoop(network: &network, on: features, labels: labels, rows: rows, spec: spec, seed: seed,
+                     observer: observer, optimizer: &optimizer)
+    }
+}
+
+/// The epochs and batches of ``runTraining(network:on:labels:rows:spec:seed:observer:optimizer:)``.
+private func trainingLoop<Optimizer: GradientOptimizer>(
     network: inout Network, on features: FeatureMatrix, labels: [Int], rows: [Int]?,
     spec: TrainingSpec, seed: UInt64, observer: TrainingObserver?, optimizer: inout Optimizer
 ) -> Int {
@@ -63,7 +76,7 @@ func runTraining<Optimizer: GradientOptimizer>(
     if observer?.trainingReached(epoch: 0, network: network) == .stop { return 0 }
     for epoch in stride(from: 1, through: spec.epochs, by: 1) {
         optimizer.learningRate = spec.schedule.rate(epoch: epoch - 1, of: spec.epochs, base: spec.optimizer.learningRate)
-        shuffler.shuffle(&order)
+        shuffler.shuffleIndices(&order)
         var start = 0
         while start < order.count {
             let end = min(start + batchSize, order.count)
