@@ -12,8 +12,10 @@ extension NetworkLayout {
         let input = workspace.activation(index)
         let pooled = workspace.activation(index + 1)
         let (k, outputs, positions) = (block.patchWidth, block.outputChannels, block.positions)
-        for row in 0..<count {
-            block.im2col(input: input + row * block.inputSize, patches: buffers.patches + row * positions * k)
+        ElementSplit.run(count: count, costPerItem: positions * k) { part in
+            for row in part {
+                block.im2col(input: input + row * block.inputSize, patches: buffers.patches + row * positions * k)
+            }
         }
         let rows = count * positions
         let bias = parameters + block.biasOffset
@@ -24,9 +26,11 @@ extension NetworkLayout {
             VectorKernels.addBias(buffers.output + part.lowerBound * outputs, rows: part.count, width: outputs,
                                   bias: bias, relu: true)
         }
-        for row in 0..<count {
-            block.maxPool(output: buffers.output + row * block.outputSize, pooled: pooled + row * block.pooledSize,
-                          sources: buffers.poolSource + row * block.pooledSize)
+        ElementSplit.run(count: count, costPerItem: block.outputSize) { part in
+            for row in part {
+                block.maxPool(output: buffers.output + row * block.outputSize, pooled: pooled + row * block.pooledSize,
+                              sources: buffers.poolSource + row * block.pooledSize)
+            }
         }
     }
 
@@ -50,10 +54,12 @@ extension NetworkLayout {
         let buffers = workspace.convolutions[index]
         let pooledDelta = workspace.delta(index + 1)
         let (k, outputs, positions) = (block.patchWidth, block.outputChannels, block.positions)
-        for row in 0..<count {
-            block.unpool(pooledDelta: pooledDelta + row * block.pooledSize,
-                         sources: buffers.poolSource + row * block.pooledSize,
-                         outputDelta: buffers.delta + row * block.outputSize)
+        ElementSplit.run(count: count, costPerItem: block.outputSize) { part in
+            for row in part {
+                block.unpool(pooledDelta: pooledDelta + row * block.pooledSize,
+                             sources: buffers.poolSource + row * block.pooledSize,
+                             outputDelta: buffers.delta + row * block.outputSize)
+            }
         }
         if let squaredNorms {
             addSquaredNorms(index, count: count, workspace: workspace, squaredNorms: squaredNorms, method: method)
@@ -73,8 +79,10 @@ extension NetworkLayout {
             c: buffers.patches, ldc: k, m: rows, n: k, k: outputs)
         let below = workspace.delta(index)
         let input = workspace.activation(index)
-        for row in 0..<count {
-            block.col2im(patches: buffers.patches + row * positions * k, input: below + row * block.inputSize)
+        ElementSplit.run(count: count, costPerItem: positions * k) { part in
+            for row in part {
+                block.col2im(patches: buffers.patches + row * positions * k, input: below + row * block.inputSize)
+            }
         }
         Self.maskWherePositive(below, activations: input, count: count * block.inputSize)
     }
