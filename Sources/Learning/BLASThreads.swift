@@ -64,6 +64,13 @@ extension NetworkLayout {
         return (dense + blocks).max() ?? 0
     }
 
+    /// Multiply-adds of one example's forward pass through every `sgemm`
+    /// (dense layers and convolution blocks).
+    var multiplyAddsPerExample: Int {
+        layers.reduce(0) { $0 + $1.inputs * $1.outputs }
+            + convolutions.reduce(0) { $0 + $1.positions * $1.patchWidth * $1.outputChannels }
+    }
+
     /// Whether batches of `rows` examples run best on one OpenBLAS thread.
     func prefersOneBLASThread(rows: Int) -> Bool {
         largestProduct(rows: rows) <= BLASThreads.smallProductLimit

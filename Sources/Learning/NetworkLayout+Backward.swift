@@ -17,19 +17,22 @@ extension NetworkLayout {
     ///     `‖a δᵀ‖² = ‖a‖²‖δ‖²` plus the bias part `‖δ‖²`, without ever forming
     ///     a per-example weight gradient. Convolution blocks add their own
     ///     exact terms by `convolutionNorms` (see ``ConvolutionNormMethod``).
+    ///   - batchCount: the `B` of the mean (default `count`): a half of a
+    ///     batch passes the whole batch's count, so that the two halves'
+    ///     gradients add up to the batch's (see ``BatchHalves``).
     ///
     /// Below the dense layers the deltas pass through the convolution blocks
-    /// in reverse (``backwardConvolution(_:count:parameters:workspace:gradient:squaredNorms:method:)``).
+    /// in reverse (``backwardConvolution(_:count:parameters:workspace:gradient:averaging:squaredNorms:method:)``).
     func backward(count: Int, parameters: UnsafePointer<Float>, workspace: BatchWorkspace,
                   gradient: UnsafeMutablePointer<Float>?, squaredNorms: UnsafeMutablePointer<Double>?,
-                  convolutionNorms: ConvolutionNormMethod = .automatic) {
+                  convolutionNorms: ConvolutionNormMethod = .automatic, batchCount: Int? = nil) {
         let classes = classCount
         let first = convolutions.count
         let top = workspace.delta(stageCount)
         top.update(from: workspace.activation(stageCount), count: count * classes)
         for row in 0..<count { top[row * classes + workspace.labels[row]] -= 1 }
         if let squaredNorms { squaredNorms.update(repeating: 0, count: count) }
-        let averaging = 1 / Float(count)
+        let averaging = 1 / Float(batchCount ?? count)
 
         for index in stride(from: layers.count - 1, through: 0, by: -1) {
             let layout = layers[index]
@@ -64,7 +67,8 @@ extension NetworkLayout {
         }
         for index in convolutions.indices.reversed() {
             backwardConvolution(index, count: count, parameters: parameters, workspace: workspace,
-                                gradient: gradient, squaredNorms: squaredNorms, method: convolutionNorms)
+                                gradient: gradient, averaging: averaging, squaredNorms: squaredNorms,
+                                method: convolutionNorms)
         }
     }
 

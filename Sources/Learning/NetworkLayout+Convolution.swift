@@ -42,12 +42,13 @@ extension NetworkLayout {
     /// was off, since a pooled 0 has a zero delta). Then, in this order:
     /// per-example squared norms (``addSquaredNorms(_:count:workspace:squaredNorms:method:)``);
     /// the mean-loss gradient `∇W = (1/B) patchesᵀ D` (one `sgemm`) and
-    /// `∇b = (1/B) Σ_rows D`; and, unless this is the first stage, the input
-    /// deltas: `D Wᵀ` (one `sgemm`, written over the patches) folded back by
-    /// col2im and zeroed where the input (a ReLU output) is 0.
+    /// `∇b = (1/B) Σ_rows D`, with `averaging` = 1/B; and, unless this is
+    /// the first stage, the input deltas: `D Wᵀ` (one `sgemm`, written over
+    /// the patches) folded back by col2im and zeroed where the input (a ReLU
+    /// output) is 0.
     func backwardConvolution(
         _ index: Int, count: Int, parameters: UnsafePointer<Float>, workspace: BatchWorkspace,
-        gradient: UnsafeMutablePointer<Float>?, squaredNorms: UnsafeMutablePointer<Double>?,
+        gradient: UnsafeMutablePointer<Float>?, averaging: Float, squaredNorms: UnsafeMutablePointer<Double>?,
         method: ConvolutionNormMethod
     ) {
         let block = convolutions[index]
@@ -66,7 +67,6 @@ extension NetworkLayout {
         }
         let rows = count * positions
         if let gradient {
-            let averaging = 1 / Float(count)
             MatrixProduct.multiply(
                 a: buffers.patches, lda: k, transposeA: true, b: buffers.delta, ldb: outputs,
                 c: gradient + block.weightOffset, ldc: outputs, m: k, n: outputs, k: rows, alpha: averaging, beta: 0)

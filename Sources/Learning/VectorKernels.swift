@@ -135,3 +135,19 @@ enum VectorKernels {
         return sum
     }
 }
+
+extension VectorKernels {
+    /// `target[i] ← target[i] + values[i]` for `count` values.
+    static func add(_ values: UnsafePointer<Float>, into target: UnsafeMutablePointer<Float>, count: Int) {
+        let vectorEnd = count - count % lanes
+        var index = 0
+        while index < vectorEnd {
+            store(load(target + index) + load(values + index), to: target + index)
+            index += lanes
+        }
+        while index < count {
+            target[index] += values[index]
+            index += 1
+        }
+    }
+}
