@@ -7,6 +7,9 @@ import Learning
 /// the benchmark harness or its malloc interposer in the way.
 ///
 ///     LearningProfile train-wide|grand-wide|train-digits|grand-digits|train-cnn|grand-cnn [repeats]
+// Like `dietaudit`: start again with OpenBLAS's AVX kernels when it fell back to its generic
+// ones (a no-op when OPENBLAS_CORETYPE is set or DIETAUDIT_BLAS_KERNEL=default).
+BLASKernel.relaunchWithFasterKernelIfNeeded()
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
     FileHandle.standardError.write(Data("usage: LearningProfile train-wide|grand-wide|train-digits|grand-digits|train-cnn|grand-cnn [repeats]\n".utf8))
