@@ -17,10 +17,7 @@ let package = Package(
         .target(
             name: "BenchmarkData",
             dependencies: [
-                .product(name: "AuditPipeline", package: "DietAudit"),
-                .product(name: "Datasets", package: "DietAudit"),
                 .product(name: "Learning", package: "DietAudit"),
-                .product(name: "Scoring", package: "DietAudit"),
             ]
         ),
         // A harness-free driver to run one workload under perf or callgrind.

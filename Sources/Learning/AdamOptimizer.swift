@@ -47,20 +47,54 @@ public struct AdamOptimizer: GradientOptimizer, Equatable {
         let t = Double(stepCount)
         let stepSize = Float(Double(learningRate) / (1 - Foundation.pow(Double(beta1), t)))
         let correctionRoot = Float((1 - Foundation.pow(Double(beta2), t)).squareRoot())
-        let (b1, b2, eps, decay) = (beta1, beta2, epsilon, weightDecay)
-        let (keep1, keep2) = (1 - b1, 1 - b2)
+        let constants = Constants(b1: beta1, b2: beta2, keep1: 1 - beta1, keep2: 1 - beta2, eps: epsilon,
+                                  decay: weightDecay, stepSize: stepSize, correctionRoot: correctionRoot)
         firstMoment.withUnsafeMutableBufferPointer { m in
             secondMoment.withUnsafeMutableBufferPointer { v in
-                for index in 0..<m.count {
-                    let g = gradient[index] + decay * parameters[index]
-                    let first = b1 * m[index] + keep1 * g
-                    let second = b2 * v[index] + keep2 * g * g
-                    m[index] = first
-                    v[index] = second
-                    let denominator = second.squareRoot() / correctionRoot + eps
-                    parameters[index] -= stepSize * (first / denominator)
+                guard let mBase = m.baseAddress, let vBase = v.baseAddress else { return }
+                ElementSplit.run(count: m.count, costPerItem: 1, align: VectorKernels.lanes) { part in
+                    let start = part.lowerBound
+                    Self.update(parameters: parameters + start, gradient: gradient + start, first: mBase + start,
+                                second: vBase + start, count: part.count, constants)
                 }
             }
+        }
+    }
+
+    /// The per-step scalars of the update.
+    private struct Constants {
+        let b1, b2, keep1, keep2, eps, decay, stepSize, correctionRoot: Float
+    }
+
+    /// The update of `count` consecutive parameters, vectorised 16 lanes at a
+    /// time with the scalar rule's operations in its order (so the split over
+    /// cores by ``ElementSplit`` changes no bit).
+    private static func update(parameters: UnsafeMutablePointer<Float>, gradient: UnsafePointer<Float>,
+                               first m: UnsafeMutablePointer<Float>, second v: UnsafeMutablePointer<Float>,
+                               count: Int, _ c: Constants) {
+        let lanes = VectorKernels.lanes
+        let vectorEnd = count - count % lanes
+        var index = 0
+        while index < vectorEnd {
+            let w = VectorKernels.load(parameters + index)
+            let g = VectorKernels.load(gradient + index) + c.decay * w
+            let first = c.b1 * VectorKernels.load(m + index) + c.keep1 * g
+            let second = c.b2 * VectorKernels.load(v + index) + c.keep2 * g * g
+            VectorKernels.store(first, to: m + index)
+            VectorKernels.store(second, to: v + index)
+            let denominator = second.squareRoot() / c.correctionRoot + c.eps
+            VectorKernels.store(w - c.stepSize * (first / denominator), to: parameters + index)
+            index += lanes
+        }
+        while index < count {
+            let g = gradient[index] + c.decay * parameters[index]
+            let first = c.b1 * m[index] + c.keep1 * g
+            let second = c.b2 * v[index] + c.keep2 * g * g
+            m[index] = first
+            v[index] = second
+            let denominator = second.squareRoot() / c.correctionRoot + c.eps
+            parameters[index] -= c.stepSize * (first / denominator)
+            index += 1
         }
     }
 }

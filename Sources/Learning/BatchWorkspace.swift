@@ -9,6 +9,11 @@
 /// holds one gradient the size of the network's parameters, and per-row labels,
 /// predicted classes and losses. Each convolution block also has its own
 /// buffers (see ``ConvolutionBuffers``).
+///
+/// A *row view* (``init(rowsOf:first:capacity:gradient:)``) is a workspace
+/// over rows `first ..< first + capacity` of another one's buffers, with its
+/// own gradient target: the two halves of a batch (``BatchHalves``) run
+/// through views of the batch's workspace.
 final class BatchWorkspace {
     /// Maximum number of rows per batch.
     let capacity: Int
@@ -36,6 +41,8 @@ final class BatchWorkspace {
     var normScratch = [Float]()
     private let gradientCount: Int
     private let storageCount: Int
+    /// False for a row view, whose buffers belong to another workspace.
+    private let ownsStorage: Bool
 
     init(layout: NetworkLayout, capacity: Int) {
         precondition(capacity > 0, "BatchWorkspace needs a positive capacity")
@@ -67,9 +74,34 @@ final class BatchWorkspace {
         margins = .allocate(capacity: capacity)
         margins.initialize(repeating: 0, count: capacity)
         convolutions = layout.convolutions.map { ConvolutionBuffers(block: $0, capacity: capacity) }
+        ownsStorage = true
+    }
+
+    /// A view of rows `first ..< first + capacity` of `parent` (same
+    /// activations, deltas and per-row buffers, shifted by `first` rows) whose
+    /// backward pass writes its gradient to `gradient` (``Network/parameters``
+    /// layout, owned by the caller). The view must not outlive `parent`.
+    init(rowsOf parent: BatchWorkspace, first: Int, capacity: Int, gradient: UnsafeMutablePointer<Float>) {
+        precondition(first >= 0 && capacity > 0 && first + capacity <= parent.capacity, "row view outside the workspace")
+        self.capacity = capacity
+        layerSizes = parent.layerSizes
+        offsets = zip(parent.offsets, parent.layerSizes).map { $0 + first * $1 }
+        storageCount = parent.storageCount
+        activationStorage = parent.activationStorage
+        deltaStorage = parent.deltaStorage
+        gradientCount = parent.gradientCount
+        self.gradient = gradient
+        labels = parent.labels + first
+        predicted = parent.predicted + first
+        losses = parent.losses + first
+        squaredNorms = parent.squaredNorms + first
+        margins = parent.margins + first
+        convolutions = parent.convolutions.map { ConvolutionBuffers(rowsOf: $0, first: first) }
+        ownsStorage = false
     }
 
     deinit {
+        guard ownsStorage else { return }
         margins.deallocate()
         activationStorage.deallocate()
         deltaStorage.deallocate()

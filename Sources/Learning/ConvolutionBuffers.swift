@@ -14,10 +14,16 @@ final class ConvolutionBuffers {
     /// output (`position · outputChannels + channel`) of the window's maximum.
     let poolSource: UnsafeMutablePointer<Int32>
     private let counts: (patches: Int, output: Int, pooled: Int)
+    /// Per-example sizes of the four buffers (patches, output, pooled).
+    private let perExample: (patches: Int, output: Int, pooled: Int)
+    /// False for a row view, whose buffers belong to another instance.
+    private let ownsStorage: Bool
 
     init(block: ConvolutionLayout, capacity: Int) {
         precondition(block.outputSize < Int(Int32.max), "convolution output too large for Int32 indices")
-        counts = (capacity * block.positions * block.patchWidth, capacity * block.outputSize, capacity * block.pooledSize)
+        perExample = (block.positions * block.patchWidth, block.outputSize, block.pooledSize)
+        counts = (capacity * perExample.patches, capacity * perExample.output, capacity * perExample.pooled)
+        ownsStorage = true
         patches = .allocate(capacity: counts.patches)
         patches.initialize(repeating: 0, count: counts.patches)
         output = .allocate(capacity: counts.output)
@@ -28,7 +34,20 @@ final class ConvolutionBuffers {
         poolSource.initialize(repeating: 0, count: counts.pooled)
     }
 
+    /// A view of `parent`'s buffers from example `first` on (see
+    /// ``BatchWorkspace/init(rowsOf:first:capacity:gradient:)``).
+    init(rowsOf parent: ConvolutionBuffers, first: Int) {
+        perExample = parent.perExample
+        counts = parent.counts
+        patches = parent.patches + first * perExample.patches
+        output = parent.output + first * perExample.output
+        delta = parent.delta + first * perExample.output
+        poolSource = parent.poolSource + first * perExample.pooled
+        ownsStorage = false
+    }
+
     deinit {
+        guard ownsStorage else { return }
         patches.deallocate()
         output.deallocate()
         delta.deallocate()

@@ -1,34 +1,41 @@
+import Foundation
+
 extension Network {
     /// Rows per chunk when a whole feature matrix is pushed through the network.
     static let inferenceChunk = 256
 
     /// Runs `body(first, count, workspace)` after a forward pass over each
-    /// consecutive chunk of `features` (labels loaded when given).
+    /// consecutive chunk of `features` (of `rows` only when given; labels
+    /// loaded when given), with OpenBLAS at one thread for small networks
+    /// (``BLASThreads``).
     private func forEachChunk(
-        of features: FeatureMatrix, labels: [Int]?, softmax: Bool,
+        of features: FeatureMatrix, rows: Range<Int>? = nil, labels: [Int]?, softmax: Bool,
         _ body: (Int, Int, BatchWorkspace, UnsafePointer<Float>) -> Void
     ) {
+        let rows = rows ?? 0..<features.rows
         precondition(features.columns == inputCount,
                      "the network expects \(inputCount) features, the matrix has \(features.columns)")
         if let labels {
             precondition(labels.count == features.rows, "one label per row is needed")
             precondition(labels.allSatisfy { (0..<classCount).contains($0) }, "labels must lie in 0..<classCount")
         }
-        guard features.rows > 0 else { return }
-        let workspace = BatchWorkspace(layout: layout, capacity: min(Self.inferenceChunk, features.rows))
-        parameters.withUnsafeBufferPointer { parameterBuffer in
-            features.values.withUnsafeBufferPointer { featureBuffer in
-                let labelsCopy = labels ?? []
-                labelsCopy.withUnsafeBufferPointer { labelBuffer in
-                    var first = 0
-                    while first < features.rows {
-                        let count = min(workspace.capacity, features.rows - first)
-                        workspace.load(consecutiveRows: first, count: count, features: featureBuffer.baseAddress!,
-                                       columns: features.columns, labels: labels == nil ? nil : labelBuffer.baseAddress)
-                        layout.forward(count: count, parameters: parameterBuffer.baseAddress!, workspace: workspace,
-                                softmax: softmax, withLoss: labels != nil && softmax)
-                        body(first, count, workspace, parameterBuffer.baseAddress!)
-                        first += count
+        guard !rows.isEmpty else { return }
+        let workspace = BatchWorkspace(layout: layout, capacity: min(Self.inferenceChunk, rows.count))
+        BLASThreads.shared.run(oneThread: layout.prefersOneBLASThread(rows: workspace.capacity)) {
+            parameters.withUnsafeBufferPointer { parameterBuffer in
+                features.values.withUnsafeBufferPointer { featureBuffer in
+                    let labelsCopy = labels ?? []
+                    labelsCopy.withUnsafeBufferPointer { labelBuffer in
+                        var first = rows.lowerBound
+                        while first < rows.upperBound {
+                            let count = min(workspace.capacity, rows.upperBound - first)
+                            workspace.load(consecutiveRows: first, count: count, features: featureBuffer.baseAddress!,
+                                           columns: features.columns, labels: labels == nil ? nil : labelBuffer.baseAddress)
+                            layout.forward(count: count, parameters: parameterBuffer.baseAddress!, workspace: workspace,
+                                    softmax: softmax, withLoss: labels != nil && softmax)
+                            body(first, count, workspace, parameterBuffer.baseAddress!)
+                            first += count
+                        }
                     }
                 }
             }
@@ -99,12 +106,36 @@ extension Network {
     }
 
     /// ``gradientNorms(for:labels:)`` with the convolution method forced (for tests).
+    ///
+    /// With at least two chunks of rows the matrix is processed as two
+    /// halves (rows `0 ..< n/2` and `n/2 ..< n`, each in chunks from its own
+    /// start), on two cores with OpenBLAS at one thread each when a second
+    /// core is free, else one after the other: the chunks are the same either
+    /// way, so the norms do not depend on the cores.
     func gradientNorms(for features: FeatureMatrix, labels: [Int], convolutionNorms: ConvolutionNormMethod) -> [Double] {
         var result = [Double](repeating: 0, count: features.rows)
-        forEachChunk(of: features, labels: labels, softmax: true) { first, count, workspace, parameters in
-            layout.backward(count: count, parameters: parameters, workspace: workspace,
-                     gradient: nil, squaredNorms: workspace.squaredNorms, convolutionNorms: convolutionNorms)
-            for row in 0..<count { result[first + row] = workspace.squaredNorms[row].squareRoot() }
+        let half = features.rows / 2
+        result.withUnsafeMutableBufferPointer { buffer in
+            let output = buffer
+            let norms = { (rows: Range<Int>) in
+                forEachChunk(of: features, rows: rows, labels: labels, softmax: true) { first, count, workspace, parameters in
+                    layout.backward(count: count, parameters: parameters, workspace: workspace,
+                                    gradient: nil, squaredNorms: workspace.squaredNorms, convolutionNorms: convolutionNorms)
+                    for row in 0..<count { output[first + row] = workspace.squaredNorms[row].squareRoot() }
+                }
+            }
+            if features.rows < 2 * Self.inferenceChunk {
+                norms(0..<features.rows)
+            } else if ElementSplit.mayUseSecondCore {
+                BLASThreads.shared.run(oneThread: true) {
+                    DispatchQueue.concurrentPerform(iterations: 2) { part in
+                        norms(part == 0 ? 0..<half : half..<features.rows)
+                    }
+                }
+            } else {
+                norms(0..<half)
+                norms(half..<features.rows)
+            }
         }
         return result
     }

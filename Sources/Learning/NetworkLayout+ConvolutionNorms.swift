@@ -13,24 +13,28 @@ extension NetworkLayout {
         let (k, outputs, positions) = (block.patchWidth, block.outputChannels, block.positions)
         let resolved = method.resolved(for: block)
         let scratchCount = resolved == .ghost ? 2 * positions * positions : k * outputs
-        if workspace.normScratch.count < scratchCount {
-            workspace.normScratch = [Float](repeating: 0, count: scratchCount)
+        // Room for two halves of the batch running at once (``ElementSplit``), each with its own scratch.
+        if workspace.normScratch.count < 2 * scratchCount {
+            workspace.normScratch = [Float](repeating: 0, count: 2 * scratchCount)
         }
+        let work = positions * (resolved == .ghost ? positions * (k + outputs) : k * outputs)
         workspace.normScratch.withUnsafeMutableBufferPointer { scratchBuffer in
-            let scratch = scratchBuffer.baseAddress!
-            for row in 0..<count {
-                let patches = buffers.patches + row * positions * k
-                let delta = buffers.delta + row * positions * outputs
-                var sum = Self.squaredColumnSumNorm(delta, rows: positions, columns: outputs)
-                if resolved == .ghost {
-                    sum += Self.ghostNorm(patches: patches, delta: delta, positions: positions, k: k,
-                                          outputs: outputs, scratch: scratch)
-                } else {
-                    MatrixProduct.multiply(a: patches, lda: k, transposeA: true, b: delta, ldb: outputs,
-                                           c: scratch, ldc: outputs, m: k, n: outputs, k: positions)
-                    sum += Self.squaredNorm(scratch, count: k * outputs)
+            ElementSplit.run(count: count, costPerItem: work) { part in
+                let scratch = scratchBuffer.baseAddress! + (part.lowerBound == 0 ? 0 : scratchCount)
+                for row in part {
+                    let patches = buffers.patches + row * positions * k
+                    let delta = buffers.delta + row * positions * outputs
+                    var sum = Self.squaredColumnSumNorm(delta, rows: positions, columns: outputs)
+                    if resolved == .ghost {
+                        sum += Self.ghostNorm(patches: patches, delta: delta, positions: positions, k: k,
+                                              outputs: outputs, scratch: scratch)
+                    } else {
+                        MatrixProduct.multiply(a: patches, lda: k, transposeA: true, b: delta, ldb: outputs,
+                                               c: scratch, ldc: outputs, m: k, n: outputs, k: positions)
+                        sum += Self.squaredNorm(scratch, count: k * outputs)
+                    }
+                    squaredNorms[row] += sum
                 }
-                squaredNorms[row] += sum
             }
         }
     }

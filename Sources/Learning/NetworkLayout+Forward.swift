@@ -5,9 +5,10 @@ extension NetworkLayout {
     ///
     /// Convolution blocks run first (``forwardConvolution(_:count:parameters:workspace:)``);
     /// their last pooled output, flat per example, is the first dense layer's
-    /// input. For each dense layer the output rows are first filled with the bias, then
-    /// `a_{l−1} · W_l` is added by one `sgemm`; hidden layers apply ReLU in
-    /// place. Afterwards `workspace.predicted` holds each row's arg-max logit
+    /// input. For each dense layer `a_{l−1} · W_l` is formed by one `sgemm`,
+    /// then one vectorised pass adds the bias and, for hidden layers, applies
+    /// ReLU in place (split over the batch rows on two cores for large
+    /// layers, see ``ElementSplit``). Afterwards `workspace.predicted` holds each row's arg-max logit
     /// (the first maximum on ties). With `softmax`, the last layer's rows are
     /// turned into probabilities and `workspace.losses` receives each row's
     /// cross-entropy `logsumexp(z) − z_y` against `workspace.labels`
@@ -26,18 +27,15 @@ extension NetworkLayout {
             let input = workspace.activation(first + index)
             let output = workspace.activation(first + index + 1)
             let bias = parameters + layout.biasOffset
-            for row in 0..<count {
-                (output + row * layout.outputs).update(from: bias, count: layout.outputs)
-            }
             MatrixProduct.multiply(
                 a: input, lda: layout.inputs,
                 b: parameters + layout.weightOffset, ldb: layout.outputs,
                 c: output, ldc: layout.outputs,
-                m: count, n: layout.outputs, k: layout.inputs, alpha: 1, beta: 1)
-            if index < layers.count - 1 {
-                for position in 0..<(count * layout.outputs) where output[position] < 0 {
-                    output[position] = 0
-                }
+                m: count, n: layout.outputs, k: layout.inputs, alpha: 1, beta: 0)
+            let hidden = index < layers.count - 1
+            ElementSplit.run(count: count, costPerItem: layout.outputs) { rows in
+                VectorKernels.addBias(output + rows.lowerBound * layout.outputs, rows: rows.count,
+                                      width: layout.outputs, bias: bias, relu: hidden)
             }
         }
         let classes = classCount

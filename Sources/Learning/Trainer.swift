@@ -47,14 +47,36 @@ public func train(
 }
 
 /// The training loop of ``train(network:on:labels:rows:spec:seed:observer:)``
-/// after validation, specialised for one optimiser type.
+/// after validation, specialised for one optimiser type. Small networks run
+/// with OpenBLAS at one thread (``BLASThreads``) and each batch as two halves
+/// (``BatchHalves``), on two cores when a second one is free and a half is
+/// large enough to pay for the hand-off; whether halves are used depends only
+/// on the network and batch size, so results do not depend on the cores.
 func runTraining<Optimizer: GradientOptimizer>(
     network: inout Network, on features: FeatureMatrix, labels: [Int], rows: [Int]?,
     spec: TrainingSpec, seed: UInt64, observer: TrainingObserver?, optimizer: inout Optimizer
 ) -> Int {
+    let batchSize = min(spec.batchSize, rows?.count ?? features.rows)
+    let small = network.layout.prefersOneBLASThread(rows: batchSize)
+    // Asked before holding OpenBLAS at one thread: inside a parallel-seed section it already is.
+    let concurrent = ElementSplit.mayUseSecondCore
+        && network.layout.multiplyAddsPerExample * ((batchSize + 1) / 2) >= BatchHalves.minimumConcurrentWork
+    return BLASThreads.shared.run(oneThread: small) {
+        trainingLoop(network: &network, on: features, labels: labels, rows: rows, spec: spec, seed: seed,
+                     observer: observer, optimizer: &optimizer, halves: small, concurrentHalves: concurrent)
+    }
+}
+
+/// The epochs and batches of ``runTraining(network:on:labels:rows:spec:seed:observer:optimizer:)``.
+private func trainingLoop<Optimizer: GradientOptimizer>(
+    network: inout Network, on features: FeatureMatrix, labels: [Int], rows: [Int]?,
+    spec: TrainingSpec, seed: UInt64, observer: TrainingObserver?, optimizer: inout Optimizer,
+    halves: Bool, concurrentHalves: Bool
+) -> Int {
     var order = rows ?? Array(0..<features.rows)
     let batchSize = min(spec.batchSize, order.count)
     let workspace = BatchWorkspace(layout: network.layout, capacity: batchSize)
+    let split = halves ? BatchHalves(workspace: workspace, parameterCount: network.parameterCount) : nil
     var shuffler = SeededGenerator(seed: seed, stream: "shuffle")
     var correct = [Bool](repeating: false, count: batchSize)
     var margins = [Float](repeating: 0, count: batchSize)
@@ -63,7 +85,7 @@ func runTraining<Optimizer: GradientOptimizer>(
     if observer?.trainingReached(epoch: 0, network: network) == .stop { return 0 }
     for epoch in stride(from: 1, through: spec.epochs, by: 1) {
         optimizer.learningRate = spec.schedule.rate(epoch: epoch - 1, of: spec.epochs, base: spec.optimizer.learningRate)
-        shuffler.shuffle(&order)
+        shuffler.shuffleIndices(&order)
         var start = 0
         while start < order.count {
             let end = min(start + batchSize, order.count)
@@ -76,10 +98,15 @@ func runTraining<Optimizer: GradientOptimizer>(
             }
             network.parameters.withUnsafeMutableBufferPointer { parameters in
                 let base = parameters.baseAddress!
-                layout.forward(count: count, parameters: base, workspace: workspace, softmax: true, withLoss: false,
-                               withMargins: observer != nil)
-                layout.backward(count: count, parameters: base, workspace: workspace,
-                                 gradient: workspace.gradient, squaredNorms: nil)
+                if let split, count >= 2 {
+                    split.forwardBackward(layout: layout, count: count, parameters: base, withMargins: observer != nil,
+                                          concurrently: concurrentHalves)
+                } else {
+                    layout.forward(count: count, parameters: base, workspace: workspace, softmax: true, withLoss: false,
+                                   withMargins: observer != nil)
+                    layout.backward(count: count, parameters: base, workspace: workspace,
+                                    gradient: workspace.gradient, squaredNorms: nil)
+                }
             }
             if let observer {
                 for row in 0..<count {

@@ -38,6 +38,38 @@ import Testing
         }
     }
 
+    /// im2col against its definition on thin images (a single row or column,
+    /// a single pixel), where every position touches the zero padding: patch
+    /// entry `(ky, kx, c)` of position `(y, x)` is input `(y+ky−1, x+kx−1, c)`
+    /// or 0 outside the image.
+    @Test(arguments: [InputShape(height: 1, width: 4, channels: 2), InputShape(height: 3, width: 1, channels: 1),
+                      InputShape(height: 1, width: 1, channels: 3), InputShape(height: 2, width: 2, channels: 1)])
+    func im2colMatchesItsDefinitionOnThinImages(shape: InputShape) {
+        let block = ConvolutionLayout(height: shape.height, width: shape.width, inputChannels: shape.channels,
+                                      outputChannels: 1, weightOffset: 0)
+        let input = (0..<block.inputSize).map { Float($0 + 1) }
+        var patches = [Float](repeating: .nan, count: block.positions * block.patchWidth)
+        input.withUnsafeBufferPointer { i in
+            patches.withUnsafeMutableBufferPointer { block.im2col(input: i.baseAddress!, patches: $0.baseAddress!) }
+        }
+        let c = shape.channels
+        for y in 0..<shape.height {
+            for x in 0..<shape.width {
+                for ky in 0..<3 {
+                    for kx in 0..<3 {
+                        for channel in 0..<c {
+                            let (sy, sx) = (y + ky - 1, x + kx - 1)
+                            let inside = sy >= 0 && sy < shape.height && sx >= 0 && sx < shape.width
+                            let expected = inside ? input[(sy * shape.width + sx) * c + channel] : 0
+                            let found = patches[(y * shape.width + x) * block.patchWidth + (ky * 3 + kx) * c + channel]
+                            #expect(found == expected, "position (\(y), \(x)) tap (\(ky), \(kx)) channel \(channel)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// im2col and col2im are adjoint: ⟨im2col(x), P⟩ = ⟨x, col2im(P)⟩ for
     /// random x and P (so the backward pass routes patch deltas correctly).
     @Test func col2imIsTheAdjointOfIm2col() {

@@ -13,6 +13,15 @@ import Learning
 ///    run over all 1,797 rows (``Workloads/digitsTraining``).
 /// 3. `GraNd MLP 784-512-512-10 (60k synthetic)`: exact per-example gradient
 ///    norms of every example of benchmark 1's data, untrained model.
+/// 5. `train CNN 8x8x1-[16,32]-10 (digits, 5 epochs)`: the digits CNN
+///    (``Workloads/digitsCNN()``), batch 128, SGD as benchmark 2.
+/// 6. `GraNd CNN 8x8x1-[16,32]-10 (digits)`: exact per-example gradient norms
+///    of all 1,797 digits under the untrained CNN.
+///
+/// (Benchmark 4 is the whole-process audit, `audit-wall-time.sh`.) Run with
+/// `OPENBLAS_CORETYPE=SkylakeX` on CPUs that OpenBLAS 0.3.21 does not
+/// recognise (see docs/PERFORMANCE.md): OpenBLAS reads it when the library
+/// loads, before any benchmark code runs.
 let benchmarks = {
     Benchmark.defaultConfiguration = .init(
         metrics: learningMetrics, timeUnits: .milliseconds,
@@ -53,5 +62,32 @@ let benchmarks = {
             try train(network: &network, on: digits.features, labels: digits.labels, spec: digitsSpec, seed: 0)
         }
         blackHole(network)
+    }
+
+    let cnnInitial = Workloads.digitsCNN()
+    let cnnSpec = Workloads.cnnTraining
+
+    Benchmark(
+        "train CNN 8x8x1-[16,32]-10 (digits, 5 epochs)",
+        configuration: .init(metrics: learningMetrics, timeUnits: .milliseconds,
+                             warmupIterations: 2, maxDuration: .seconds(5), maxIterations: 50)
+    ) { benchmark in
+        var network = cnnInitial
+        try benchmark.measureExamples(digits.features.rows * cnnSpec.epochs) {
+            try train(network: &network, on: digits.features, labels: digits.labels, spec: cnnSpec, seed: 0)
+        }
+        blackHole(network)
+    }
+
+    Benchmark(
+        "GraNd CNN 8x8x1-[16,32]-10 (digits)",
+        configuration: .init(metrics: learningMetrics, timeUnits: .milliseconds,
+                             warmupIterations: 2, maxDuration: .seconds(5), maxIterations: 50)
+    ) { benchmark in
+        var norms: [Double] = []
+        benchmark.measureExamples(digits.features.rows) {
+            norms = cnnInitial.gradientNorms(for: digits.features, labels: digits.labels)
+        }
+        blackHole(norms)
     }
 }

@@ -34,4 +34,20 @@ public enum Workloads {
         optimizer: OptimizerSpec(kind: "sgd", learningRate: 0.1, momentum: 0.9, weightDecay: 0.0005),
         seeds: 1, seed: 0
     )
+
+    /// Benchmarks 5 and 6: a CNN on the 8×8×1 digits images, blocks of 16
+    /// and 32 channels (3×3 convolution, ReLU, 2×2 max-pool each), then a
+    /// dense layer to 10 logits.
+    public static func digitsCNN() -> Network {
+        Network(inputShape: InputShape(height: 8, width: 8, channels: 1), convolutionChannels: [16, 32],
+                classCount: 10, seed: 0)
+    }
+
+    /// Benchmark 5: the digits training settings for 5 epochs (batch 128,
+    /// SGD rate 0.1, momentum 0.9, weight decay 5e-4).
+    public static let cnnTraining = TrainingSpec(
+        epochs: 5, batchSize: 128,
+        optimizer: OptimizerSpec(kind: "sgd", learningRate: 0.1, momentum: 0.9, weightDecay: 0.0005),
+        seeds: 1, seed: 0
+    )
 }

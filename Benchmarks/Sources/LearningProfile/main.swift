@@ -6,10 +6,13 @@ import Learning
 /// runs one benchmark workload `repeats` times and prints its rate, without
 /// the benchmark harness or its malloc interposer in the way.
 ///
-///     LearningProfile train-wide|grand-wide|train-digits [repeats]
+///     LearningProfile train-wide|grand-wide|train-digits|grand-digits|train-cnn|grand-cnn [repeats]
+// Like `dietaudit`: start again with OpenBLAS's AVX kernels when it fell back to its generic
+// ones (a no-op when OPENBLAS_CORETYPE is set or DIETAUDIT_BLAS_KERNEL=default).
+BLASKernel.relaunchWithFasterKernelIfNeeded()
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
-    FileHandle.standardError.write(Data("usage: LearningProfile train-wide|grand-wide|train-digits [repeats]\n".utf8))
+    FileHandle.standardError.write(Data("usage: LearningProfile train-wide|grand-wide|train-digits|grand-digits|train-cnn|grand-cnn [repeats]\n".utf8))
     exit(2)
 }
 let repeats = arguments.count > 2 ? Int(arguments[2]) ?? 1 : 1
@@ -41,6 +44,23 @@ case "train-digits":
         try train(network: &network, on: data.features, labels: data.labels, spec: Workloads.digitsTraining, seed: 0)
         elapsed += clock.now - start
         examples += data.features.rows * Workloads.digitsTraining.epochs
+    }
+case "grand-digits", "train-cnn", "grand-cnn":
+    let data = try DigitsData()
+    let cnn = arguments[1] != "grand-digits"
+    let initial = cnn ? Workloads.digitsCNN() : Workloads.digitsNetwork()
+    for _ in 0..<repeats {
+        var network = initial
+        let start = clock.now
+        if arguments[1] == "train-cnn" {
+            try train(network: &network, on: data.features, labels: data.labels, spec: Workloads.cnnTraining, seed: 0)
+            examples += data.features.rows * Workloads.cnnTraining.epochs
+        } else {
+            let norms = network.gradientNorms(for: data.features, labels: data.labels)
+            precondition(norms.count == data.features.rows)
+            examples += data.features.rows
+        }
+        elapsed += clock.now - start
     }
 default:
     FileHandle.standardError.write(Data("unknown workload \(arguments[1])\n".utf8))
