@@ -73,7 +73,7 @@ public func auditErrorRisk(
     progress.begin("error risk: retraining \(keptSets.count) kept sets × \(seeds) seeds (\(jobCount) models, "
         + "\(inputs.training.epochs) epochs each)")
     let finished = JobProgress(progress, total: jobCount)
-    let predictions = try runJobs(count: jobCount, parallel: parallel) { job -> TestPredictions in
+    let predictions = try runParallelJobs(count: jobCount, parallel: parallel) { job -> TestPredictions in
         let (model, k) = (job / seeds, job % seeds)
         let removed = keptSets[model]
         let rows = model == 0 ? nil : removed.indices.filter { !removed[$0] }

@@ -1,7 +1,9 @@
 import CBLAS
 import Foundation
 
-/// Holds OpenBLAS at one thread while small networks train or score.
+/// Holds OpenBLAS at one thread: while small networks train or score, and
+/// while independent jobs run on separate cores (``runParallelJobs(count:parallel:_:)``),
+/// so that they do not each spawn BLAS threads competing for the same cores.
 ///
 /// For layers as small as the digits MLP (products of about a million
 /// multiply-adds per batch) OpenBLAS's second thread costs more in hand-offs
@@ -10,15 +12,13 @@ import Foundation
 /// its output, never along the summed dimension, and ``ElementSplit`` splits
 /// only independent elements).
 ///
-/// OpenBLAS's thread count is process-wide, so entries are counted: the
-/// first ``withOneThread(_:)`` saves the current count and sets 1, the last
-/// one to leave restores it. (Another component holding its own count, such
-/// as the parallel-seed section of `Scoring`, nests correctly inside or
-/// around this one; only interleaved, non-nested sections could restore a
-/// count early, which affects speed, never results.)
+/// OpenBLAS's thread count is process-wide, so this one counter serves the
+/// whole process: the first ``enter()`` saves the current count and sets 1,
+/// the last ``leave()`` restores it.
 /// `@unchecked Sendable`: the lock guards the counter and the saved value.
-final class BLASThreads: @unchecked Sendable {
-    static let shared = BLASThreads()
+public final class BLASThreads: @unchecked Sendable {
+    /// The process's one counter.
+    public static let shared = BLASThreads()
     /// Largest product (`m · n · k` multiply-adds of one `sgemm`) of a batch
     /// for which the network counts as small; measured on the digits MLP
     /// (1.0 M: one thread faster) and CNN (9.4 M: one thread faster) against
@@ -37,7 +37,8 @@ final class BLASThreads: @unchecked Sendable {
         return try body()
     }
 
-    private func enter() {
+    /// Holds OpenBLAS at one thread until the matching ``leave()``.
+    public func enter() {
         lock.lock()
         defer { lock.unlock() }
         if depth == 0 {
@@ -47,7 +48,8 @@ final class BLASThreads: @unchecked Sendable {
         depth += 1
     }
 
-    private func leave() {
+    /// Ends one ``enter()``; the last one restores the saved thread count.
+    public func leave() {
         lock.lock()
         defer { lock.unlock() }
         depth -= 1

@@ -43,7 +43,7 @@ public func computeScores(
     if plan.needsTraining { try model.validate(inputCount: features.columns) }
     let reporter: ProgressReporter = parallel ? LockedProgress(progress) : progress
 
-    let runs: [ScoringRun] = plan.needsTraining ? try perSeed(count: training.seeds, parallel: parallel) { run in
+    let runs: [ScoringRun] = plan.needsTraining ? try runParallelJobs(count: training.seeds, parallel: parallel) { run in
         let seed = training.seedValue(forRun: run)
         reporter.begin("scoring: training seed \(run + 1) of \(training.seeds) (seed \(seed)), \(plan.lastEpoch) epochs")
         var network = DenseNetwork(model: model, inputCount: features.columns, classCount: classCount, seed: seed)
