@@ -1,7 +1,9 @@
 /// The shape of one image example: `height × width × channels` values, stored
-/// in C (row-major) order, so the value at row r, column c, channel k is
-/// feature `(r · width + c) · channels + k`.
-public struct ImageShape: Sendable, Equatable {
+/// in C (row-major) order with the channels last, so the value at row r,
+/// column c, channel k is feature `(r · width + c) · channels + k`. Datasets
+/// reads it from IDX/NPY files or `dataset.image`; a CNN reads its input so
+/// (Learning calls it `InputShape`).
+public struct ImageShape: Sendable, Equatable, Hashable {
     /// Rows of pixels.
     public var height: Int
     /// Pixels per row.
