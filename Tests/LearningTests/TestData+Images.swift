@@ -1,3 +1,4 @@
+import DietAuditTestSupport
 import DietAuditCore
 import Foundation
 @testable import Learning
@@ -100,28 +101,8 @@ extension TestData {
         return total / Double(features.rows)
     }
 
-    /// The scikit-learn digits (8×8×1, pixels 0…16 divided by 16) from
-    /// `<repo>/../shared/datasets/digits.csv` or `<repo>/datasets/digits.csv`;
-    /// `nil` when neither exists.
-    static let digitsPath: String? = {
-        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        return [repo.deletingLastPathComponent().appendingPathComponent("shared/datasets/digits.csv").path,
-                repo.appendingPathComponent("datasets/digits.csv").path]
-            .first { FileManager.default.fileExists(atPath: $0) }
-    }()
+    /// The real digits data, from the shared test fixtures.
+    static var digitsPath: String? { Fixtures.digitsPath }
 
-    static func digits() throws -> (features: FeatureMatrix, labels: [Int]) {
-        let text = try String(contentsOfFile: digitsPath!, encoding: .utf8)
-        var lines = text.split(whereSeparator: \.isNewline)
-        let header = lines.removeFirst().split(separator: ",")
-        precondition(header.count == 65 && header.last == "label", "unexpected digits.csv header")
-        var values = [Float](), labels = [Int]()
-        for line in lines {
-            let fields = line.split(separator: ",")
-            values.append(contentsOf: fields.prefix(64).map { Float($0)! / 16 })
-            labels.append(Int(fields[64])!)
-        }
-        return (FeatureMatrix(values: values, rows: labels.count, columns: 64), labels)
-    }
+    static func digits() throws -> (features: FeatureMatrix, labels: [Int]) { try Fixtures.digits() }
 }
