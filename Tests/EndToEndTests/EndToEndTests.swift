@@ -51,6 +51,24 @@ import Testing
         #expect(result.standardOutput.hasPrefix("run 1: gate PASSED"))
     }
 
+    /// Every shipped spec reads, checks and loads its data without writing anything.
+    @Test(arguments: ["german-credit", "digits", "compas"])
+    func shippedSpecsValidate(name: String) throws {
+        let workspace = try Workspace()
+        let spec = repositoryRoot().appendingPathComponent("audits/\(name).yaml").path
+        let result = try Dietaudit.run(["validate", spec], in: workspace.url)
+        #expect(result.exitCode == 0, "\(result.standardError)")
+        #expect(result.standardOutput.contains(": OK — "))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.url.path).isEmpty)
+    }
+
+    @Test func compasAuditKeepsProPublicaRows() throws {
+        let spec = repositoryRoot().appendingPathComponent("audits/compas.yaml").path
+        let result = try Dietaudit.run(["validate", spec], in: try Workspace().url)
+        // 6,172 rows pass the filter; 20% of each class is held out: round(0.2·3,363) + round(0.2·2,809) = 673 + 562.
+        #expect(result.standardOutput.contains("4937 training and 1235 test examples"))
+    }
+
     @Test func germanCreditDefaultAudit() throws {
         let workspace = try Workspace()
         let spec = repositoryRoot().appendingPathComponent("audits/german-credit.yaml").path
