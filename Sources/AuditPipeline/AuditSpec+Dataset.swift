@@ -1,0 +1,101 @@
+import Auditing
+import Datasets
+import DietAuditCore
+import Learning
+import Scoring
+
+/// The spec's `dataset` section: the data file and its columns' roles.
+extension AuditSpec {
+    static func parseDataset(_ node: YAMLValue, resolver: PathResolver) throws -> DatasetSpec {
+        let keys = [
+            "path", "format", "label", "positive_label", "id", "features", "drop", "attributes",
+            "categorical", "intersections", "test", "labels", "image", "scaling", "where",
+        ]
+        let map = try node.mapping(allowedKeys: keys)
+        let displayPath = try map.required("path").string()
+        var format: DataFormat?
+        if let node = map["format"] {
+            format = DataFormat(rawValue: try node.choice(["csv", "arff", "idx", "npy"]))
+        }
+        let isImageData = !(format ?? detectFormat(fileName: displayPath) ?? .csv).isTabular
+        // Image formats take labels from a file; `label` only names them in messages.
+        let label = isImageData ? try map["label"]?.string() ?? "label" : try map.required("label").string()
+        var spec = DatasetSpec(path: resolver.resolve(displayPath), displayPath: displayPath, label: label)
+        spec.format = format
+        for key in keys { spec.specLocations[key] = map[key]?.location ?? map.location(of: key) }
+        if let labels = map["labels"] {
+            let display = try labels.string()
+            spec.labelsDisplayPath = display
+            spec.labelsPath = resolver.resolve(display)
+        }
+        if let image = map["image"] {
+            let shape = try image.mapping(allowedKeys: ["height", "width", "channels"])
+            func dimension(_ key: String, default value: Int? = nil) throws -> Int {
+                guard let node = shape[key] else {
+                    if let value { return value }
+                    throw image.error("missing required key 'dataset.image.\(key)'")
+                }
+                let number = try node.int()
+                guard number > 0 else { throw node.error("\(key) must be a positive whole number, found \(number)") }
+                return number
+            }
+            spec.image = ImageShape(
+                height: try dimension("height"), width: try dimension("width"), channels: try dimension("channels", default: 1))
+        }
+        spec.positiveLabel = try map["positive_label"]?.string()
+        spec.idColumn = try map["id"]?.string()
+        if let features = map["features"] {
+            if case .scalar = features.node, try features.string() == "auto" {
+                spec.features = .auto
+            } else {
+                let columns = try features.sequence().map { try $0.string() }
+                guard !columns.isEmpty else { throw features.error("features must list at least one column, or be 'auto'") }
+                spec.features = .columns(columns)
+            }
+        }
+        spec.drop = try map["drop"]?.stringList() ?? []
+        spec.attributes = try map["attributes"]?.stringList() ?? []
+        spec.categorical = try map["categorical"]?.stringList() ?? []
+        spec.intersections = try map["intersections"]?.bool() ?? true
+        if let filter = map["where"] {
+            guard case .mapping(let pairs) = filter.node else {
+                throw filter.error("where needs a mapping of column to value(s), e.g. {propublica_filter: 1}")
+            }
+            var conditions: [(column: String, values: [String])] = []
+            for (key, value) in pairs {
+                let keyNode = YAMLValue(node: key, file: filter.file, path: filter.path)
+                let valueNode = YAMLValue(node: value, file: filter.file, path: filter.path + "." + (key.string ?? ""))
+                let values = try valueNode.stringList()
+                guard !values.isEmpty else { throw valueNode.error("list at least one value to keep") }
+                conditions.append((try keyNode.string(), values))
+            }
+            guard !conditions.isEmpty else { throw filter.error("where needs at least one column") }
+            spec.rowFilter = RowFilter(conditions: conditions)
+        }
+        if let scaling = map["scaling"] {
+            spec.scaling = NumericScaling(rawValue: try scaling.choice(NumericScaling.allCases.map(\.rawValue)))!
+        }
+        if let test = map["test"] {
+            let testMap = try test.mapping(allowedKeys: ["fraction", "path", "labels"])
+            if let path = testMap["path"] {
+                let display = try path.string()
+                spec.test = .path(resolver.resolve(display), displayPath: display)
+                if let labels = testMap["labels"] {
+                    let labelsDisplay = try labels.string()
+                    spec.testLabelsDisplayPath = labelsDisplay
+                    spec.testLabelsPath = resolver.resolve(labelsDisplay)
+                    spec.specLocations["test_labels"] = labels.location
+                }
+            } else {
+                if let labels = testMap["labels"] { throw labels.error("test.labels goes with test.path (a separate test file)") }
+                let fractionNode = try testMap.required("fraction")
+                let fraction = try fractionNode.double()
+                guard fraction > 0, fraction < 1 else {
+                    throw fractionNode.error("test fraction must be between 0 and 1 (exclusive), found \(fraction)")
+                }
+                spec.test = .fraction(fraction)
+            }
+        }
+        return spec
+    }
+}

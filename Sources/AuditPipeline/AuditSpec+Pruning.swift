@@ -1,0 +1,37 @@
+import Auditing
+import Datasets
+import DietAuditCore
+import Learning
+import Scoring
+
+/// The spec's `pruning` section: fractions, policies and retraining seeds.
+extension AuditSpec {
+    static func parsePruning(_ node: YAMLValue?) throws -> PruningSpec {
+        var spec = PruningSpec()
+        guard let node else { return spec }
+        let map = try node.mapping(allowedKeys: ["fractions", "policies", "retrain"])
+        if let fractions = map["fractions"] {
+            spec.fractions = try fractions.sequence().map { item in
+                let value = try item.double()
+                guard value > 0, value < 1 else { throw item.error("a pruning fraction must be between 0 and 1 (exclusive), found \(value)") }
+                return value
+            }
+            guard !spec.fractions.isEmpty else { throw fractions.error("fractions must list at least one fraction") }
+            guard Set(spec.fractions).count == spec.fractions.count else { throw fractions.error("fractions are listed twice") }
+        }
+        if let policies = map["policies"] {
+            let names = PruningPolicy.allCases.map(\.rawValue)
+            spec.policies = try policies.sequence().map { PruningPolicy(rawValue: try $0.choice(names))! }
+            guard !spec.policies.isEmpty else { throw policies.error("policies must list at least one policy") }
+        }
+        if let retrain = map["retrain"] {
+            let retrainMap = try retrain.mapping(allowedKeys: ["seeds"])
+            if let seeds = retrainMap["seeds"] {
+                let value = try seeds.int()
+                guard value >= 0 else { throw seeds.error("retrain seeds must be zero or positive, found \(value)") }
+                spec.retrainSeeds = value
+            }
+        }
+        return spec
+    }
+}
