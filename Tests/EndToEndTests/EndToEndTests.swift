@@ -69,6 +69,34 @@ import Testing
         #expect(result.standardOutput.contains("4937 training and 1235 test examples"))
     }
 
+    /// Exported scores imported into a new audit prune exactly as the audited
+    /// scores did: the composition rows of both runs are equal.
+    @Test func exportedScoresReimportToTheSameAudit() throws {
+        let workspace = try Workspace()
+        let digits = repositoryRoot().appendingPathComponent("datasets/digits.csv").path
+        let common = """
+        dataset: {path: \(digits), label: label, scaling: minmax}
+        model: {kind: softmax}
+        training: {epochs: 2, seeds: 2}
+        pruning: {fractions: [0.5], policies: [keep_hard, random], retrain: {seeds: 0}}
+
+        """
+        try workspace.write("audit: trained\n" + common + "scores: [{kind: el2n, epoch: 1}]\n", to: "trained.yaml")
+        try workspace.write("audit: imported\n" + common + "scores: [{kind: imported, path: s.csv, column: \"el2n@1\", id_column: id}]\n", to: "imported.yaml")
+        _ = try Dietaudit.run(["run", "trained.yaml", "--db", "r.sqlite", "--json", "trained.json", "--fail-on", "never", "--quiet"], in: workspace.url)
+        #expect(try Dietaudit.run(["export", "scores", "latest", "--db", "r.sqlite", "--csv", "s.csv"], in: workspace.url).exitCode == 0)
+        let imported = try Dietaudit.run(["run", "imported.yaml", "--db", "r.sqlite", "--json", "imported.json", "--fail-on", "never", "--quiet"], in: workspace.url)
+        #expect(imported.exitCode == 0, "\(imported.standardError)")
+        func keepHardRows(_ file: String) throws -> [[String: String]] {
+            let json = try JSONSerialization.jsonObject(with: Data(try workspace.read(file).utf8)) as? [String: Any]
+            let rows = (json?["composition"] as? [[String: Any]] ?? []).filter { $0["policy"] as? String == "keep_hard" }
+            return rows.map { row in row.filter { $0.key != "score" }.mapValues { "\($0)" } }
+        }
+        let trainedRows = try keepHardRows("trained.json")
+        #expect(trainedRows.count == 10)
+        #expect(trainedRows == (try keepHardRows("imported.json")))
+    }
+
     @Test func germanCreditDefaultAudit() throws {
         let workspace = try Workspace()
         let spec = repositoryRoot().appendingPathComponent("audits/german-credit.yaml").path
