@@ -46,14 +46,16 @@ extension MarkdownReport {
         NumberFormatting.percent(fraction, digits: digits)
     }
 
-    /// Score-based rows with q < 0.05 and n ≥ 20, most under-retained first;
-    /// one row per attribute (class, each sensitive attribute, each
-    /// intersection), so the summary names different groups.
+    /// Score-based rows with q < 0.05 and n ≥ 20, most under-retained first,
+    /// one row per attribute so the summary names different groups: the
+    /// sensitive attributes and the class first (what a policy reader asks
+    /// about), then intersections to fill up to `limit`.
     func sharpestDisproportions(limit: Int) -> [CompositionRow] {
         let candidates = stored.composition.filter { $0.score != nil && $0.qValue < 0.05 && $0.n >= 20 && $0.retentionRatio != nil }
             .sorted { ($0.retentionRatio ?? 1) < ($1.retentionRatio ?? 1) }
         var seen = Set<String>(), chosen: [CompositionRow] = []
-        for row in candidates where chosen.count < limit {
+        for row in candidates.filter({ $0.attributeKind != .intersection }) + candidates.filter({ $0.attributeKind == .intersection })
+        where chosen.count < limit {
             if seen.insert(row.attribute).inserted { chosen.append(row) }
         }
         return chosen
