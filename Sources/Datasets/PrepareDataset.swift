@@ -49,6 +49,10 @@ public func prepareDataset(_ spec: DatasetSpec) throws -> PreparedDataset {
     }
     let rows = DataRows(first: trainTable, second: testTable, typesDeclared: format == .arff)
     let labels = try LabelColumn(spec: spec, rows: rows, classRowCount: trainTable.rowCount)
+    if labels.classNames.count > manyClasses {
+        notes.append("label '\(spec.label)' has \(labels.classNames.count) distinct values, each treated as a class; "
+            + "DietAudit audits classification, so bin a continuous label first")
+    }
     let ids = try rowIds(spec: spec, rows: rows)
 
     let trainRows: [Int], testRows: [Int]
@@ -127,6 +131,9 @@ func readTable(path: String, displayPath: String, format: DataFormat) throws -> 
     }
     return (table, Fingerprint.sha256(bytes))
 }
+
+/// Above this many classes the report notes that the label may be continuous.
+let manyClasses = 50
 
 /// A separate test file must have exactly the data file's columns (any order).
 /// - Throws: ``InputError`` at the test file naming the missing and extra columns.

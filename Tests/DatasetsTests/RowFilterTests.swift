@@ -38,3 +38,18 @@ import Testing
         #expect(empty?.message == "no row of filter.csv has g = c; check the values as written in the file")
     }
 }
+
+@Suite struct LabelNoteTests {
+    /// A label with 60 distinct values is accepted (each value a class) with a
+    /// note that it may be continuous.
+    @Test func manyClassesAreNoted() throws {
+        var text = "x,y\n"
+        for row in 0..<120 { text += "\(row),\(row % 60)\n" }
+        let path = try TestData.write(text, name: "many-classes.csv")
+        var spec = DatasetSpec(path: path, displayPath: "many-classes.csv", label: "y")
+        spec.test = .fraction(0.5)
+        let data = try prepareDataset(spec)
+        #expect(data.classNames.count == 60)
+        #expect(data.notes.contains { $0.hasPrefix("label 'y' has 60 distinct values, each treated as a class") })
+    }
+}
