@@ -22,10 +22,26 @@ public struct MarkdownReport {
 
     /// The whole report.
     public func render() -> String {
-        [
-            header(), summary(), findingsSection(), compositionSection(), errorRiskSection(), validitySection(),
-            dataSection(), methodsSection(), provenanceSection(),
-        ].filter { !$0.isEmpty }.joined(separator: "\n\n") + "\n"
+        let sections = [
+            findingsSection(), compositionSection(), errorRiskSection(), validitySection(), dataSection(),
+            methodsSection(), provenanceSection(),
+        ].filter { !$0.isEmpty }
+        return ([header(), summary(), contents(of: sections)] + sections).joined(separator: "\n\n") + "\n"
+    }
+
+    /// One line linking every section after the summary (GitHub-style anchors
+    /// of the `## ` headings).
+    func contents(of sections: [String]) -> String {
+        let titles = sections.compactMap { section -> String? in
+            guard section.hasPrefix("## ") else { return nil }
+            return String(section.dropFirst(3).prefix { $0 != "\n" })
+        }
+        let links = titles.map { title -> String in
+            let anchor = title.lowercased().filter { $0.isLetter || $0.isNumber || $0 == " " || $0 == "-" }
+                .replacingOccurrences(of: " ", with: "-")
+            return "[\(title)](#\(anchor))"
+        }
+        return "Contents: " + links.joined(separator: " · ")
     }
 
     func header() -> String {
