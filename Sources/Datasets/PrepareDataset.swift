@@ -55,15 +55,9 @@ public func prepareDataset(_ spec: DatasetSpec) throws -> PreparedDataset {
     }
     let ids = try rowIds(spec: spec, rows: rows)
 
-    let trainRows: [Int], testRows: [Int]
-    switch spec.test {
-    case .fraction(let fraction):
-        (trainRows, testRows) = try stratifiedSplit(
-            classOfRow: labels.classOfRow, classNames: labels.classNames, fraction: fraction, seed: spec.seed, spec: spec)
-    case .path:
-        trainRows = Array(0..<trainTable.rowCount)
-        testRows = Array(trainTable.rowCount..<rows.rowCount)
-    }
+    let (trainRows, testRows) = try trainTestRows(
+        classOfRow: labels.classOfRow, classNames: labels.classNames, firstFileRows: trainTable.rowCount,
+        rowCount: rows.rowCount, spec: spec)
 
     func typed(_ name: String) throws -> (name: String, kind: ColumnKind, values: [String?]) {
         (name, try ColumnKind.infer(column: name, in: rows, forcedCategorical: roles.categorical.contains(name)), rows.values(of: name))

@@ -42,15 +42,8 @@ func prepareImageDataset(_ spec: DatasetSpec, format: DataFormat) throws -> Prep
     let classes = try ImageClasses(spec: spec, data: data, test: test)
 
     let rowCount = data.count + (test?.count ?? 0)
-    let trainRows: [Int], testRows: [Int]
-    switch spec.test {
-    case .fraction(let fraction):
-        (trainRows, testRows) = try stratifiedSplit(
-            classOfRow: classes.classOfRow, classNames: classes.names, fraction: fraction, seed: spec.seed, spec: spec)
-    case .path:
-        trainRows = Array(0..<data.count)
-        testRows = Array(data.count..<rowCount)
-    }
+    let (trainRows, testRows) = try trainTestRows(
+        classOfRow: classes.classOfRow, classNames: classes.names, firstFileRows: data.count, rowCount: rowCount, spec: spec)
     let encoder = try ImageFeatureEncoder(
         first: data.examples, second: test?.examples, featureCount: data.valueCount,
         trainRows: trainRows, allRows: Array(0..<rowCount))

@@ -44,3 +44,18 @@ func stratifiedSplit(
     let all = 0..<classOfRow.count
     return (all.filter { !isTest[$0] }, all.filter { isTest[$0] })
 }
+
+/// The train and test rows of `rowCount` rows whose first `firstFileRows`
+/// come from the data file: a stratified seeded split of them when
+/// `spec.test` is a fraction, else those rows for training and the rest (the
+/// separate test file's) for testing.
+func trainTestRows(
+    classOfRow: [Int], classNames: [String], firstFileRows: Int, rowCount: Int, spec: DatasetSpec
+) throws -> (train: [Int], test: [Int]) {
+    switch spec.test {
+    case .fraction(let fraction):
+        return try stratifiedSplit(classOfRow: classOfRow, classNames: classNames, fraction: fraction, seed: spec.seed, spec: spec)
+    case .path:
+        return (Array(0..<firstFileRows), Array(firstFileRows..<rowCount))
+    }
+}
