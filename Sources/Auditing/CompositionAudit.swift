@@ -4,7 +4,8 @@ import DietAuditCore
 /// attribute.
 public struct CompositionAudit: Sendable {
     /// One row per plan × grouping × group with n > 0, in plan, grouping and
-    /// group order. `q_value`s are adjusted over all of these rows together.
+    /// group order. `q_value`s are adjusted within each plan: over the rows of
+    /// every grouping of that plan (score × policy × fraction).
     public var rows: [CompositionRow]
     /// One row per plan × grouping that has at least one non-empty group.
     public var attributes: [AttributeRow]
@@ -21,8 +22,9 @@ public struct CompositionAudit: Sendable {
 /// ``CompositionRow``; groups with no training examples are skipped (every
 /// metric of theirs would be 0/0). Each (plan, grouping) gets an
 /// ``AttributeRow`` with `tvd` and the χ² test. The `q_value`s are
-/// Benjamini–Hochberg adjusted over all `p_value`s of this call, so pass every
-/// plan of a run at once.
+/// Benjamini–Hochberg adjusted within each plan — over the `p_value`s of every
+/// group of every grouping of that plan (DESIGN.md) — so adding a score, a
+/// policy or a fraction never changes another plan's q-values.
 ///
 /// Only `name`, `kind`, `groups` and `train` of each grouping are read.
 ///
@@ -32,17 +34,19 @@ public func auditComposition(plans: [PruningPlan], groupings: [Grouping]) -> Com
     var rows: [CompositionRow] = []
     var attributes: [AttributeRow] = []
     for plan in plans {
+        var planRows: [CompositionRow] = []
         for grouping in groupings {
             precondition(grouping.train.count == plan.removed.count,
                          "grouping \(grouping.name) covers \(grouping.train.count) training examples, plan \(plan.removed.count)")
             let groupRows = compositionRows(plan: plan, grouping: grouping)
             guard !groupRows.isEmpty else { continue }
-            rows += groupRows
+            planRows += groupRows
             attributes.append(attributeRow(plan: plan, grouping: grouping, rows: groupRows))
         }
+        let qValues = Statistics.benjaminiHochberg(planRows.map(\.pValue))
+        for index in planRows.indices { planRows[index].qValue = qValues[index] }
+        rows += planRows
     }
-    let qValues = Statistics.benjaminiHochberg(rows.map(\.pValue))
-    for index in rows.indices { rows[index].qValue = qValues[index] }
     return CompositionAudit(rows: rows, attributes: attributes)
 }
 

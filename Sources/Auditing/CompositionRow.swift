@@ -68,8 +68,9 @@ public struct CompositionRow: Sendable, Equatable, Codable {
     /// at a different rate than everyone else? Range (0, 1]; ideal (no
     /// disparity) near 1. It is 1 when R = 0, R = N or n = N (a zero margin).
     public var pValue: Double
-    /// `q_value`: Benjamini–Hochberg adjustment of `p_value` over all rows of
-    /// one ``auditComposition(plans:groupings:)`` call (one run). Range
+    /// `q_value`: Benjamini–Hochberg adjustment of `p_value` within one plan
+    /// (score × policy × fraction): over the rows of every group of every
+    /// grouping of that plan. Range
     /// [p_value, 1]; ideal near 1; below 0.05 is a discovery at 5% FDR.
     public var qValue: Double
 

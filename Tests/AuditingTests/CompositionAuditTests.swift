@@ -16,6 +16,28 @@ import DietAuditCore
     static let classes = Grouping(name: "class", kind: .class, groups: ["good", "bad"],
                                   train: [0, 1, 0, 1, 0, 1, 0, 1, 0, 1], test: [])
 
+    /// q-values are Benjamini–Hochberg within one plan: adding a second plan
+    /// leaves the first plan's q-values exactly as they were, and the second
+    /// plan's q-values are BH over its own five p-values only.
+    @Test func qValuesAreAdjustedWithinEachPlan() throws {
+        // Removes examples 5–8: f loses 0 of 4, m 4 of 5, x 0 of 1; each class 2 of 5.
+        let second = PruningPlan(
+            score: "el2n@2", policy: .keepEasy, fraction: 0.4,
+            removed: [false, false, false, false, false, true, true, true, true, false])
+        let alone = auditComposition(plans: [Self.plan], groupings: [Self.sex, Self.classes])
+        let both = auditComposition(plans: [Self.plan, second], groupings: [Self.sex, Self.classes])
+        #expect(both.rows.count == 10)
+        #expect(Array(both.rows.prefix(5)).map(\.qValue) == alone.rows.map(\.qValue))
+        // Tests/References/per_plan_bh.py (scipy 1.17.1): fisher_exact per group
+        // of the second plan, then false_discovery_control(p, method='bh') over them.
+        let p = [0.07619047619047618, 0.04761904761904762, 1.0, 1.0, 1.0]
+        let q = [0.19047619047619047, 0.19047619047619047, 1.0, 1.0, 1.0]
+        for (row, (pValue, qValue)) in zip(both.rows.suffix(5), zip(p, q)) {
+            #expect(isClose(row.pValue, pValue, relative: 1e-12), "\(row.group)")
+            #expect(isClose(row.qValue, qValue, relative: 1e-12), "\(row.group)")
+        }
+    }
+
     @Test func handComputedMetrics() throws {
         let audit = auditComposition(plans: [Self.plan], groupings: [Self.sex, Self.classes])
         // The empty group "y" gets no row.
