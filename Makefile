@@ -33,6 +33,7 @@ demo: release
 	echo "gate exit code: $$code (0 passed, 1 failed); report: $(OUT)/german-credit.md"
 
 test: deps
+	python3 scripts/check-package-graph.py
 	$(SWIFT) build --product dietaudit
 	$(SWIFT) test
 

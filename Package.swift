@@ -1,8 +1,23 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// DietAudit: one target per pipeline stage, dependencies pointing one way:
-/// DietAuditCore ◄─ Datasets ◄─ Learning ◄─ Scoring ◄─ Auditing ◄─ Rules ◄─ Storage ◄─ Reporting ◄─ AuditPipeline ◄─ dietaudit
+/// DietAudit: one target per pipeline stage, dependencies pointing one way
+/// (from the CLI down to the core). Each target declares exactly the modules
+/// its files import; `scripts/check-package-graph.py` (run by `make test`)
+/// fails when a declaration and the imports drift, or when this drawing does.
+/// Each line reads "target → the local targets it depends on":
+/// package-graph:begin
+///   DietAuditCore → (none)
+///   Datasets → DietAuditCore
+///   Learning → CBLAS, DietAuditCore
+///   Scoring → DietAuditCore, Learning
+///   Auditing → DietAuditCore, Learning
+///   Rules → DietAuditCore, Auditing
+///   Storage → DietAuditCore, Scoring, Auditing, Rules
+///   Reporting → DietAuditCore, Auditing, Rules, Storage
+///   AuditPipeline → DietAuditCore, Datasets, Learning, Scoring, Auditing, Rules, Storage, Reporting
+///   dietaudit → DietAuditCore, Learning, Rules, AuditPipeline
+/// package-graph:end
 let package = Package(
     name: "DietAudit",
     platforms: [.macOS(.v13)],
@@ -35,11 +50,11 @@ let package = Package(
         ),
         .target(name: "Datasets", dependencies: ["DietAuditCore"]),
         .target(name: "Learning", dependencies: ["DietAuditCore", "CBLAS"]),
-        .target(name: "Scoring", dependencies: ["DietAuditCore", "Datasets", "Learning"]),
+        .target(name: "Scoring", dependencies: ["DietAuditCore", "Learning"]),
         .target(
             name: "Auditing",
             dependencies: [
-                "DietAuditCore", "Datasets", "Learning", "Scoring",
+                "DietAuditCore", "Learning",
                 .product(name: "Numerics", package: "swift-numerics"),
             ]
         ),
@@ -47,11 +62,11 @@ let package = Package(
         .target(
             name: "Storage",
             dependencies: [
-                "DietAuditCore", "Datasets", "Scoring", "Auditing", "Rules",
+                "DietAuditCore", "Scoring", "Auditing", "Rules",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .target(name: "Reporting", dependencies: ["DietAuditCore", "Scoring", "Auditing", "Rules", "Storage"]),
+        .target(name: "Reporting", dependencies: ["DietAuditCore", "Auditing", "Rules", "Storage"]),
         .target(
             name: "AuditPipeline",
             dependencies: ["DietAuditCore", "Datasets", "Learning", "Scoring", "Auditing", "Rules", "Storage", "Reporting"]
@@ -59,21 +74,27 @@ let package = Package(
         .executableTarget(
             name: "dietaudit",
             dependencies: [
-                "AuditPipeline", "Learning",
+                "DietAuditCore", "Learning", "Rules", "AuditPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "DietAuditTestSupport", dependencies: ["DietAuditCore", "Learning", "Auditing", "Rules", "Scoring", "Storage"]),
         .testTarget(name: "DietAuditCoreTests", dependencies: ["DietAuditCore"]),
-        .testTarget(name: "DatasetsTests", dependencies: ["Datasets"]),
-        .testTarget(name: "LearningTests", dependencies: ["Learning", "DietAuditTestSupport"]),
-        .testTarget(name: "ScoringTests", dependencies: ["Scoring", "DietAuditTestSupport"]),
-        .testTarget(name: "AuditingTests", dependencies: ["Auditing"]),
-        .testTarget(name: "RulesTests", dependencies: ["Rules", "DietAuditTestSupport"]),
-        .testTarget(name: "StorageTests", dependencies: ["Storage", "DietAuditTestSupport"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "DietAuditTestSupport"]),
-        .testTarget(name: "AuditPipelineTests", dependencies: ["AuditPipeline"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["dietaudit", "DietAuditTestSupport"]),
+        .testTarget(name: "DatasetsTests", dependencies: ["DietAuditCore", "Datasets"]),
+        .testTarget(name: "LearningTests", dependencies: ["DietAuditCore", "Learning", "DietAuditTestSupport"]),
+        .testTarget(name: "ScoringTests", dependencies: ["DietAuditCore", "Learning", "Scoring", "DietAuditTestSupport"]),
+        .testTarget(name: "AuditingTests", dependencies: ["DietAuditCore", "Learning", "Auditing"]),
+        .testTarget(name: "RulesTests", dependencies: ["DietAuditCore", "Auditing", "Rules", "DietAuditTestSupport"]),
+        .testTarget(
+            name: "StorageTests",
+            dependencies: ["DietAuditCore", "Scoring", "Auditing", "Rules", "Storage", "DietAuditTestSupport"]
+        ),
+        .testTarget(name: "ReportingTests", dependencies: ["Rules", "Storage", "Reporting", "DietAuditTestSupport"]),
+        .testTarget(
+            name: "AuditPipelineTests",
+            dependencies: ["DietAuditCore", "Datasets", "Learning", "Scoring", "Auditing", "Storage", "AuditPipeline"]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["DietAuditCore", "dietaudit", "DietAuditTestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )
