@@ -1,7 +1,8 @@
 import Testing
 @testable import Auditing
 
-/// χ² test, χ² survival and the regularised upper gamma function against scipy 1.17.1.
+/// χ² test, χ² survival and the regularised upper gamma function against scipy 1.17.1
+/// (Tests/References/chi2.py).
 @Suite struct ChiSquaredTests {
     /// Reference: `r = scipy.stats.chi2_contingency(table, correction=False)`;
     /// `r.statistic, r.dof, r.pvalue`.

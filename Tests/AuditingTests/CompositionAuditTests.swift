@@ -54,12 +54,13 @@ import DietAuditCore
         #expect(isClose(f.shareBefore, 0.4, relative: 1e-15))
         #expect(isClose(try #require(f.shareAfter), 1.0 / 6, relative: 1e-15))
         #expect(isClose(try #require(f.representationRatio), (1.0 / 6) / 0.4, relative: 1e-15))
-        // Wilson 3/4 (closed form in plain Python, z = 1.959963984540054).
+        // Wilson 3/4 (closed form in plain Python, z = 1.959963984540054): Tests/References/wilson.py.
         #expect(isClose(f.ciLow, 0.30064184258240184, relative: 1e-12))
         #expect(isClose(f.ciHigh, 0.9544127391902995, relative: 1e-12))
 
         // p: scipy.stats.fisher_exact([[r, k], [4 - r, 6 - k]]).pvalue per group;
         // q: scipy.stats.false_discovery_control(all five p, method='bh').
+        // Tests/References/composition.py (p, q and the chi2 values below).
         let p = [0.19047619047619047, 0.5238095238095238, 1.0, 0.5238095238095238, 0.5238095238095238]
         let q = [0.6547619047619048, 0.6547619047619048, 1.0, 0.6547619047619048, 0.6547619047619048]
         for (row, (pValue, qValue)) in zip(audit.rows, zip(p, q)) {

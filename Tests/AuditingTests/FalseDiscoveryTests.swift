@@ -2,7 +2,7 @@ import Testing
 @testable import Auditing
 
 /// Benjamini–Hochberg against `scipy.stats.false_discovery_control(p, method='bh')`
-/// (scipy 1.17.1).
+/// (scipy 1.17.1; Tests/References/bh.py).
 @Suite struct FalseDiscoveryTests {
     @Test func matchesScipyWithTiesAndUnsortedInput() {
         let cases: [([Double], [Double])] = [

@@ -9,7 +9,8 @@ import Testing
         var description: String { "\(table)" }
     }
 
-    /// Reference: `scipy.stats.fisher_exact(table).pvalue` for each table.
+    /// Reference: `scipy.stats.fisher_exact(table).pvalue` for each table
+    /// (Tests/References/fisher_exact.py).
     static let cases: [Case] = [
         Case(table: [[8, 2], [1, 5]], expected: 0.034965034965034975),
         Case(table: [[120, 380], [2880, 6620]], expected: 0.0026288039511044026),

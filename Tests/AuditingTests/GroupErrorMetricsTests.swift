@@ -2,7 +2,7 @@ import Testing
 @testable import Auditing
 
 /// Per-group error metrics and their attribute-level gaps against fairlearn
-/// 0.15.0, and the ECE against a numpy implementation.
+/// 0.15.0, and the ECE against a numpy implementation (Tests/References/fairlearn_metrics.py).
 @Suite struct GroupErrorMetricsTests {
     // Fixed binary labels, predictions and groups (a: 10, b: 6, c: 9 examples).
     static let labels = [1, 0, 1, 1, 0, 0, 1, 0, 1, 0, 1, 1, 0, 0, 0, 1, 0, 1, 1, 0, 1, 0, 0, 1, 0]

@@ -3,7 +3,8 @@ import Testing
 @testable import Auditing
 
 /// The Student t quantile, the incomplete beta function behind it, and the
-/// seed summaries that use it, against scipy 1.17.1 / numpy 2.4.
+/// seed summaries that use it, against scipy 1.17.1 / numpy 2.4
+/// (all values: Tests/References/student_t.py).
 @Suite struct StudentTTests {
     /// `[float(scipy.stats.t.ppf(0.975, df)) for df in list(range(1, 31)) + [50, 100]]`
     static let quantiles975: [(df: Double, t: Double)] = zip(
@@ -143,6 +144,7 @@ import Testing
 }
 
 @Suite struct SeedSummaryBoundsTests {
+    /// Tests/References/student_t.py.
     /// [0.95, 1.0]: mean 0.975, std 0.035355…, t(0.975, 1) = 12.7062… → the raw
     /// interval 0.975 ± 0.3177 reaches 1.29; cut at 1 (scipy.stats.t.interval gives (0.6573448815956324, 1.2926551184043675)).
     @Test func intervalIsCutAtTheMetricsBounds() {

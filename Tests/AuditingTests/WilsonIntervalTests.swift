@@ -4,7 +4,7 @@ import Testing
 /// Wilson score interval against the closed form evaluated in plain Python:
 /// `p=k/n; d=1+z*z/n; c=(p+z*z/(2*n))/d; h=z/d*math.sqrt(p*(1-p)/n+z*z/(4*n*n))`,
 /// `(c-h, c+h)` with z = 1.959963984540054 (statsmodels' `proportion_confint(k, n,
-/// method="wilson")` is the same formula).
+/// method="wilson")` is the same formula). Script: Tests/References/wilson.py.
 @Suite struct WilsonIntervalTests {
     struct Case: Sendable, CustomStringConvertible {
         let successes: Int, trials: Int, low: Double, high: Double

@@ -2,6 +2,7 @@
 /// `rows = list(csv.reader(open('digits.csv')))[1:31]`;
 /// `gzip.compress(struct.pack('>BBBBIII', 0, 0, 8, 3, 30, 8, 8) + bytes(int(v) for r in rows for v in r[:64]), mtime=0)`
 /// and `gzip.compress(struct.pack('>BBBBI', 0, 0, 8, 1, 30) + bytes(int(r[64]) for r in rows), mtime=0)`.
+/// Regenerate with Tests/References/byte_fixtures.py.
 enum DigitsGzipFixture {
     static let images: [UInt8] = [
         0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x03, 0x5D, 0x55, 0x0B, 0xB2, 0x2D, 0x29, 0x08, 0x43, 0xED, 0xB6,

@@ -8,6 +8,7 @@ import Testing
     /// Reference (numpy 1.x/2.x, Python 3): with `tr` = first 800 rows,
     /// `np.mean(duration[tr])` = 20.65125, `np.std(duration[tr])` = 12.148749871385943,
     /// `np.mean(credit_amount[tr])` = 3190.97625, `np.std(credit_amount[tr])` = 2730.9633347384834.
+    /// Script: Tests/References/german_credit.py.
     @Test func standardisationMatchesNumpy() throws {
         guard let files = try TestData.germanCreditByPosition() else { return }
         var spec = DatasetSpec(path: files.train, displayPath: "german_train.csv", label: "class")
@@ -45,7 +46,8 @@ import Testing
         #expect(data.notes.isEmpty)
     }
 
-    /// x = [1, 2, missing, 3] in training: mean 2, std `np.std([1, 2, 3])` = 0.816496580927726.
+    /// x = [1, 2, missing, 3] in training: mean 2, std `np.std([1, 2, 3])` = 0.816496580927726
+    /// (Tests/References/german_credit.py).
     @Test func missingNumericGetsMeanAndIndicator() throws {
         let train = try TestData.write("x,c,y\n1,a,p\n2,,q\n,b,p\n3,a,q\n", name: "train.csv")
         let test = try TestData.write("x,c,y\n4,z,p\n,a,q\n", name: "test.csv")
@@ -125,7 +127,7 @@ import Testing
 @Suite struct ScalingTests {
     /// Min–max scaling on the first 800 German credit rows: duration ranges
     /// 4…72 there (Python: `min(d), max(d)` over `csv.DictReader` rows[:800]),
-    /// so the first test row's 24 becomes (24 − 4) / 68 = 0.29411764705882354.
+    /// so the first test row's 24 becomes (24 − 4) / 68 = 0.29411764705882354 (Tests/References/german_credit.py).
     @Test func minMaxUsesTrainingRange() throws {
         guard let files = try TestData.germanCreditByPosition() else { return }
         var spec = DatasetSpec(path: files.train, displayPath: "german_train.csv", label: "class")

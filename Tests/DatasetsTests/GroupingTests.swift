@@ -10,7 +10,7 @@ import Testing
     /// `b = np.searchsorted(q, age, side='right')` gives bins with actual ranges
     /// 19–26, 27–32, 33–40, 41–75, train counts [198, 194, 197, 211], test [42, 49, 46, 63];
     /// `collections.Counter((sex, class))` train: female×bad 93, female×good 162,
-    /// male×bad 146, male×good 399; test: 16, 39, 45, 100.
+    /// male×bad 146, male×good 399; test: 16, 39, 45, 100. Script: Tests/References/german_credit.py.
     @Test func germanCreditGroupings() throws {
         guard let files = try TestData.germanCreditByPosition() else { return }
         var spec = DatasetSpec(path: files.train, displayPath: "german_train.csv", label: "class")
@@ -77,7 +77,7 @@ import Testing
     }
 
     /// numpy reference: `np.quantile([1, 2, 3, 4, 10], [.25, .5, .75])` = [2, 3, 4];
-    /// `np.quantile([1, 2], .25)` = 1.25.
+    /// `np.quantile([1, 2], .25)` = 1.25 (Tests/References/german_credit.py).
     @Test func quantileMatchesNumpy() {
         #expect(QuartileBins.quantile([1, 2, 3, 4, 10], 0.25) == 2)
         #expect(QuartileBins.quantile([1, 2, 3, 4, 10], 0.75) == 4)
@@ -88,6 +88,7 @@ import Testing
     /// numpy reference: `np.quantile([0]*12 + [1..8], [.25, .5, .75])` = [0, 0, 3.25];
     /// `np.searchsorted(np.unique(q), v, side='right')` puts 0–3 in one bin and 4–8 in the next.
     /// Likewise `np.quantile([0]*8 + [1..12], …)` = [0, 2.5, 7.25] → bins 0–2, 3–7, 8–12.
+    /// (Tests/References/german_credit.py)
     @Test func duplicateEdgesCollapse() {
         func labels(_ values: [Double]) -> [String] {
             QuartileBins(numbers: values, texts: values.map { String(Int($0)) }, trainRows: Array(values.indices)).labels

@@ -96,6 +96,7 @@ import Testing
         #expect(data.sourceRowCount == 4)
         #expect(data.testSHA256 != nil)
         #expect(data.notes == ["features standardised with the training mean and standard deviation of each value"])
+        // Tests/References/image_standardisation.py:
         // numpy: x = np.array([[1,10],[3,10],[5,10]]); m = x.mean(0); s = x.std(0); s[s == 0] = 1
         //   (x - m) / s → [[-1.224744871391589, 0], [0, 0], [1.224744871391589, 0]]
         //   (np.array([7, 4]) - m) / s → [2.449489742783178, -6]

@@ -1,5 +1,5 @@
 // Byte fixtures produced by Python 3.11 / numpy (see each comment for the exact expression).
-// Generated once; regenerate with the expressions given if they ever need to change.
+// Generated once; regenerate with Tests/References/byte_fixtures.py if they ever need to change.
 
 enum PythonFixtures {
     // ---- DEFLATE / gzip (Python 3 zlib + gzip modules) ----

@@ -5,7 +5,7 @@ import Testing
 
 /// `prepareDataset` on COMPAS: quoted fields, missing values in a numeric and a
 /// categorical column (counts from the README and Python's `csv` module:
-/// `days_b_screening_arrest` 307 empty, `c_charge_desc` 29 empty).
+/// `days_b_screening_arrest` 307 empty, `c_charge_desc` 29 empty; Tests/References/real_data_counts.py).
 @Suite struct RealDataPrepareTests {
     @Test func compas() throws {
         guard let path = TestData.shared("compas_two_years.csv") else { return }

@@ -4,7 +4,7 @@ import Testing
 @testable import Datasets
 
 /// The readers on the real files in `../shared/datasets` (counts from its README,
-/// cross-checked with Python's `csv` module).
+/// cross-checked with Python's `csv` module: Tests/References/real_data_counts.py).
 @Suite struct RealDataReaderTests {
     private func counts(_ column: [String?]) -> [String: Int] {
         var counts: [String: Int] = [:]
@@ -34,7 +34,7 @@ import Testing
         let charges = table.column(named: "c_charge_desc")!
         #expect(charges.filter { $0 == nil }.count == 29)
         #expect(table.column(named: "days_b_screening_arrest")!.filter { $0 == nil }.count == 307)
-        // Python csv: 100 charge descriptions contain a comma; the first is data row 15 (id 14).
+        // Python csv: 100 charge descriptions contain a comma; the first is data row index 10 (line 12, id 14).
         #expect(charges.filter { $0?.contains(",") == true }.count == 100)
         let firstWithComma = charges.firstIndex { $0?.contains(",") == true }!
         #expect(firstWithComma == 10)

@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct RowFilterTests {
     /// COMPAS with ProPublica's filter: 6,172 of 7,214 rows pass (datasets
-    /// README; Python: `sum(r['propublica_filter'] == '1' for r in csv.DictReader(f))`).
+    /// README; Python: `sum(r['propublica_filter'] == '1' for r in csv.DictReader(f))`;
+    /// Tests/References/real_data_counts.py).
     /// Keeping also only African-American and Caucasian leaves 5,278.
     @Test func compasPropublicaFilter() throws {
         guard let path = TestData.shared("compas_two_years.csv") else { return }

@@ -14,7 +14,8 @@ import Testing
 
     /// The first outputs of xoshiro256** for the state (1, 2, 3, 4), from the
     /// reference C implementation's definition (Blackman & Vigna): computed by hand
-    /// with Python integers: rotl(2*5, 7)*9 = 11520, then 0, then 1509978240.
+    /// with Python integers: rotl(2*5, 7)*9 = 11520, then 0, then 1509978240
+    /// (Tests/References/xoshiro.py).
     @Test func xoshiroReferenceStep() {
         var g = SeededGenerator(seed: 0)
         g.setStateForTesting((1, 2, 3, 4))

@@ -2,7 +2,7 @@ import Testing
 @testable import Learning
 
 /// Adam against a numpy float32 transcription of `torch.optim.Adam`'s update
-/// (`_single_tensor_adam`, amsgrad off). Source, run once with numpy:
+/// (`_single_tensor_adam`, amsgrad off). Source (Tests/References/sgd_adam.py):
 /// ```python
 /// f = np.float32
 /// def adam(w, grads, lr, b1, b2, eps, wd):

@@ -147,7 +147,7 @@ import Testing
     /// Whole CNN forward against numpy (float64): 4×5×2 input, channels [3],
     /// 2 classes, parameters `p[i] = 0.1·((7i mod 11) − 5)`, inputs
     /// `x[i] = ((5i mod 13) − 6)/4` (two examples, C order). Source:
-    /// /tmp/cnnref/golden.py — `Wc = p[0:54].reshape(3,3,2,3)`, padded
+    /// Tests/References/forward_networks.py — `Wc = p[0:54].reshape(3,3,2,3)`, padded
     /// `np.einsum('abc,abco->o', xp[y:y+3, x:x+3], Wc) + p[54:57]`, ReLU,
     /// `a[:4, :4].reshape(2,2,2,2,3).max(axis=(1,3))` flattened, `@ p[57:81].reshape(12,2) + p[81:83]`.
     @Test func forwardMatchesNumpy() {

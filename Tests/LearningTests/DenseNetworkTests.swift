@@ -9,7 +9,7 @@ import Testing
     /// Source (numpy, float64): W1 = p[0:12].reshape(3,4); b1 = p[12:16];
     /// W2 = p[16:24].reshape(4,2); b2 = p[24:26]; X = [[1,-2,0.5],[0,3,-1]];
     /// z = np.maximum(X@W1+b1, 0)@W2+b2; p = softmax(z, axis=1)
-    /// (script /tmp/ref_learning.py, printed with full precision).
+    /// (Tests/References/forward_networks.py, printed with full precision).
     @Test func forwardMatchesNumpy() {
         var network = DenseNetwork(layerSizes: [3, 4, 2], seed: 0)
         network.setParameters(Self.referenceParameters)

@@ -7,7 +7,7 @@ import Testing
         for epoch in 0..<5 { #expect(LearningRateSchedule.constant.rate(epoch: epoch, of: 5, base: 0.1) == 0.1) }
     }
 
-    /// Source: `[0.1 * 0.5 ** (e // 3) for e in range(8)]` in Python.
+    /// Source: `[0.1 * 0.5 ** (e // 3) for e in range(8)]` in Python (Tests/References/learning_rate_schedules.py).
     @Test func stepRatesMatchClosedForm() {
         let expected = [0.1, 0.1, 0.1, 0.05, 0.05, 0.05, 0.025, 0.025]
         let schedule = LearningRateSchedule.step(everyEpochs: 3, factor: 0.5)
@@ -16,7 +16,8 @@ import Testing
         }
     }
 
-    /// Source: `[0.001 + (0.1 - 0.001) * (1 + math.cos(math.pi * e / 8)) / 2 for e in range(8)]`.
+    /// Source: `[0.001 + (0.1 - 0.001) * (1 + math.cos(math.pi * e / 8)) / 2 for e in range(8)]`
+    /// (Tests/References/learning_rate_schedules.py).
     @Test func cosineRatesMatchClosedForm() {
         let expected = [0.1, 0.0962320368593087, 0.0855017856687341, 0.06944282990207196,
                         0.0505, 0.03155717009792806, 0.0154982143312659, 0.004767963140691307]

@@ -43,7 +43,8 @@ import Testing
         }
     }
 
-    /// numpy: `np.array([[1,2,3],[4,5,6]]) @ np.array([[7,8],[9,10],[11,12]])` = [[58, 64], [139, 154]].
+    /// numpy: `np.array([[1,2,3],[4,5,6]]) @ np.array([[7,8],[9,10],[11,12]])` = [[58, 64], [139, 154]]
+    /// (Tests/References/learning_rate_schedules.py).
     @Test func productOfSmallMatrices() {
         let c = MatrixProduct.product([1, 2, 3, 4, 5, 6], [7, 8, 9, 10, 11, 12], m: 2, k: 3, n: 2)
         #expect(c == [58, 64, 139, 154])

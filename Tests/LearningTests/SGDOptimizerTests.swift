@@ -4,7 +4,7 @@ import Testing
 @Suite struct SGDOptimizerTests {
     /// Two steps from w = [1, -2, 0.5] with lr 0.1, μ 0.9, wd 0.01 and gradients
     /// g1 = [0.5, 0.25, -1], g2 = [-0.2, 0.4, 0.3]. Source (numpy float32,
-    /// PyTorch's SGD rule), from /tmp/ref_learning.py:
+    /// PyTorch's SGD rule), from Tests/References/sgd_adam.py:
     /// ```python
     /// w = np.array([1.0,-2.0,0.5], dtype=np.float32); v = np.zeros(3, dtype=np.float32)
     /// lr, mu, wd = np.float32(0.1), np.float32(0.9), np.float32(0.01)

@@ -70,6 +70,7 @@ import Testing
         let observer = RecordingObserver()
         try train(network: &network, on: Self.data.features, labels: Self.data.labels, spec: spec, seed: 3, observer: observer)
         // Source: [0.01 + (0.5 - 0.01) * (1 + math.cos(math.pi * e / 4)) / 2 for e in range(4)]
+        // (Tests/References/learning_rate_schedules.py)
         let rates: [Float] = [0.5, 0.4282411613907041, 0.255, 0.08175883860929586]
         for epoch in 0..<4 {
             var alone = observer.networks[epoch]

@@ -80,7 +80,7 @@ import Testing
                     "accuracy_delta_vs_random", "selection_rate", "expected_calibration_error"] {
             #expect(paying[key] != nil, "missing error_risk.\(key)")
         }
-        // mean of [-0.17, -0.16, -0.19] (numpy.mean) = -0.17333333333333334
+        // mean of [-0.17, -0.16, -0.19] (numpy.mean) = -0.17333333333333334 (Tests/References/report_delta.py)
         #expect(abs((paying["accuracy_delta_vs_random"] as? Double ?? 0) + 0.17333333333333334) < 1e-12)
         #expect(paying["selection_rate"] is NSNull)
         let attributeRows = try #require(object["attributes"] as? [[String: Any]])

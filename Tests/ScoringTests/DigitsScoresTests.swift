@@ -17,6 +17,7 @@ import Testing
     /// seed is much noisier (numpy seeds 0–4: 0.54–0.70), which is also why
     /// the seed stability of grand@0 is low: numpy seeds 0–4 give a mean
     /// pairwise Spearman of 0.355 (`scipy.stats.spearmanr` over the 10 pairs).
+    /// numpy script: Tests/References/grand_init_digits.py.
     @Test(.enabled(if: ScoringTestData.digitsPath != nil, "digits.csv not found in ../shared/datasets or datasets/"))
     func grandAtInitTracksInputNorm() throws {
         let (features, labels) = try ScoringTestData.digits()

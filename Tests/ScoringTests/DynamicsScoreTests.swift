@@ -4,7 +4,7 @@ import Testing
 @testable import Scoring
 
 /// The new score kinds' building blocks, each against hand-built inputs and
-/// numpy references (all from /tmp/ref_scores2.py, quoted per test).
+/// numpy references (all from Tests/References/score_building_blocks.py, quoted per test).
 @Suite struct DynamicsScoreTests {
     @Test func namesFollowTheContract() {
         let expected: [(ScoreKind, String, String, Int?)] = [

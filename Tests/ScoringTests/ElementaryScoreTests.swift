@@ -15,7 +15,8 @@ import Testing
 
     /// Hand-computed: p = [0.7, 0.2, 0.1], y = 0 → sqrt(0.3² + 0.2² + 0.1²) = sqrt(0.14);
     /// p = [0.1, 0.3, 0.6], y = 1 → sqrt(0.01 + 0.49 + 0.36) = sqrt(0.86). numpy:
-    /// `np.linalg.norm(p - np.eye(3)[[0,1]], axis=1)` = [0.37416573867739417, 0.9273618495495703].
+    /// `np.linalg.norm(p - np.eye(3)[[0,1]], axis=1)` = [0.37416573867739417, 0.9273618495495703]
+    /// (Tests/References/score_building_blocks.py).
     @Test func el2nOnHandComputedExample() {
         let scores = el2nScores(probabilities: [0.7, 0.2, 0.1, 0.1, 0.3, 0.6], labels: [0, 1], classCount: 3)
         #expect(abs(scores[0] - 0.37416573867739417) < 1e-7)

@@ -1,6 +1,7 @@
 import Testing
 @testable import Scoring
 
+/// scipy / numpy values: Tests/References/spearman.py.
 @Suite struct StatisticsTests {
     /// Source: scipy 1.17.1, `scipy.stats.spearmanr([1,2,2,3,5,5,5,8], [2,1,4,4,3,9,9,7]).statistic`
     /// = 0.6895607149652165 (ties in both vectors), and `scipy.stats.rankdata` of each.
@@ -31,7 +32,7 @@ import Testing
 
     /// Source (numpy): v = [1,2,3,2,6,7,5,0.5], g = [0,0,0,1,1,1,2,2];
     /// `ssb = sum((g==c).sum()*(v[g==c].mean()-v.mean())**2 for c in range(3)); sst = ((v-v.mean())**2).sum()`;
-    /// ssb/sst = 0.3544401544401544 (/tmp/ref_scoring.py).
+    /// ssb/sst = 0.3544401544401544 (Tests/References/spearman.py).
     @Test func classDependenceMatchesNumpy() throws {
         let eta = try #require(classDependence([1, 2, 3, 2, 6, 7, 5, 0.5], labels: [0, 0, 0, 1, 1, 1, 2, 2]))
         #expect(abs(eta - 0.3544401544401544) < 1e-12)
