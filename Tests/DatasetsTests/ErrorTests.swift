@@ -99,7 +99,7 @@ import Testing
         s.test = .fraction(1.5)
         #expect(error(s) == InputError("test fraction must be strictly between 0 and 1, found 1.5", at: Self.at(11)))
         s.test = .fraction(0)
-        #expect(error(s) == InputError("test fraction must be strictly between 0 and 1, found 0.0", at: Self.at(11)))
+        #expect(error(s) == InputError("test fraction must be strictly between 0 and 1, found 0", at: Self.at(11)))
         s = try spec("x,class\n1,a\n2,a\n3,b\n")
         s.test = .fraction(0.5)
         #expect(error(s) == InputError(
