@@ -11,10 +11,10 @@ import PackageDescription
 ///   Datasets → DietAuditCore
 ///   Learning → CBLAS, DietAuditCore
 ///   Scoring → DietAuditCore, Learning
-///   Auditing → DietAuditCore, Learning
+///   Auditing → DietAuditCore, Learning, Scoring
 ///   Rules → DietAuditCore, Auditing
 ///   Storage → DietAuditCore, Scoring, Auditing, Rules
-///   Reporting → DietAuditCore, Auditing, Rules, Storage
+///   Reporting → DietAuditCore, Scoring, Auditing, Rules, Storage
 ///   AuditPipeline → DietAuditCore, Datasets, Learning, Scoring, Auditing, Rules, Storage, Reporting
 ///   dietaudit → DietAuditCore, Learning, Rules, AuditPipeline
 /// package-graph:end
@@ -54,7 +54,7 @@ let package = Package(
         .target(
             name: "Auditing",
             dependencies: [
-                "DietAuditCore", "Learning",
+                "DietAuditCore", "Learning", "Scoring",
                 .product(name: "Numerics", package: "swift-numerics"),
             ]
         ),
@@ -66,7 +66,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .target(name: "Reporting", dependencies: ["DietAuditCore", "Auditing", "Rules", "Storage"]),
+        .target(name: "Reporting", dependencies: ["DietAuditCore", "Scoring", "Auditing", "Rules", "Storage"]),
         .target(
             name: "AuditPipeline",
             dependencies: ["DietAuditCore", "Datasets", "Learning", "Scoring", "Auditing", "Rules", "Storage", "Reporting"]
@@ -83,11 +83,14 @@ let package = Package(
         .testTarget(name: "DatasetsTests", dependencies: ["DietAuditCore", "Datasets"]),
         .testTarget(name: "LearningTests", dependencies: ["DietAuditCore", "Learning", "DietAuditTestSupport"]),
         .testTarget(name: "ScoringTests", dependencies: ["DietAuditCore", "Learning", "Scoring", "DietAuditTestSupport"]),
-        .testTarget(name: "AuditingTests", dependencies: ["DietAuditCore", "Learning", "Auditing"]),
+        .testTarget(name: "AuditingTests", dependencies: ["DietAuditCore", "Learning", "Scoring", "Auditing"]),
         .testTarget(name: "RulesTests", dependencies: ["DietAuditCore", "Auditing", "Rules", "DietAuditTestSupport"]),
         .testTarget(
             name: "StorageTests",
-            dependencies: ["DietAuditCore", "Scoring", "Auditing", "Rules", "Storage", "DietAuditTestSupport"]
+            dependencies: [
+                "DietAuditCore", "Scoring", "Auditing", "Rules", "Storage", "DietAuditTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(name: "ReportingTests", dependencies: ["Rules", "Storage", "Reporting", "DietAuditTestSupport"]),
         .testTarget(

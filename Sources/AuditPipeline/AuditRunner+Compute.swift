@@ -21,7 +21,8 @@ extension AuditRunner {
         var scores: [ScoreResult] = []
         for request in spec.scores {
             if let values = inputs.imported[request.name] {
-                scores.append(ScoreResult(name: request.name, kind: "imported", epoch: nil, perSeed: [values]))
+                scores.append(ScoreResult(
+                    name: request.name, kind: "imported", epoch: nil, direction: request.direction, perSeed: [values]))
             } else if let result = computed.first(where: { $0.name == request.name }) {
                 scores.append(result)
             }
@@ -64,7 +65,7 @@ extension AuditRunner {
             for policy in spec.pruning.policies where policy != .random {
                 for fraction in spec.pruning.fractions {
                     plans.append(PruningPlanner.plan(
-                        scores: score.mean, scoreName: score.name, labels: labels, classCount: classCount,
+                        scores: score.mean, scoreName: score.name, direction: score.direction, labels: labels, classCount: classCount,
                         policy: policy, fraction: fraction, seed: spec.training.seed))
                 }
             }
@@ -72,7 +73,7 @@ extension AuditRunner {
         if spec.pruning.policies.contains(.random) {
             for fraction in spec.pruning.fractions {
                 plans.append(PruningPlanner.plan(
-                    scores: nil, scoreName: nil, labels: labels, classCount: classCount,
+                    scores: nil, scoreName: nil, direction: .harder, labels: labels, classCount: classCount,
                     policy: .random, fraction: fraction, seed: spec.training.seed))
             }
         }

@@ -25,7 +25,7 @@ extension AuditRunner {
             testSha256: data.testSHA256, specSha256: spec.sha256,
             rulesetSha256: Fingerprint.sha256(inputs.rulesetText), specPath: spec.file, specText: spec.text,
             rulesetName: inputs.ruleset.name, rulesetPath: inputs.rulesetDisplay, rulesetText: inputs.rulesetText,
-            seed: Int64(spec.training.seed), failOn: options.failOn?.rawValue ?? "never", dataset: summary,
+            seed: Int64(bitPattern: spec.training.seed), failOn: options.failOn?.rawValue ?? "never", dataset: summary,
             settings: settings(spec))
     }
 
@@ -40,7 +40,7 @@ extension AuditRunner {
         }
         let t = spec.training, o = t.optimizer
         let split: String = switch spec.dataset.test {
-        case .fraction(let f): "stratified \(NumberFormatting.percent(f)) of rows held out (seeded)"
+        case .fraction(let f): "stratified \(NumberFormatting.percent(f.doubleValue)) of rows held out (seeded)"
         case .path(_, let display): "separate file \(display)"
         }
         return [
@@ -48,7 +48,7 @@ extension AuditRunner {
             "Training": "\(t.epochs) epochs, batch \(t.batchSize), \(optimizerText(o)), \(scheduleText(t.schedule)); \(t.seeds) seeds from base seed \(t.seed)",
             "Scores": spec.scores.map(\.name).joined(separator: ", ") + "; computed scores are averaged over the seeds",
             "Test split": split,
-            "Pruning": "fractions " + spec.pruning.fractions.map { NumberFormatting.percent($0) }.joined(separator: ", ")
+            "Pruning": "fractions " + spec.pruning.fractions.map { NumberFormatting.percent($0.doubleValue) }.joined(separator: ", ")
                 + "; policies " + spec.pruning.policies.map(\.rawValue).joined(separator: ", "),
             "Compute": "OpenBLAS kernel \(BLASKernel.coreName); seeds run in parallel on \(ProcessInfo.processInfo.activeProcessorCount) cores",
             "Error risk": spec.pruning.retrainSeeds == 0 ? "not measured (pruning.retrain.seeds: 0)"

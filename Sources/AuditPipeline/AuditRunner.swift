@@ -69,7 +69,7 @@ public final class AuditRunner {
         let data = try prepareDataset(datasetSpec)
         spec.model = try modelForData(spec, data: data)
         var imported: [String: [Double]] = [:]
-        for case let .imported(path, displayPath, column, idColumn) in spec.scores {
+        for case let .imported(path, displayPath, column, idColumn, _) in spec.scores {
             let values = try readImportedScores(path: path, displayPath: displayPath, column: column, idColumn: idColumn)
             imported["imported:\(column)"] = try joinImported(values, ids: data.train.ids, file: displayPath, column: column)
         }

@@ -89,7 +89,7 @@ extension AuditSpec {
             } else {
                 if let labels = testMap["labels"] { throw labels.error("test.labels goes with test.path (a separate test file)") }
                 let fractionNode = try testMap.required("fraction")
-                let fraction = try fractionNode.double()
+                let fraction = try fractionNode.decimalFraction()
                 guard fraction > 0, fraction < 1 else {
                     throw fractionNode.error("test fraction must be between 0 and 1 (exclusive), found \(fraction)")
                 }

@@ -11,17 +11,29 @@ extension AuditSpec {
         guard let node else { return spec }
         let map = try node.mapping(allowedKeys: ["fractions", "policies", "retrain"])
         if let fractions = map["fractions"] {
-            spec.fractions = try fractions.sequence().map { item in
-                let value = try item.double()
-                guard value > 0, value < 1 else { throw item.error("a pruning fraction must be between 0 and 1 (exclusive), found \(value)") }
-                return value
+            spec.fractions = []
+            for item in try fractions.sequence() {
+                let value = try item.decimalFraction()
+                guard value > 0, value < 1 else {
+                    throw item.error("a pruning fraction must be between 0 and 1 (exclusive), found \(value)")
+                }
+                if let first = spec.fractions.firstIndex(of: value) {
+                    throw item.error("fraction \(value) is listed twice (as decimals, it equals fractions[\(first)])")
+                }
+                spec.fractions.append(value)
             }
             guard !spec.fractions.isEmpty else { throw fractions.error("fractions must list at least one fraction") }
-            guard Set(spec.fractions).count == spec.fractions.count else { throw fractions.error("fractions are listed twice") }
         }
         if let policies = map["policies"] {
             let names = PruningPolicy.allCases.map(\.rawValue)
-            spec.policies = try policies.sequence().map { PruningPolicy(rawValue: try $0.choice(names))! }
+            spec.policies = []
+            for item in try policies.sequence() {
+                let policy = PruningPolicy(rawValue: try item.choice(names))!
+                if let first = spec.policies.firstIndex(of: policy) {
+                    throw item.error("policy \(policy.rawValue) is listed twice (first as policies[\(first)])")
+                }
+                spec.policies.append(policy)
+            }
             guard !spec.policies.isEmpty else { throw policies.error("policies must list at least one policy") }
         }
         if let retrain = map["retrain"] {

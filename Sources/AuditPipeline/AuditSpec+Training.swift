@@ -14,9 +14,12 @@ extension AuditSpec {
         spec.batchSize = try positiveInt(map["batch_size"], default: spec.batchSize)
         spec.seeds = try positiveInt(map["seeds"], default: spec.seeds)
         if let seed = map["seed"] {
-            let value = try seed.int()
-            guard value >= 0 else { throw seed.error("seed must be zero or positive, found \(value)") }
-            spec.seed = UInt64(value)
+            // Any UInt64: seeds are derived with wrapping arithmetic (base &+ k).
+            let value = seed.unsigned64()
+            guard let unsigned = value else {
+                throw seed.error("seed must be a whole number from 0 to 18446744073709551615, found \(seed.kindDescription)")
+            }
+            spec.seed = unsigned
         }
         if let optimizer = map["optimizer"] {
             spec.optimizer = try parseOptimizer(optimizer)
@@ -92,5 +95,15 @@ extension AuditSpec {
         let number = try node.int()
         guard number > 0 else { throw node.error("expected a positive whole number, found \(number)") }
         return number
+    }
+}
+
+extension YAMLValue {
+    /// A plain scalar read as a `UInt64` (0 … 2⁶⁴ − 1), or `nil` when it is not one.
+    func unsigned64() -> UInt64? {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return nil }
+        var text = Substring(scalar.string)
+        if text.hasPrefix("+") { text = text.dropFirst() }
+        return UInt64(text)
     }
 }

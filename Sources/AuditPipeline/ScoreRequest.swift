@@ -5,15 +5,25 @@ import Scoring
 public enum ScoreRequest: Sendable, Equatable {
     /// Computed from K seeded training runs (`el2n`, `grand`, `forgetting`, `input_norm`).
     case computed(ScoreSpec)
-    /// `{kind: imported, path, column, id_column}`: read from a CSV file and
-    /// joined to the training examples on their id.
-    case imported(path: String, displayPath: String, column: String, idColumn: String?)
+    /// `{kind: imported, path, column, id_column, higher_is}`: read from a CSV
+    /// file and joined to the training examples on their id; `higherIs` says
+    /// which end is hard (`harder` unless the spec says `higher_is: easier`).
+    case imported(path: String, displayPath: String, column: String, idColumn: String?, higherIs: ScoreDirection)
 
     /// The score's name as JSON and reports show it (`el2n@2`, `imported:score`).
     public var name: String {
         switch self {
         case .computed(let spec): spec.name
-        case .imported(_, _, let column, _): "imported:\(column)"
+        case .imported(_, _, let column, _, _): "imported:\(column)"
+        }
+    }
+
+    /// Which end of the score is hard: the kind's built-in direction, or an
+    /// imported score's `higher_is`.
+    public var direction: ScoreDirection {
+        switch self {
+        case .computed(let spec): spec.direction
+        case .imported(_, _, _, _, let higherIs): higherIs
         }
     }
 }

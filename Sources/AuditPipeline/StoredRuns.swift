@@ -40,14 +40,16 @@ public struct StoredRuns {
         return try runner.writeReports(database: database, runId: id, options: options)
     }
 
-    /// Writes the score export CSV of run `id` to `path`; returns the row count.
-    public func exportScores(id: Int64, to path: String) throws -> Int {
+    /// Writes the score export CSV of run `id` to `path`; returns the row count
+    /// and, per score, the spec entry that re-imports it with its direction
+    /// (``ScoreExport/reimportEntries(_:csvPath:)``).
+    public func exportScores(id: Int64, to path: String) throws -> (examples: Int, reimportEntries: [String]) {
         let stored = try database.loadRun(id: id)
         guard stored.run.status == .complete else {
             throw InputError("run \(id) is \(stored.run.status.rawValue), not complete; it has no scores to export")
         }
         try ReportFiles.write(ScoreExport.csv(stored), to: path)
-        return stored.examples.count
+        return (stored.examples.count, ScoreExport.reimportEntries(stored, csvPath: path))
     }
 }
 

@@ -6,7 +6,8 @@ public struct PruningPlan: Sendable, Equatable {
     public var score: String?
     /// How examples were chosen.
     public var policy: PruningPolicy
-    /// The requested fraction f ∈ [0, 1).
+    /// The requested fraction f ∈ [0, 1) (the nearest `Double` to the decimal
+    /// written in the spec; sizes were computed from the exact decimal).
     public var fraction: Double
     /// `removed[i]` is true when training example i is pruned, in training order.
     public var removed: [Bool]

@@ -26,8 +26,9 @@ public enum FeatureSelection: Sendable, Equatable {
 
 /// How the test split is obtained.
 public enum TestSplitSpec: Sendable, Equatable {
-    /// A stratified, seeded random share of the data file's rows (0 < fraction < 1).
-    case fraction(Double)
+    /// A stratified, seeded random share of the data file's rows (0 < fraction < 1),
+    /// exactly as written in the spec (sizes are rounded half to even from it).
+    case fraction(DecimalFraction)
     /// A separate file with the same columns; `path` is resolved, `displayPath` as written.
     case path(String, displayPath: String)
 }

@@ -5,17 +5,19 @@ import DietAuditCore
 /// For each class c in class order, with n_c rows: a permutation of its rows is
 /// drawn from `SeededGenerator(seed: seed, stream: "split")` (one generator
 /// shared across classes, in class order); the first round(f · n_c) rows of the
-/// permutation go to the test split (rounding half away from zero). Both
+/// permutation go to the test split, with f · n_c computed exactly from the
+/// decimal fraction as written and rounded half to even (Python's `round`:
+/// 0.5 · 5 = 2.5 → 2, 0.5 · 7 = 3.5 → 4; see ``DecimalFraction``). Both
 /// splits keep the rows' original order.
 ///
 /// - Throws: ``InputError`` at the spec's `test` key when f is not strictly
 ///   between 0 and 1, when a class would keep no training row, or when the test
 ///   split would be empty.
 func stratifiedSplit(
-    classOfRow: [Int], classNames: [String], fraction: Double, seed: UInt64, spec: DatasetSpec
+    classOfRow: [Int], classNames: [String], fraction: DecimalFraction, seed: UInt64, spec: DatasetSpec
 ) throws -> (train: [Int], test: [Int]) {
     let location = spec.location(ofKey: "test")
-    guard fraction > 0, fraction < 1, fraction.isFinite else {
+    guard fraction > 0, fraction < 1 else {
         throw InputError("test fraction must be strictly between 0 and 1, found \(fraction)", at: location)
     }
     var rowsOfClass = [[Int]](repeating: [], count: classNames.count)
@@ -26,7 +28,7 @@ func stratifiedSplit(
     var testCount = 0
     for (label, rows) in rowsOfClass.enumerated() {
         let permutation = generator.permutation(count: rows.count)
-        let take = Int((fraction * Double(rows.count)).rounded())
+        let take = fraction.roundedHalfEven(times: rows.count)
         guard take < rows.count else {
             throw InputError(
                 "class '\(classNames[label])' has only \(rows.count) row(s), and a test fraction of \(fraction) "

@@ -39,9 +39,9 @@ public enum Fixtures {
     /// keep_hard by the planted score and random, both at 30%.
     public static func plantedPlans(_ data: Planted) -> [PruningPlan] {
         [
-            PruningPlanner.plan(scores: data.scores, scoreName: "planted", labels: data.labels, classCount: 2,
+            PruningPlanner.plan(scores: data.scores, scoreName: "planted", direction: .harder, labels: data.labels, classCount: 2,
                                 policy: .keepHard, fraction: 0.3, seed: 0),
-            PruningPlanner.plan(scores: nil, scoreName: nil, labels: data.labels, classCount: 2,
+            PruningPlanner.plan(scores: nil, scoreName: nil, direction: .harder, labels: data.labels, classCount: 2,
                                 policy: .random, fraction: 0.3, seed: 0),
         ]
     }

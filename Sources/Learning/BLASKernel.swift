@@ -49,11 +49,11 @@ public enum BLASKernel {
               let coreType = betterCoreType(coreName: coreName, cpuFlags: cpuFlags())
         else { return }
         setenv("OPENBLAS_CORETYPE", coreType, 1)
-        let arguments = CommandLine.arguments
-        var pointers = arguments.map { strdup($0) } + [nil]
-        execv("/proc/self/exe", &pointers)
+        // The original argument bytes, not `CommandLine.arguments`: a Swift
+        // `String` repairs invalid UTF-8, which would change a path argument
+        // holding a non-UTF-8 byte (legal in Linux file names).
+        execv("/proc/self/exe", CommandLine.unsafeArgv)
         // Only reached when execv failed: carry on with the current kernel.
         unsetenv("OPENBLAS_CORETYPE")
-        for pointer in pointers { free(pointer) }
     }
 }

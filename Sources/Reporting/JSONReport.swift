@@ -1,5 +1,6 @@
 import Auditing
 import Rules
+import Scoring
 import Storage
 
 /// The machine-readable report, schema `dietaudit.report/v1` (DESIGN.md):
@@ -19,6 +20,7 @@ public enum JSONReport {
                 .object([
                     ("score", .string(score.name)), ("kind", .string(score.kind)),
                     ("epoch", score.epoch.map { .integer($0) } ?? .null), ("seeds", .integer(score.seeds)),
+                    ("higher_is", .string(score.direction.rawValue)),
                 ])
             })),
             ("composition", .array(stored.composition.map(compositionObject))),
@@ -47,7 +49,7 @@ public enum JSONReport {
             ("tool_version", .string(run.toolVersion)), ("data_sha256", .string(run.dataSha256)),
             ("test_sha256", .string(run.testSha256)), ("spec_sha256", .string(run.specSha256)),
             ("ruleset_sha256", .string(run.rulesetSha256)), ("ruleset", .string(run.rulesetName)),
-            ("seed", .integer(Int(run.seed))), ("status", .string(run.status.rawValue)),
+            ("seed", .unsigned(UInt64(bitPattern: run.seed))), ("status", .string(run.status.rawValue)),
         ])
     }
 

@@ -8,6 +8,8 @@ public indirect enum JSONValue: Sendable, Equatable {
     case bool(Bool)
     case number(Double)
     case integer(Int)
+    /// A whole number beyond `Int.max` may need (a base seed up to 2⁶⁴ − 1).
+    case unsigned(UInt64)
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
@@ -39,6 +41,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         case .null: out += "null"
         case .bool(let value): out += value ? "true" : "false"
         case .integer(let value): out += String(value)
+        case .unsigned(let value): out += String(value)
         case .number(let value): out += Self.format(value)
         case .string(let value): Self.quote(value, into: &out)
         case .array(let items):

@@ -1,4 +1,5 @@
 import DietAuditCore
+import Scoring
 import Storage
 
 extension MarkdownReport {
@@ -57,8 +58,11 @@ extension MarkdownReport {
         for key in settings.keys.sorted() {
             lines.append("- **\(Markdown.escape(key))**: \(Markdown.escape(settings[key]!))")
         }
-        lines.append("- **Policies**: `keep_hard` removes the lowest scores, `keep_easy` the highest, `random` a seeded uniform sample, "
-            + "`class_balanced` the lowest scores within each class in proportion. Ties are broken by a seeded random permutation.")
+        lines.append("- **Policies**: `keep_hard` removes the easiest examples, `keep_easy` the hardest, `random` a seeded uniform "
+            + "sample, `class_balanced` the easiest within each class in proportion; R = round(f·N) from the exact decimal "
+            + "fraction, half to even. Ties are broken by a seeded random permutation.")
+        lines.append("- **Score directions**:")
+        for score in stored.scores { lines.append("  - " + Self.directionSentence(score)) }
         lines.append("- **Statistics**: per group, a two-sided Fisher exact test of removed vs kept against the rest of the training set, "
             + "Benjamini–Hochberg q-values over every test of the run, Wilson 95% intervals of the removal rate; per attribute, "
             + "the total variation distance of the make-up before and after, and Pearson's χ² test of independence.")
@@ -83,10 +87,21 @@ extension MarkdownReport {
         if let test = run.testSha256 { rows.append(["test data SHA-256", "`\(test)`"]) }
         rows.append(["ruleset", Markdown.code(run.rulesetPath)])
         rows.append(["ruleset SHA-256", "`\(run.rulesetSha256)`"])
-        rows.append(["base seed", String(run.seed)])
+        rows.append(["base seed", String(UInt64(bitPattern: run.seed))])
         for timing in run.timings {
             rows.append(["time: \(Markdown.escape(timing.stage))", String(format: "%.2f s", timing.seconds)])
         }
         return "## Provenance\n\n" + Markdown.table(header: ["item", "value"], rows: rows)
+    }
+}
+
+extension MarkdownReport {
+    /// Which end of a score is hard and what that means for the policies:
+    /// "`aum`: higher is easier — keep_hard removes the highest values".
+    static func directionSentence(_ score: ScoreRow) -> String {
+        let removedByKeepHard = score.direction == .harder ? "lowest" : "highest"
+        let removedByKeepEasy = score.direction == .harder ? "highest" : "lowest"
+        return "\(Markdown.code(score.name)): \(score.direction.phrase) — keep_hard removes the \(removedByKeepHard) values, "
+            + "keep_easy the \(removedByKeepEasy)"
     }
 }

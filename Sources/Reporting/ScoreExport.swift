@@ -7,7 +7,8 @@ import Storage
 ///
 /// Columns: `id`, `label`, one per score named as in the JSON (`el2n@2`),
 /// then one per (score, seed) named `<score>#<seed>` where `<seed>` is the
-/// seed value used for that training run (base seed + k). Scores that do not
+/// seed value used for that training run (base seed + k, wrapping at 2⁶⁴ like
+/// the seeds themselves). Scores that do not
 /// depend on a seed (`input_norm`, imported scores) have no per-seed columns.
 public enum ScoreExport {
     public static func csv(_ stored: StoredRun) -> String {
@@ -15,7 +16,7 @@ public enum ScoreExport {
         let seeded = scores.filter { $0.kind != "input_norm" && $0.kind != "imported" }
         var header = ["id", "label"] + scores.map(\.name)
         for score in seeded {
-            header += score.perSeed.indices.map { "\(score.name)#\(stored.run.seed + Int64($0))" }
+            header += score.perSeed.indices.map { "\(score.name)#\(UInt64(bitPattern: stored.run.seed) &+ UInt64($0))" }
         }
         var lines = [header.map(quote).joined(separator: ",")]
         lines.reserveCapacity(stored.examples.count + 1)
@@ -36,5 +37,24 @@ public enum ScoreExport {
     static func quote(_ field: String) -> String {
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+extension ScoreExport {
+    /// One audit-spec `scores:` entry per exported score that reads its
+    /// seed-averaged column back with the score's direction, so a re-import
+    /// removes the same ends as the audit did, e.g.
+    /// `{kind: imported, path: "s.csv", column: "aum", id_column: id, higher_is: easier}`.
+    /// - Parameter csvPath: the CSV path as the spec will name it.
+    public static func reimportEntries(_ stored: StoredRun, csvPath: String) -> [String] {
+        stored.scores.map { score in
+            "{kind: imported, path: \(yamlQuoted(csvPath)), column: \(yamlQuoted(score.name)), id_column: id, "
+                + "higher_is: \(score.direction.rawValue)}"
+        }
+    }
+
+    /// A YAML double-quoted scalar (backslash and double quote escaped).
+    static func yamlQuoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 }

@@ -67,7 +67,7 @@ public func computeScores(
         case .random:
             rows = (0..<training.seeds).map { randomScores(count: features.rows, seed: training.seedValue(forRun: $0)) }
         }
-        return ScoreResult(name: spec.name, kind: spec.kindName, epoch: spec.epoch, perSeed: rows)
+        return ScoreResult(name: spec.name, kind: spec.kindName, epoch: spec.epoch, direction: spec.direction, perSeed: rows)
     }
 }
 

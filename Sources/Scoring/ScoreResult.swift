@@ -8,6 +8,9 @@ public struct ScoreResult: Sendable, Equatable {
     public var kind: String
     /// The epoch of an `el2n`, `grand`, `loss` or `margin` score; `nil` otherwise.
     public var epoch: Int?
+    /// Which end of the score is hard: pruning policies read "easiest" and
+    /// "hardest" through it.
+    public var direction: ScoreDirection
     /// Values per scoring seed: `perSeed[k][i]` is example `i` under seed `k`.
     /// Seed-independent scores (`input_norm`, `imported`) have one row.
     public var perSeed: [[Double]]
@@ -15,20 +18,23 @@ public struct ScoreResult: Sendable, Equatable {
     public var mean: [Double]
 
     /// A result from per-seed values; ``mean`` is their average per example.
+    /// `direction` defaults to the kind's built-in one
+    /// (``ScoreDirection/builtIn(forKind:)``; `harder` for `imported`).
     /// - Precondition: at least one seed row, all rows the same length.
-    public init(name: String, kind: String, epoch: Int?, perSeed: [[Double]]) {
+    public init(name: String, kind: String, epoch: Int?, direction: ScoreDirection? = nil, perSeed: [[Double]]) {
         precondition(!perSeed.isEmpty && perSeed.allSatisfy { $0.count == perSeed[0].count },
                      "ScoreResult needs at least one seed row, all of one length")
         self.name = name
         self.kind = kind
         self.epoch = epoch
+        self.direction = direction ?? ScoreDirection.builtIn(forKind: kind)
         self.perSeed = perSeed
         self.mean = Self.average(perSeed)
     }
 
     /// A score read from a file (`imported:<column>`): one seed-independent row.
-    public static func imported(column: String, values: [Double]) -> ScoreResult {
-        ScoreResult(name: "imported:\(column)", kind: "imported", epoch: nil, perSeed: [values])
+    public static func imported(column: String, values: [Double], higherIs direction: ScoreDirection = .harder) -> ScoreResult {
+        ScoreResult(name: "imported:\(column)", kind: "imported", epoch: nil, direction: direction, perSeed: [values])
     }
 
     /// Number of seed rows.

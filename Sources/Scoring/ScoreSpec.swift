@@ -38,6 +38,15 @@ public enum ScoreKind: Sendable, Equatable {
     /// one vector per seed. Pruning by it is a uniform random diet, the
     /// baseline every informed score should beat (cf. Paul et al. 2021).
     case random
+
+    /// Which end is hard (DESIGN.md "Direction"): higher is easier for
+    /// `margin`, `aum` and `confidence`, harder for every other kind.
+    public var direction: ScoreDirection {
+        switch self {
+        case .margin, .aum, .confidence: .easier
+        case .el2n, .grand, .loss, .forgetting, .variability, .inputNorm, .random: .harder
+        }
+    }
 }
 
 /// One requested score, as listed under the audit spec's `scores:`.
@@ -72,6 +81,9 @@ public struct ScoreSpec: Sendable, Equatable {
         case .random: return "random"
         }
     }
+
+    /// Which end of the score is hard; see ``ScoreKind/direction``.
+    public var direction: ScoreDirection { kind.direction }
 
     /// The epoch at which the score is taken, for `el2n`, `grand`, `loss` and `margin`.
     public var epoch: Int? {

@@ -120,6 +120,14 @@ extension AuditDatabase {
                 for name in ["std", "ci_low", "ci_high"] { t.column(name, .double) }
             }
         }
+        migrator.registerMigration("v3: score direction") { db in
+            // Which end of each score is hard ("harder" / "easier"). Rows of
+            // earlier runs keep NULL and read back with their kind's built-in
+            // direction (see ScoreRow.direction).
+            try db.alter(table: "score") { t in
+                t.add(column: "higher_is", .text)
+            }
+        }
         return migrator
     }
 }

@@ -25,7 +25,9 @@ public struct RunRecord: Sendable, Codable, Equatable, FetchableRecord, MutableP
     public var rulesetName: String
     public var rulesetPath: String
     public var rulesetText: String
-    /// The spec's base seed.
+    /// The spec's base seed, stored as the bit pattern of the `UInt64`
+    /// (seeds above `Int64.max` read back negative in SQL; use
+    /// `UInt64(bitPattern: seed)`).
     public var seed: Int64
     /// `--fail-on` of the run: info, warn, fail or never.
     public var failOn: String

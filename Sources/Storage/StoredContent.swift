@@ -45,14 +45,21 @@ public struct ScoreRow: RunScopedContent, Equatable {
     public var kind: String
     public var epoch: Int?
     public var seeds: Int
+    /// Which end is hard, column `higher_is` (migration "v3: score direction").
+    /// Rows written before it hold `NULL`; ``direction`` then falls back to the
+    /// kind's built-in direction (`harder` for `imported`).
+    public var higherIs: ScoreDirection?
     /// Seed-averaged values.
     public var mean: Data
     /// `seeds` vectors of values, concatenated.
     public var perSeed: Data
 
     enum CodingKeys: String, CodingKey {
-        case position, name, kind, epoch, seeds, mean, perSeed = "per_seed"
+        case position, name, kind, epoch, seeds, higherIs = "higher_is", mean, perSeed = "per_seed"
     }
+
+    /// The stored direction, or for an old row the kind's built-in one.
+    public var direction: ScoreDirection { higherIs ?? ScoreDirection.builtIn(forKind: kind) }
 
     public init(position: Int, result: ScoreResult) {
         self.position = position
@@ -60,6 +67,7 @@ public struct ScoreRow: RunScopedContent, Equatable {
         kind = result.kind
         epoch = result.epoch
         seeds = result.perSeed.count
+        higherIs = result.direction
         mean = Self.encode(result.mean)
         perSeed = Self.encode(result.perSeed.flatMap { $0 })
     }
@@ -69,7 +77,7 @@ public struct ScoreRow: RunScopedContent, Equatable {
         let flat = Self.decode(perSeed)
         let count = seeds > 0 ? flat.count / seeds : 0
         let rows = (0..<seeds).map { Array(flat[($0 * count)..<(($0 + 1) * count)]) }
-        return ScoreResult(name: name, kind: kind, epoch: epoch, perSeed: rows)
+        return ScoreResult(name: name, kind: kind, epoch: epoch, direction: direction, perSeed: rows)
     }
 
     static func encode(_ values: [Double]) -> Data {

@@ -26,7 +26,9 @@ struct ExportScoresCommand: ParsableCommand {
     func run() throws {
         let runs = try StoredRuns(databasePath: database.path)
         let id = try runs.resolve(target.reference)
-        let count = try runs.exportScores(id: id, to: csv)
-        print("wrote \(count) examples of run \(id) to \(csv)")
+        let exported = try runs.exportScores(id: id, to: csv)
+        print("wrote \(exported.examples) examples of run \(id) to \(csv)")
+        print("to audit these scores again, list under scores: (path relative to the spec)")
+        for entry in exported.reimportEntries { print("  - \(entry)") }
     }
 }

@@ -113,8 +113,8 @@ import DietAuditCore
         #expect(audit.attributes[0].tvd == 0 && audit.attributes[0].chi2 == nil && audit.attributes[0].chi2PValue == nil)
 
         let single = Grouping(name: "sex", kind: .attribute, groups: ["f"], train: [0], test: [])
-        let everything = PruningPlanner.plan(scores: [1], scoreName: "x", labels: [0], classCount: 1,
-                                             policy: .keepHard, fraction: 0.5, seed: 0)  // R = round(0.5) = 1 = N
+        let everything = PruningPlanner.plan(scores: [1], scoreName: "x", direction: .harder, labels: [0], classCount: 1,
+                                             policy: .keepHard, fraction: 0.9, seed: 0)  // R = round(0.9) = 1 = N
         let full = auditComposition(plans: [everything], groupings: [single])
         let row = try #require(full.rows.first)
         #expect(row.retentionRatio == nil && row.shareAfter == nil && row.representationRatio == nil)

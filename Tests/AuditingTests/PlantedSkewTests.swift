@@ -31,9 +31,9 @@ import DietAuditCore
          Grouping(name: "class", kind: .class, groups: ["no", "yes"], train: data.labels, test: [])]
     }
 
-    func plan(_ data: Data, _ policy: PruningPolicy, _ fraction: Double) -> PruningPlan {
+    func plan(_ data: Data, _ policy: PruningPolicy, _ fraction: DecimalFraction) -> PruningPlan {
         PruningPlanner.plan(scores: policy == .random ? nil : data.scores, scoreName: policy == .random ? nil : "el2n@2",
-                            labels: data.labels, classCount: 2, policy: policy, fraction: fraction, seed: 0)
+                            direction: .harder, labels: data.labels, classCount: 2, policy: policy, fraction: fraction, seed: 0)
     }
 
     @Test func keepHardRemovesGroupB() throws {

@@ -1,14 +1,16 @@
 import Testing
 import DietAuditCore
+import Scoring
 @testable import Auditing
 
 @Suite struct PruningPlannerTests {
     static let scores = [0.5, 0.1, 0.9, 0.3, 0.7, 0.2]
     static let labels = [0, 0, 0, 1, 1, 1]
 
-    func plan(_ policy: PruningPolicy, _ fraction: Double, scores: [Double]? = scores, name: String? = "el2n@2",
-              labels: [Int] = labels, classCount: Int = 2, seed: UInt64 = 0) -> PruningPlan {
-        PruningPlanner.plan(scores: scores, scoreName: name, labels: labels, classCount: classCount,
+    func plan(_ policy: PruningPolicy, _ fraction: DecimalFraction, scores: [Double]? = scores, name: String? = "el2n@2",
+              direction: ScoreDirection = .harder, labels: [Int] = labels, classCount: Int = 2,
+              seed: UInt64 = 0) -> PruningPlan {
+        PruningPlanner.plan(scores: scores, scoreName: name, direction: direction, labels: labels, classCount: classCount,
                             policy: policy, fraction: fraction, seed: seed)
     }
 
@@ -17,7 +19,7 @@ import DietAuditCore
         #expect(result.removedIndices == [1, 3, 5])  // scores 0.1, 0.3, 0.2
         #expect(result.removedCount == 3 && result.keptCount == 3)
         #expect(result.score == "el2n@2" && result.policy == .keepHard && result.fraction == 0.5)
-        // R = round(0.25 · 6) = round(1.5) = 2: half rounds away from zero.
+        // R = round(0.25 · 6) = round(1.5) = 2: half to even.
         #expect(plan(.keepHard, 0.25).removedIndices == [1, 5])
         #expect(plan(.keepHard, 0).removedCount == 0)
     }
@@ -25,6 +27,44 @@ import DietAuditCore
     @Test func keepEasyRemovesHighestScores() {
         #expect(plan(.keepEasy, 0.5).removedIndices == [0, 2, 4])  // scores 0.5, 0.9, 0.7
         #expect(plan(.keepEasy, 0.2).removedIndices == [2])        // R = round(1.2) = 1
+    }
+
+    /// A higher-is-easier score (aum, margin, confidence) is read the other way
+    /// round: keep_hard removes the highest values, keep_easy the lowest, and
+    /// class_balanced the highest within each class.
+    @Test func higherIsEasierFlipsWhichEndIsRemoved() {
+        #expect(plan(.keepHard, 0.5, name: "aum", direction: .easier).removedIndices == [0, 2, 4])  // 0.5, 0.9, 0.7
+        #expect(plan(.keepEasy, 0.5, name: "aum", direction: .easier).removedIndices == [1, 3, 5])  // 0.1, 0.3, 0.2
+        // Class 0 holds 0.5, 0.1, 0.9 and class 1 0.3, 0.7, 0.2: round(1.5) = 2 of each, highest first.
+        #expect(plan(.classBalanced, 0.5, name: "aum", direction: .easier).removedIndices == [0, 2, 3, 4])
+        #expect(plan(.classBalanced, 0.5).removedIndices == [0, 1, 3, 5])
+        // Negating the scores of a higher-is-harder score gives the same plan as
+        // the scores themselves read higher-is-easier (same tie stream).
+        let negated = Self.scores.map { -$0 }
+        for policy in [PruningPolicy.keepHard, .keepEasy, .classBalanced] {
+            #expect(plan(policy, 0.5, scores: negated).removed == plan(policy, 0.5, direction: .easier).removed)
+        }
+    }
+
+    /// R is computed exactly from the decimal and rounded half to even
+    /// (Python: round(Fraction("0.7") * 45) = 32; binary floating point gives 31).
+    @Test func sizesAreExactHalfToEven() {
+        let cases: [(fraction: String, count: Int, removed: Int)] = [
+            ("0.7", 45, 32), ("0.5", 5, 2), ("0.5", 7, 4), ("0.25", 10, 2), ("0.35", 10, 4), ("0.1", 25, 2),
+        ]
+        for (text, count, removed) in cases {
+            let fraction = DecimalFraction(parsing: text)!
+            let labels = [Int](repeating: 0, count: count)
+            let scores = (0..<count).map(Double.init)
+            for policy in PruningPolicy.allCases {
+                let result = plan(policy, fraction, scores: scores, labels: labels, classCount: 1)
+                #expect(result.removedCount == removed, "\(policy) \(text)·\(count)")
+            }
+        }
+        // class_balanced rounds each class: 0.5·5 = 2.5 → 2 and 0.5·7 = 3.5 → 4.
+        let labels = [Int](repeating: 0, count: 5) + [Int](repeating: 1, count: 7)
+        let balanced = plan(.classBalanced, 0.5, scores: (0..<12).map(Double.init), labels: labels)
+        #expect(balanced.removedIndices == [0, 1, 5, 6, 7, 8])
     }
 
     /// With all scores equal the removed set comes from the seeded tie order:

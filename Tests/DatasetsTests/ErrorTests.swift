@@ -99,11 +99,11 @@ import Testing
         s.test = .fraction(1.5)
         #expect(error(s) == InputError("test fraction must be strictly between 0 and 1, found 1.5", at: Self.at(11)))
         s.test = .fraction(0)
-        #expect(error(s) == InputError("test fraction must be strictly between 0 and 1, found 0.0", at: Self.at(11)))
+        #expect(error(s) == InputError("test fraction must be strictly between 0 and 1, found 0", at: Self.at(11)))
         s = try spec("x,class\n1,a\n2,a\n3,b\n")
-        s.test = .fraction(0.5)
+        s.test = .fraction(0.6)  // round(0.6 · 1) = 1 (0.5 · 1 would round half to even, to 0)
         #expect(error(s) == InputError(
-            "class 'b' has only 1 row(s), and a test fraction of 0.5 would move all of them to the test split; every class needs at least one training row",
+            "class 'b' has only 1 row(s), and a test fraction of 0.6 would move all of them to the test split; every class needs at least one training row",
             at: Self.at(11)))
         s = try spec()
         s.test = .fraction(0.01)

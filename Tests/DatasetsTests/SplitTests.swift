@@ -4,7 +4,7 @@ import Testing
 @testable import Datasets
 
 @Suite struct SplitTests {
-    private func german(seed: UInt64, fraction: Double = 0.2) throws -> PreparedDataset? {
+    private func german(seed: UInt64, fraction: DecimalFraction = 0.2) throws -> PreparedDataset? {
         guard let path = TestData.shared("german_credit.csv") else { return nil }
         var spec = DatasetSpec(path: path, displayPath: "german_credit.csv", label: "class")
         spec.test = .fraction(fraction)
@@ -38,15 +38,32 @@ import Testing
         #expect(c.test.labels.filter { $0 == 0 }.count == 60)
     }
 
-    /// Rounding is half away from zero per class: 5 × 0.5 = 2.5 → 3, 3 × 0.5 = 1.5 → 2.
-    @Test func roundingPerClass() throws {
-        let rows = (0..<5).map { "\($0),a" } + (0..<3).map { "\($0),b" }
+    /// Rounding is half to even per class (Python's `round`): 5 × 0.5 = 2.5 → 2,
+    /// 7 × 0.5 = 3.5 → 4, 3 × 0.5 = 1.5 → 2.
+    @Test func roundingPerClassHalfToEven() throws {
+        let rows = (0..<5).map { "\($0),a" } + (0..<7).map { "\($0),b" } + (0..<3).map { "\($0),c" }
         var spec = try TestData.spec(csv: "x,y\n" + rows.joined(separator: "\n") + "\n")
         spec.test = .fraction(0.5)
         let data = try prepareDataset(spec)
-        #expect(data.test.labels.filter { $0 == 0 }.count == 3)
-        #expect(data.test.labels.filter { $0 == 1 }.count == 2)
-        #expect(data.train.count == 3)
+        #expect(data.test.labels.filter { $0 == 0 }.count == 2)
+        #expect(data.test.labels.filter { $0 == 1 }.count == 4)
+        #expect(data.test.labels.filter { $0 == 2 }.count == 2)
+        #expect(data.train.count == 7)
+    }
+
+    /// f · n_c is exact from the decimal: 0.7 × 45 = 31.5 → 32 (binary floating
+    /// point gives 31.499999999999996 → 31), 0.7 × 5 = 3.5 → 4, 0.35 × 10 = 3.5 → 4.
+    @Test func exactDecimalSizes() throws {
+        let rows = (0..<45).map { "\($0),a" } + (0..<5).map { "\($0),b" }
+        var spec = try TestData.spec(csv: "x,y\n" + rows.joined(separator: "\n") + "\n")
+        spec.test = .fraction(DecimalFraction(parsing: "0.7")!)
+        let data = try prepareDataset(spec)
+        #expect(data.test.labels.filter { $0 == 0 }.count == 32)
+        #expect(data.test.labels.filter { $0 == 1 }.count == 4)
+        let tens = (0..<10).map { "\($0),a" } + (0..<10).map { "\($0),b" }
+        var tenSpec = try TestData.spec(csv: "x,y\n" + tens.joined(separator: "\n") + "\n")
+        tenSpec.test = .fraction(DecimalFraction(parsing: "0.35")!)
+        #expect(try prepareDataset(tenSpec).test.count == 8)
     }
 
     /// Labels that are all numbers sort numerically, so "10" is the last class.

@@ -70,7 +70,9 @@ import Testing
     }
 
     /// Exported scores imported into a new audit prune exactly as the audited
-    /// scores did: the composition rows of both runs are equal.
+    /// scores did: the composition rows of both runs are equal — also for a
+    /// higher-is-easier score (aum), re-imported with the spec entries the
+    /// export prints (`higher_is: easier`).
     @Test func exportedScoresReimportToTheSameAudit() throws {
         let workspace = try Workspace()
         let digits = repositoryRoot().appendingPathComponent("datasets/digits.csv").path
@@ -81,20 +83,56 @@ import Testing
         pruning: {fractions: [0.5], policies: [keep_hard, random], retrain: {seeds: 0}}
 
         """
-        try workspace.write("audit: trained\n" + common + "scores: [{kind: el2n, epoch: 1}]\n", to: "trained.yaml")
-        try workspace.write("audit: imported\n" + common + "scores: [{kind: imported, path: s.csv, column: \"el2n@1\", id_column: id}]\n", to: "imported.yaml")
+        try workspace.write("audit: trained\n" + common + "scores: [{kind: el2n, epoch: 1}, {kind: aum}]\n", to: "trained.yaml")
         _ = try Dietaudit.run(["run", "trained.yaml", "--db", "r.sqlite", "--json", "trained.json", "--fail-on", "never", "--quiet"], in: workspace.url)
-        #expect(try Dietaudit.run(["export", "scores", "latest", "--db", "r.sqlite", "--csv", "s.csv"], in: workspace.url).exitCode == 0)
+        let export = try Dietaudit.run(["export", "scores", "latest", "--db", "r.sqlite", "--csv", "s.csv"], in: workspace.url)
+        #expect(export.exitCode == 0)
+        let entries = export.standardOutput.split(separator: "\n").filter { $0.hasPrefix("  - {kind: imported") }
+        #expect(entries == [
+            "  - {kind: imported, path: \"s.csv\", column: \"el2n@1\", id_column: id, higher_is: harder}",
+            "  - {kind: imported, path: \"s.csv\", column: \"aum\", id_column: id, higher_is: easier}",
+        ])
+        try workspace.write("audit: imported\n" + common + "scores:\n" + entries.joined(separator: "\n") + "\n", to: "imported.yaml")
         let imported = try Dietaudit.run(["run", "imported.yaml", "--db", "r.sqlite", "--json", "imported.json", "--fail-on", "never", "--quiet"], in: workspace.url)
         #expect(imported.exitCode == 0, "\(imported.standardError)")
         func keepHardRows(_ file: String) throws -> [[String: String]] {
             let json = try JSONSerialization.jsonObject(with: Data(try workspace.read(file).utf8)) as? [String: Any]
             let rows = (json?["composition"] as? [[String: Any]] ?? []).filter { $0["policy"] as? String == "keep_hard" }
-            return rows.map { row in row.filter { $0.key != "score" }.mapValues { "\($0)" } }
+            return rows.map { row in
+                row.mapValues { "\($0)" }.merging(["score": ("\(row["score"]!)").replacingOccurrences(of: "imported:", with: "")]) { $1 }
+            }
         }
         let trainedRows = try keepHardRows("trained.json")
-        #expect(trainedRows.count == 10)
+        #expect(trainedRows.count == 20)
         #expect(trainedRows == (try keepHardRows("imported.json")))
+    }
+
+    /// Seeds at the top of Int64 and UInt64 run, store, report and export:
+    /// derived seeds wrap (base &+ k), the stored bit pattern reads back unsigned.
+    @Test func extremeSeedsRunAndExport() throws {
+        let workspace = try Workspace()
+        let digits = repositoryRoot().appendingPathComponent("datasets/digits.csv").path
+        for (index, seed) in ["9223372036854775807", "18446744073709551615"].enumerated() {
+            try workspace.write("""
+            audit: seeds
+            dataset: {path: \(digits), label: label, scaling: minmax}
+            model: {kind: softmax}
+            training: {epochs: 1, seeds: 2, seed: \(seed)}
+            scores: [{kind: el2n, epoch: 1}]
+            pruning: {fractions: [0.3], policies: [keep_hard, random], retrain: {seeds: 1}}
+
+            """, to: "s\(index).yaml")
+            let run = try Dietaudit.run(
+                ["run", "s\(index).yaml", "--db", "r.sqlite", "--json", "s\(index).json", "--fail-on", "never", "--quiet"],
+                in: workspace.url)
+            #expect(run.exitCode == 0, "\(run.standardError)")
+            #expect(try workspace.read("s\(index).json").contains("\"seed\": \(seed)"))
+            let export = try Dietaudit.run(["export", "scores", "latest", "--db", "r.sqlite", "--csv", "e\(index).csv"], in: workspace.url)
+            #expect(export.exitCode == 0, "\(export.standardError)")
+            let header = try workspace.read("e\(index).csv").split(separator: "\n").first.map(String.init)
+            let next = index == 0 ? "9223372036854775808" : "0"
+            #expect(header == "id,label,el2n@1,el2n@1#\(seed),el2n@1#\(next)")
+        }
     }
 
     @Test func germanCreditDefaultAudit() throws {

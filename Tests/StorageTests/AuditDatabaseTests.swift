@@ -24,7 +24,7 @@ import DietAuditTestSupport
 
     static func results() -> RunResults {
         let labels = [0, 0, 1, 1]
-        let plan = PruningPlanner.plan(scores: [0.1, 0.2, 0.3, 0.4], scoreName: "el2n@2", labels: labels, classCount: 2,
+        let plan = PruningPlanner.plan(scores: [0.1, 0.2, 0.3, 0.4], scoreName: "el2n@2", direction: .harder, labels: labels, classCount: 2,
                                        policy: .keepHard, fraction: 0.5, seed: 0)
         let audit = auditComposition(plans: [plan], groupings: [
             Grouping(name: "class", kind: .class, groups: ["a", "b"], train: labels, test: [0, 1]),
