@@ -73,7 +73,9 @@ let package = Package(
         .testTarget(name: "StorageTests", dependencies: ["Storage", "DietAuditTestSupport"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "DietAuditTestSupport"]),
         .testTarget(name: "AuditPipelineTests", dependencies: ["AuditPipeline"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["dietaudit", "DietAuditTestSupport"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["dietaudit", "DietAuditTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v5]
 )

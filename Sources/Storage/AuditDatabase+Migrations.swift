@@ -120,6 +120,13 @@ extension AuditDatabase {
                 for name in ["std", "ci_low", "ci_high"] { t.column(name, .double) }
             }
         }
+        migrator.registerMigration("v4: run liveness") { db in
+            try db.alter(table: "run") { t in
+                t.add(column: "host", .text)
+                t.add(column: "pid", .integer)
+                t.add(column: "process_start_ticks", .integer)
+            }
+        }
         return migrator
     }
 }
