@@ -56,7 +56,8 @@ public struct RunOverview: Sendable {
             ("tool version", run.toolVersion),
             ("spec", run.specPath),
             ("spec sha256", run.specSha256),
-            ("ruleset", "\(run.rulesetName) (\(run.rulesetPath))"),
+            ("ruleset", run.rulesetPath.hasPrefix("(") ? "\(run.rulesetName) \(run.rulesetPath)"
+                : "\(run.rulesetName) (\(run.rulesetPath))"),
             ("ruleset sha256", run.rulesetSha256),
             ("data", run.dataset.path),
             ("data sha256", run.dataSha256),

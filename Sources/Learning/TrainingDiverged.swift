@@ -48,8 +48,8 @@ public struct TrainingDiverged: Error, Sendable, Equatable, CustomStringConverti
     public var description: String {
         "training diverged: \(quantity.rawValue) became NaN or infinite in epoch \(epoch) of \(epochs) "
             + "(\(purpose.map { $0 + ", " } ?? "")seed \(seed); \(optimizer) with learning rate \(learningRate)). "
-            + "Lower training.optimizer.learning_rate (e.g. to \(suggestedRate)), scale the features "
-            + "(dataset.scaling: standard), or train fewer training.epochs"
+            + "Lower training.optimizer.learning_rate (e.g. to \(suggestedRate)), put the features on one scale "
+            + "(dataset.scaling: standard, the default, or minmax), or train fewer training.epochs"
     }
 
     /// A learning rate a hundred times smaller, capped at 0.1.

@@ -86,7 +86,10 @@ import Testing
         let database = try AuditDatabase(path: path)
         let mode = try database.writer.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
         #expect(mode == "wal")
-        let timeout = try database.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA busy_timeout") }
+        // The writing connection's timeout (GRDB gives a pool's readers their own).
+        let timeout = try database.writer.writeWithoutTransaction { db in
+            try Int.fetchOne(db, sql: "PRAGMA busy_timeout")
+        }
         #expect(timeout == Int(AuditDatabase.busyTimeout * 1000))
         let migrations = try database.writer.read { db in
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
