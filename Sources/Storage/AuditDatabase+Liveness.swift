@@ -21,7 +21,8 @@ extension AuditDatabase {
         isAlive: (RunProcess) -> Bool? = { $0.isAlive() }
     ) throws -> [Int64] {
         let running = try writer.read { db in
-            try RunRecord.filter(Column("status") == RunStatus.running.rawValue).filter(Column("host") == host).fetchAll(db)
+            try RunRecord.filter(Column("status") == RunStatus.running.rawValue)
+                .filter(Column("host") == host).fetchAll(db)
         }
         let gone = running.filter { run in run.process.map { isAlive($0) == false } ?? false }
         guard !gone.isEmpty else { return [] }

@@ -51,9 +51,13 @@ public struct RunProcess: Sendable, Equatable {
     /// parentheses) may itself contain spaces and parentheses, so fields are
     /// counted after its last `)`.
     static func procStat(pid: Int64) -> (state: Substring, startTicks: Int64)? {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")")
-        else { return nil }
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return nil }
+        return parseStat(stat)
+    }
+
+    /// Fields 3 and 22 of the text of a `/proc/<pid>/stat` file.
+    static func parseStat(_ stat: String) -> (state: Substring, startTicks: Int64)? {
+        guard let close = stat.lastIndex(of: ")") else { return nil }
         // After ")": field 3 (state) is the first; starttime (22) is the 20th.
         let fields = stat[stat.index(after: close)...].split(separator: " ", omittingEmptySubsequences: true)
         guard fields.count >= 20, let ticks = Int64(fields[19]) else { return nil }

@@ -108,7 +108,8 @@ import Testing
         #expect(first.exitCode == 0 && first.standardOutput.hasPrefix("run 1: gate PASSED"))
         let firstShow = try Dietaudit.run(["show", "1", "--db", "runs.sqlite"], in: workspace.url)
         #expect(firstShow.exitCode == 0)
-        #expect(firstShow.standardOutput.contains("verdict         gate PASSED (fail-on fail)"), "\(firstShow.standardOutput)")
+        #expect(firstShow.standardOutput.contains("verdict         gate PASSED (fail-on fail)"),
+                "\(firstShow.standardOutput)")
     }
 
     @Test func divergentTrainingIsBadInputAndFailsTheRun() throws {
@@ -132,6 +133,24 @@ import Testing
         let show = try Dietaudit.run(["show", "latest", "--db", "runs.sqlite"], in: workspace.url)
         #expect(show.exitCode == 3)
         #expect(show.standardError.contains("it failed: training diverged"))
+    }
+
+    /// Imported scores need no scoring model, so the first training is the
+    /// error-risk retraining: it diverges and says so.
+    @Test func divergentRetrainingIsBadInputToo() throws {
+        let workspace = try Self.workspace()
+        let spec = Self.trainingSpec
+            .replacingOccurrences(of: "  - {kind: el2n, epoch: 1}\n", with: "")
+            .replacingOccurrences(of: "model: {kind: softmax}", with: "model: {kind: mlp, hidden: [32, 32]}")
+            .replacingOccurrences(
+                of: "training: {epochs: 3, seeds: 2, batch_size: 32}",
+                with: "training: {epochs: 3, seeds: 2, batch_size: 32, optimizer: {kind: sgd, learning_rate: 100000}}")
+        try workspace.write(spec, to: "divergent.yaml")
+        let result = try Dietaudit.run(["run", "divergent.yaml", "--db", "runs.sqlite", "--quiet"], in: workspace.url)
+        #expect(result.exitCode == 2, "\(result.standardError)")
+        #expect(result.standardError.contains("(error-risk retraining on "), "\(result.standardError)")
+        #expect(result.standardError.contains("training.optimizer.learning_rate"))
+        #expect(try Self.rawStatuses(workspace) == ["failed"])
     }
 }
 

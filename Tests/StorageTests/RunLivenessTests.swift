@@ -47,12 +47,14 @@ import Testing
     @Test func goneRunsAreMarkedAbandonedOthersStayRunning() throws {
         let database = try AuditDatabase()
         let current = RunProcess.current
+        let gone = RunProcess(host: current.host, pid: Int64(Int32.max), startTicks: 1)
         let live = try database.beginRun(Self.record(process: nil))
-        let dead = try database.beginRun(Self.record(process: RunProcess(host: current.host, pid: Int64(Int32.max), startTicks: 1)))
+        let dead = try database.beginRun(Self.record(process: gone))
         let reused = try database.beginRun(Self.record(process: RunProcess(
             host: current.host, pid: current.pid, startTicks: (current.startTicks ?? 0) + 7)))
-        let remote = try database.beginRun(Self.record(process: RunProcess(host: "another-host", pid: 1, startTicks: 1)))
-        let finished = try database.beginRun(Self.record(process: RunProcess(host: current.host, pid: Int64(Int32.max), startTicks: 1)))
+        let remote = try database.beginRun(Self.record(
+            process: RunProcess(host: "another-host", pid: 1, startTicks: 1)))
+        let finished = try database.beginRun(Self.record(process: gone))
         try database.failRun(id: finished, message: "boom")
 
         let marked = try database.markAbandonedRuns()
@@ -61,7 +63,8 @@ import Testing
         #expect(statuses == [.running, .abandoned, .abandoned, .running, .failed])
         #expect(try database.runRecord(id: live).process == current)
         let message = try #require(try database.runRecord(id: dead).errorMessage)
-        #expect(message.hasPrefix("abandoned: the process that ran it (pid \(Int32.max) on host \(current.host)) is gone"))
+        #expect(message.hasPrefix(
+            "abandoned: the process that ran it (pid \(Int32.max) on host \(current.host)) is gone"))
         #expect(try database.runRecord(id: dead).finishedAt != nil)
         #expect(try database.markAbandonedRuns().isEmpty)
     }
@@ -137,5 +140,18 @@ final class Outcomes: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         errors[index] = error
+    }
+}
+
+/// Fields of `/proc/<pid>/stat`, counted after the command name's last `)`.
+@Suite struct ProcStatTests {
+    @Test func startTimeIsField22EvenWhenTheNameHasSpacesAndParentheses() throws {
+        // Fields 1…22 of a real stat line, with field 2 (the name) made awkward; starttime = 987654.
+        let line = "4242 (odd) (name x) S 1 4242 4242 0 -1 4194560 100 0 0 0 5 3 0 0 20 0 1 0 987654 12345 67 "
+            + "18446744073709551615\n"
+        let parsed = try #require(RunProcess.parseStat(line))
+        #expect(parsed.state == "S" && parsed.startTicks == 987_654)
+        #expect(RunProcess.parseStat("4242 (name) Z 1 2 3") == nil)
+        #expect(RunProcess.parseStat("garbage") == nil)
     }
 }
