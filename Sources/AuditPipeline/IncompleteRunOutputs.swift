@@ -33,7 +33,7 @@ enum IncompleteRunOutputs {
         """
         # \(run.audit) — run \(problem.runId)
 
-        **Verdict: none** — this run is `\(run.status.rawValue)`, not complete. \(problem.reason)
+        **Verdict: none** — this run is `\(run.status.rawValue)`, not complete: \(sentence(problem.reason))
 
         Only a complete run has findings and a verdict. Started \(Timestamp.iso8601(run.startedAt)); \
         spec \(run.specPath) (SHA-256 \(run.specSha256)).
@@ -72,6 +72,11 @@ enum IncompleteRunOutputs {
         </testsuites>
 
         """
+    }
+
+    /// `text` ending with a full stop.
+    static func sentence(_ text: String) -> String {
+        text.hasSuffix(".") ? text : text + "."
     }
 
     /// XML attribute escaping.

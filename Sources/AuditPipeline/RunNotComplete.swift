@@ -9,24 +9,38 @@ public struct RunNotComplete: Error, Sendable, CustomStringConvertible {
     public var status: RunStatus
     /// The stored reason (`failed`, `abandoned`), if any.
     public var message: String?
+    /// The process recorded as writing it, if any.
+    public var process: RunProcess?
 
     public init(_ run: RunRecord) {
         runId = run.id ?? 0
         audit = run.audit
         status = run.status
         message = run.errorMessage
+        process = run.process
     }
 
     /// Why this run has no verdict, in one sentence or two.
     public var reason: String {
         switch status {
-        case .running:
-            "its process is still running, or ran on another host and cannot be checked from here"
-                + (message.map { " (\($0))" } ?? "")
+        case .running: runningReason
         case .failed: "it failed: " + (message ?? "no message was stored")
         case .abandoned: message ?? "its process is gone"
         case .complete: "it is complete"
         }
+    }
+
+    /// Why a `running` run is still running, as far as this host can tell.
+    var runningReason: String {
+        guard let process else {
+            return "no process was recorded with it (stored by an older version), so whether it is still running "
+                + "cannot be checked"
+        }
+        if process.host == RunProcess.currentHost {
+            return "its process (\(process.text)) is still running; ask again when it has finished"
+        }
+        return "it runs on host \(process.host) (pid \(process.pid)), which cannot be checked from here; it may still "
+            + "be running, or have died — a DietAudit process on that host marks it abandoned if so"
     }
 
     public var description: String {

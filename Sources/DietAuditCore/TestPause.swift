@@ -18,11 +18,27 @@ public enum TestPause: String, Sendable, CaseIterable {
     public static let variable = "DIETAUDIT_TEST_PAUSE_AT"
 
     private static let requested = ProcessInfo.processInfo.environment[variable].flatMap(TestPause.init(rawValue:))
+    private static let announced = LockedFlag()
 
     /// Pauses when `stage` is the one requested (see the type's description).
     public static func reached(_ stage: TestPause) {
         guard requested == stage else { return }
-        FileHandle.standardError.write(Data("paused at \(stage.rawValue)\n".utf8))
+        // Parallel seeds can reach a stage together: announce it once, pause them all.
+        if announced.setOnce() { FileHandle.standardError.write(Data("paused at \(stage.rawValue)\n".utf8)) }
         Thread.sleep(forTimeInterval: 600)
+    }
+}
+
+/// A flag set at most once across threads.
+private final class LockedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var isSet = false
+
+    /// Sets the flag; true for the first caller only.
+    func setOnce() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        defer { isSet = true }
+        return !isSet
     }
 }
