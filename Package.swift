@@ -97,7 +97,10 @@ let package = Package(
             name: "AuditPipelineTests",
             dependencies: ["DietAuditCore", "Datasets", "Learning", "Scoring", "Auditing", "Storage", "AuditPipeline"]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["DietAuditCore", "dietaudit", "DietAuditTestSupport"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["DietAuditCore", "dietaudit", "DietAuditTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ],
     swiftLanguageModes: [.v5]
 )

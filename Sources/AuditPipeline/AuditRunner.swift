@@ -39,6 +39,7 @@ public final class AuditRunner {
         try prepareOutputs(options)
         let database = try AuditDatabase(path: options.databasePath)
         let runId = try database.beginRun(runRecord(inputs, options: options))
+        TestPause.reached(.beforeTraining)
         do {
             let results = try compute(inputs, failOn: options.failOn, clock: &clock)
             try database.completeRun(id: runId, results: results)

@@ -34,10 +34,26 @@ public struct StoredRuns {
 
     /// Renders run `id` again into the outputs `options` names (Markdown,
     /// JSON, JUnit), with the gate evaluated at `options.failOn`.
+    /// - Throws: ``RunNotComplete`` when the run is not `complete`, after
+    ///   writing in place of each report one that says why there is no
+    ///   verdict (``IncompleteRunOutputs``).
     public func render(id: Int64, options: RunOptions) throws -> RunOutcome {
         let runner = AuditRunner()
+        let run = try database.runRecord(id: id)
         try runner.prepareOutputs(options)
+        guard run.status == .complete else {
+            let problem = RunNotComplete(run)
+            _ = try IncompleteRunOutputs.write(run, problem: problem, options: options)
+            throw problem
+        }
         return try runner.writeReports(database: database, runId: id, options: options)
+    }
+
+    /// Status, verdict, finding counts and provenance of run `id`
+    /// (`dietaudit show`); ``RunOverview/notComplete`` is set for a run
+    /// without a verdict.
+    public func overview(id: Int64) throws -> RunOverview {
+        RunOverview(try database.loadRun(id: id))
     }
 
     /// Writes the score export CSV of run `id` to `path`; returns the row count
@@ -46,7 +62,7 @@ public struct StoredRuns {
     public func exportScores(id: Int64, to path: String) throws -> (examples: Int, reimportEntries: [String]) {
         let stored = try database.loadRun(id: id)
         guard stored.run.status == .complete else {
-            throw InputError("run \(id) is \(stored.run.status.rawValue), not complete; it has no scores to export")
+            throw RunNotComplete(stored.run)
         }
         try ReportFiles.write(ScoreExport.csv(stored), to: path)
         return (stored.examples.count, ScoreExport.reimportEntries(stored, csvPath: path))

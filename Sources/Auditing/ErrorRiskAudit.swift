@@ -80,9 +80,20 @@ public func auditErrorRisk(
         let seed = inputs.retrainingSeedValue(k)
         var network = DenseNetwork(model: inputs.model, inputCount: inputs.trainFeatures.columns,
                                    classCount: inputs.classCount, seed: seed)
-        try train(network: &network, on: inputs.trainFeatures, labels: inputs.trainLabels, rows: rows,
-                  spec: inputs.training, seed: seed)
+        let purpose = "error-risk retraining" + (model == 0 ? " on all training data" : " on a pruned set")
+        do {
+            try train(network: &network, on: inputs.trainFeatures, labels: inputs.trainLabels, rows: rows,
+                      spec: inputs.training, seed: seed)
+        } catch let error as TrainingDiverged {
+            throw error.during(purpose)
+        }
         let result = TestPredictions(network: network, features: inputs.testFeatures)
+        guard result.confidences.allSatisfy(\.isFinite) else {
+            throw TrainingDiverged(
+                quantity: .outputs, seed: seed, epoch: inputs.training.epochs, epochs: inputs.training.epochs,
+                optimizer: inputs.training.optimizer.kind, learningRate: Double(inputs.training.optimizer.learningRate),
+                purpose: purpose + ", predicting the test split")
+        }
         finished.finishedOne()
         return result
     }

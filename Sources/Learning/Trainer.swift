@@ -1,4 +1,5 @@
 import DietAuditCore
+import Foundation
 
 /// Trains `network` in place by mini-batch gradient descent on softmax
 /// cross-entropy, with the optimiser `spec.optimizer.kind` names
@@ -22,8 +23,14 @@ import DietAuditCore
 ///     Repeated indices are presented repeatedly.
 ///   - seed: the run's seed value (only the shuffle stream is drawn here; the
 ///     initialisation stream is used by ``Network`` initialisers).
+/// After every batch the mean cross-entropy of its forward pass, and after
+/// every epoch the parameters, are checked for NaN and infinity: training that
+/// diverges stops with ``TrainingDiverged`` (naming the seed and epoch) before
+/// the observer sees the broken network.
+///
 /// - Returns: the number of epochs completed.
-/// - Throws: ``InputError`` for an unknown optimiser, Adam betas outside
+/// - Throws: ``TrainingDiverged`` when the loss or a parameter stops being
+///   finite; ``InputError`` for an unknown optimiser, Adam betas outside
 ///   [0, 1) or a non-positive ε, an invalid schedule (see
 ///   ``LearningRateSchedule``), a non-positive batch
 ///   size, negative epochs, mismatched shapes, labels outside
@@ -37,11 +44,11 @@ public func train(
     switch spec.optimizer.kind {
     case "adam":
         var optimizer = AdamOptimizer(spec: spec.optimizer, parameterCount: network.parameterCount)
-        return runTraining(network: &network, on: features, labels: labels, rows: rows, spec: spec,
+        return try runTraining(network: &network, on: features, labels: labels, rows: rows, spec: spec,
                            seed: seed, observer: observer, optimizer: &optimizer)
     default:
         var optimizer = SGDOptimizer(spec: spec.optimizer, parameterCount: network.parameterCount)
-        return runTraining(network: &network, on: features, labels: labels, rows: rows, spec: spec,
+        return try runTraining(network: &network, on: features, labels: labels, rows: rows, spec: spec,
                            seed: seed, observer: observer, optimizer: &optimizer)
     }
 }
@@ -55,14 +62,14 @@ public func train(
 func runTraining<Optimizer: GradientOptimizer>(
     network: inout Network, on features: FeatureMatrix, labels: [Int], rows: [Int]?,
     spec: TrainingSpec, seed: UInt64, observer: TrainingObserver?, optimizer: inout Optimizer
-) -> Int {
+) throws -> Int {
     let batchSize = min(spec.batchSize, rows?.count ?? features.rows)
     let small = network.layout.prefersOneBLASThread(rows: batchSize)
     // Asked before holding OpenBLAS at one thread: inside a parallel-seed section it already is.
     let concurrent = ElementSplit.mayUseSecondCore
         && network.layout.multiplyAddsPerExample * ((batchSize + 1) / 2) >= BatchHalves.minimumConcurrentWork
-    return BLASThreads.shared.run(oneThread: small) {
-        trainingLoop(network: &network, on: features, labels: labels, rows: rows, spec: spec, seed: seed,
+    return try BLASThreads.shared.run(oneThread: small) {
+        try trainingLoop(network: &network, on: features, labels: labels, rows: rows, spec: spec, seed: seed,
                      observer: observer, optimizer: &optimizer, halves: small, concurrentHalves: concurrent)
     }
 }
@@ -72,7 +79,7 @@ private func trainingLoop<Optimizer: GradientOptimizer>(
     network: inout Network, on features: FeatureMatrix, labels: [Int], rows: [Int]?,
     spec: TrainingSpec, seed: UInt64, observer: TrainingObserver?, optimizer: inout Optimizer,
     halves: Bool, concurrentHalves: Bool
-) -> Int {
+) throws -> Int {
     var order = rows ?? Array(0..<features.rows)
     let batchSize = min(spec.batchSize, order.count)
     let workspace = BatchWorkspace(layout: network.layout, capacity: batchSize)
@@ -81,6 +88,10 @@ private func trainingLoop<Optimizer: GradientOptimizer>(
     var correct = [Bool](repeating: false, count: batchSize)
     var margins = [Float](repeating: 0, count: batchSize)
     let layout = network.layout
+    func diverged(_ quantity: TrainingDiverged.Quantity, epoch: Int) -> TrainingDiverged {
+        TrainingDiverged(quantity: quantity, seed: seed, epoch: epoch, epochs: spec.epochs,
+                         optimizer: spec.optimizer.kind, learningRate: Double(spec.optimizer.learningRate))
+    }
 
     if observer?.trainingReached(epoch: 0, network: network) == .stop { return 0 }
     for epoch in stride(from: 1, through: spec.epochs, by: 1) {
@@ -108,6 +119,7 @@ private func trainingLoop<Optimizer: GradientOptimizer>(
                                     gradient: workspace.gradient, squaredNorms: nil)
                 }
             }
+            guard batchLoss(workspace, count: count).isFinite else { throw diverged(.loss, epoch: epoch) }
             if let observer {
                 for row in 0..<count {
                     correct[row] = workspace.predicted[row] == workspace.labels[row]
@@ -121,7 +133,25 @@ private func trainingLoop<Optimizer: GradientOptimizer>(
             }
             start = end
         }
+        guard network.parameters.allSatisfy(\.isFinite) else { throw diverged(.parameters, epoch: epoch) }
+        if epoch == 1 { TestPause.reached(.training) }
         if observer?.trainingReached(epoch: epoch, network: network) == .stop { return epoch }
     }
     return spec.epochs
+}
+
+/// Mean cross-entropy −log p_y over the first `count` rows of a batch after a
+/// softmax forward pass (p_y floored at the smallest normal Float, so a
+/// confidently wrong but finite prediction gives a large finite loss); NaN
+/// when any probability is NaN, e.g. after logits overflowed.
+private func batchLoss(_ workspace: BatchWorkspace, count: Int) -> Double {
+    let classCount = workspace.layerSizes[workspace.layerSizes.count - 1]
+    let probabilities = workspace.activation(workspace.layerSizes.count - 1)
+    var total = 0.0
+    for row in 0..<count {
+        for column in 0..<classCount where probabilities[row * classCount + column].isNaN { return .nan }
+        let probability = probabilities[row * classCount + workspace.labels[row]]
+        total -= Double(log(max(probability, Float.leastNormalMagnitude)))
+    }
+    return total / Double(count)
 }

@@ -48,11 +48,15 @@ public func computeScores(
         reporter.begin("scoring: training seed \(run + 1) of \(training.seeds) (seed \(seed)), \(plan.lastEpoch) epochs")
         var network = DenseNetwork(model: model, inputCount: features.columns, classCount: classCount, seed: seed)
         let observer = ScoringRun(features: features, labels: labels, classCount: classCount, plan: plan, progress: reporter)
-        try train(network: &network, on: features, labels: labels, spec: training, seed: seed, observer: observer)
+        do {
+            try train(network: &network, on: features, labels: labels, spec: training, seed: seed, observer: observer)
+        } catch let error as TrainingDiverged {
+            throw error.during("scoring model \(run + 1) of \(training.seeds)")
+        }
         return observer
     } : []
 
-    return specs.map { spec in
+    let results = specs.map { spec in
         let rows: [[Double]]
         switch spec.kind {
         case let .el2n(epoch): rows = runs.map { $0.el2n[epoch]! }
@@ -68,6 +72,22 @@ public func computeScores(
             rows = (0..<training.seeds).map { randomScores(count: features.rows, seed: training.seedValue(forRun: $0)) }
         }
         return ScoreResult(name: spec.name, kind: spec.kindName, epoch: spec.epoch, direction: spec.direction, perSeed: rows)
+    }
+    try checkFinite(results, training: training)
+    return results
+}
+
+/// Throws ``Learning/TrainingDiverged`` (quantity `outputs`) when a score of
+/// some seed is NaN or infinite, e.g. a trained model whose logits overflowed
+/// on the data though its parameters stayed finite: planning needs finite scores.
+func checkFinite(_ results: [ScoreResult], training: TrainingSpec) throws {
+    for result in results {
+        for (run, values) in result.perSeed.enumerated() where !values.allSatisfy(\.isFinite) {
+            throw TrainingDiverged(
+                quantity: .outputs, seed: training.seedValue(forRun: run), epoch: result.epoch ?? training.epochs,
+                epochs: training.epochs, optimizer: training.optimizer.kind,
+                learningRate: Double(training.optimizer.learningRate), purpose: "score \(result.name)")
+        }
     }
 }
 

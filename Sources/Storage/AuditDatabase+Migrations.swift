@@ -128,6 +128,13 @@ extension AuditDatabase {
                 t.add(column: "higher_is", .text)
             }
         }
+        migrator.registerMigration("v4: run liveness") { db in
+            try db.alter(table: "run") { t in
+                t.add(column: "host", .text)
+                t.add(column: "pid", .integer)
+                t.add(column: "process_start_ticks", .integer)
+            }
+        }
         return migrator
     }
 }

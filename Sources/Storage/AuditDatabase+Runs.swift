@@ -7,10 +7,13 @@ import Rules
 extension AuditDatabase {
     /// Inserts a run with status `running` and returns its id. Call only after
     /// every input has been checked, so bad input never leaves a run behind.
+    /// The run records the process writing it (``RunProcess/current`` unless
+    /// `record.process` is set), so a reader can tell when it has died.
     public func beginRun(_ record: RunRecord) throws -> Int64 {
         try writer.write { db in
             var record = record
             record.status = .running
+            if record.process == nil { record.process = .current }
             try record.insert(db)
             return record.id!
         }
@@ -47,6 +50,7 @@ extension AuditDatabase {
             for finding in results.findings {
                 try RunScopedRecord(runId: id, content: finding).insert(db)
             }
+            TestPause.reached(.writingResults)
             guard var run = try RunRecord.fetchOne(db, key: id) else {
                 throw InputError("run \(id) vanished while it was being written")
             }
@@ -70,6 +74,15 @@ extension AuditDatabase {
         }
     }
 
+    /// The stored row of run `id`, without its results.
+    /// - Throws: ``InputError`` when there is no such run.
+    public func runRecord(id: Int64) throws -> RunRecord {
+        try writer.read { db in
+            guard let run = try RunRecord.fetchOne(db, key: id) else { throw try Self.noSuchRun(id, db) }
+            return run
+        }
+    }
+
     /// Every run, newest first.
     public func runs() throws -> [RunRecord] {
         try writer.read { db in
@@ -81,10 +94,7 @@ extension AuditDatabase {
     /// - Throws: ``InputError`` when there is no such run.
     public func loadRun(id: Int64) throws -> StoredRun {
         try writer.read { db in
-            guard let run = try RunRecord.fetchOne(db, key: id) else {
-                let known = try Int64.fetchAll(db, sql: "SELECT id FROM run ORDER BY id DESC LIMIT 10")
-                throw InputError("no run with id \(id)" + (known.isEmpty ? "; the database has no runs" : "; recent runs: \(known.map(String.init).joined(separator: ", "))"))
-            }
+            guard let run = try RunRecord.fetchOne(db, key: id) else { throw try Self.noSuchRun(id, db) }
             func fetch<Content: RunScopedContent>(_ type: Content.Type, order: String = "rowid") throws -> [Content] {
                 try RunScopedRecord<Content>.filter(Column("run_id") == id).order(SQL(sql: order)).fetchAll(db).map(\.content)
             }
@@ -99,6 +109,13 @@ extension AuditDatabase {
                 findings: try fetch(Finding.self),
                 errorRisk: ErrorRiskAudit(storedRows: try fetch(ErrorMetricRow.self)))
         }
+    }
+
+    /// "no run with id 7; recent runs: 3, 2, 1".
+    static func noSuchRun(_ id: Int64, _ db: Database) throws -> InputError {
+        let known = try Int64.fetchAll(db, sql: "SELECT id FROM run ORDER BY id DESC LIMIT 10")
+        return InputError("no run with id \(id)" + (known.isEmpty
+            ? "; the database has no runs" : "; recent runs: \(known.map(String.init).joined(separator: ", "))"))
     }
 
     /// The id of the newest run, if any.

@@ -40,6 +40,27 @@ public struct RunRecord: Sendable, Codable, Equatable, FetchableRecord, MutableP
     public var settings: [String: String]
     /// Seconds per stage (JSON).
     public var timings: [StageTiming]
+    /// Host name of the machine whose process writes the run (`nil` for runs
+    /// stored before liveness was recorded).
+    public var host: String?
+    /// Process id of the writing process.
+    public var pid: Int64?
+    /// Start time of the writing process (Linux: clock ticks since boot, field
+    /// 22 of `/proc/<pid>/stat`), so a reused pid is not taken for it.
+    public var processStartTicks: Int64?
+
+    /// The process that writes (or wrote) the run, when recorded.
+    public var process: RunProcess? {
+        get {
+            guard let host, let pid else { return nil }
+            return RunProcess(host: host, pid: pid, startTicks: processStartTicks)
+        }
+        set {
+            host = newValue?.host
+            pid = newValue?.pid
+            processStartTicks = newValue?.startTicks
+        }
+    }
 
     public init(
         audit: String, startedAt: Date, toolVersion: String, dataSha256: String, testSha256: String?,

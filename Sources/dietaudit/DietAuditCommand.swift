@@ -5,7 +5,8 @@ import Foundation
 import Learning
 
 /// The `dietaudit` command. Exit codes (DESIGN.md): 0 gate passed, 1 gate
-/// failed, 2 bad input or usage, 3 internal error.
+/// failed, 2 bad input or usage (including a spec whose training diverges),
+/// 3 internal error or a run that is not complete (no verdict).
 @main
 struct DietAuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,12 +19,14 @@ struct DietAuditCommand: ParsableCommand {
         intersections are removed more than chance would. Every run is stored in SQLite; \
         a Markdown and a JSON report are written; the exit code gates CI.
 
-        Exit codes: 0 gate passed · 1 gate failed · 2 bad input or usage · 3 internal error.
+        Exit codes: 0 gate passed · 1 gate failed · 2 bad input or usage · 3 internal error, \
+        or a run that is not complete (running, failed, abandoned) and so has no verdict.
 
         Start with:  dietaudit run audits/german-credit.yaml
         """,
         version: DietAuditVersion.current,
-        subcommands: [RunCommand.self, ValidateCommand.self, RunsCommand.self, ReportCommand.self, ExportCommand.self]
+        subcommands: [RunCommand.self, ValidateCommand.self, RunsCommand.self, ShowCommand.self, ReportCommand.self,
+                      ExportCommand.self]
     )
 
     static func main() {
@@ -34,6 +37,12 @@ struct DietAuditCommand: ParsableCommand {
         } catch let error as InputError {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             Foundation.exit(2)
+        } catch let error as TrainingDiverged {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Foundation.exit(2)
+        } catch let error as RunNotComplete {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Foundation.exit(3)
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
         } catch {

@@ -6,7 +6,9 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Render the reports of a stored run again, without retraining.",
-        discussion: "RUN is a run id from `dietaudit runs`, or `latest`. The exit code follows the gate at --fail-on.")
+        discussion: "RUN is a run id from `dietaudit runs`, or `latest`. The exit code follows the gate at --fail-on; "
+            + "a run that is not complete (running, failed, abandoned) has no verdict: the reports say why and "
+            + "the command exits 3.")
 
     @OptionGroup var target: RunReference
 
