@@ -26,6 +26,11 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "DietAuditCore",
             dependencies: [
@@ -33,7 +38,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "Datasets", dependencies: ["DietAuditCore"]),
+        .target(name: "Datasets", dependencies: ["DietAuditCore", "CZlib"]),
         .target(name: "Learning", dependencies: ["DietAuditCore", "CBLAS"]),
         .target(name: "Scoring", dependencies: ["DietAuditCore", "Datasets", "Learning"]),
         .target(
