@@ -10,7 +10,8 @@
 #   HandwrittenGzip: Gzip/Inflater/HuffmanCode/BitReader/CRC32/InflateError.swift at OLD_REF,
 #   ZlibGzip:        Sources/Datasets/Gzip.swift and InflateError.swift of this worktree (+ Sources/CZlib),
 # and generates the inputs with make_idx.py (python3 + numpy). Prints the best and
-# median of RUNS decodes per file and decoder, in MB/s of decompressed data.
+# median of RUNS decodes per file and decoder, and the best in MB/s of decompressed
+# data; stops if the two decoders' outputs differ.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -62,12 +63,15 @@ for path in CommandLine.arguments.dropFirst(2) {
         }
         seconds.sort()
         let megabytes = Double(outputs[name]!.count) / 1e6
-        print(String(format: "%@  %-11@ %9d -> %10d bytes  best %8.1f ms (%7.1f MB/s)  median %8.1f ms",
-                     (path as NSString).lastPathComponent, name, input.count, outputs[name]!.count,
+        let file = (path as NSString).lastPathComponent.padding(toLength: 28, withPad: " ", startingAt: 0)
+        let decoder = name.padding(toLength: 12, withPad: " ", startingAt: 0)
+        print(file + decoder + String(format: "%9d -> %9d bytes  best %7.1f ms (%6.1f MB/s)  median %7.1f ms",
+                     input.count, outputs[name]!.count,
                      seconds[0] * 1000, megabytes / seconds[0], seconds[seconds.count / 2] * 1000))
     }
     precondition(outputs["handwritten"] == outputs["zlib"], "the two decoders disagree on \(path)")
 }
 SWIFT
 swift build -c release --package-path "$work/pkg" >&2
-"$work/pkg/.build/release/GzipDecode" "$runs" "$work/data/digits-images-idx3-ubyte.gz" "$work/data/mnist-like-idx3-ubyte.gz"
+"$work/pkg/.build/release/GzipDecode" "$runs" "$work/data/digits-images-idx3-ubyte.gz" \
+    "$work/data/mnist-like-idx3-ubyte.gz" "$work/data/mnist-noisy-idx3-ubyte.gz"

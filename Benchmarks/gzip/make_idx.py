@@ -4,7 +4,10 @@
 #   mnist-like-idx3-ubyte.gz:    60,000 28×28 ubyte images (47,040,016 bytes, MNIST's train size):
 #                                 each a digits image scaled ×16 to 0–255, upsampled 3× and placed at a
 #                                 random offset on a 28×28 black canvas (seeded), so that the file has
-#                                 MNIST's mostly-zero, smooth-stroke statistics.
+#                                 MNIST's mostly-zero, smooth-stroke statistics. Compresses 15:1.
+#   mnist-noisy-idx3-ubyte.gz:   the same images with uniform noise in [-4, 4] on every stroke pixel
+#                                 (seeded); compresses 2.7:1. Real MNIST (train-images-idx3-ubyte.gz,
+#                                 9.9 MB for 47 MB) compresses 4.8:1, between the two.
 import gzip, struct, sys
 import numpy as np
 
@@ -28,3 +31,6 @@ for index in range(count):
     row, column = offsets[index]
     images[index, row:row + 24, column:column + 24] = big[picks[index]]
 write("mnist-like-idx3-ubyte.gz", images)
+noise = rng.integers(-4, 5, size=images.shape)
+noisy = np.where(images > 0, np.clip(images.astype(np.int64) + noise, 1, 255), 0).astype(np.uint8)
+write("mnist-noisy-idx3-ubyte.gz", noisy)
