@@ -100,4 +100,12 @@ import Testing
         let trailing = PythonFixtures.gzipPlain + [UInt8](repeating: 0, count: 10)
         #expect(failure(trailing) == "bad gzip magic at byte \(PythonFixtures.gzipPlain.count): found 00 00, expected 1F 8B")
     }
+
+    /// Through the IDX reader, a gzip problem is an ``InputError`` naming the file.
+    @Test func idxReaderNamesTheFile() {
+        let truncated = Array(PythonFixtures.idxLabelsGz.dropLast(10))
+        #expect(TestData.inputError { try IDXReader.parse(truncated, displayName: "data/labels.gz") } == InputError(
+            "cannot decompress this gzip file: the compressed data ends unexpectedly (truncated file?)",
+            at: SourceLocation(file: "data/labels.gz")))
+    }
 }
