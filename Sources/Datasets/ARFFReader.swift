@@ -44,7 +44,8 @@ public enum ARFFReader {
     /// Parses ARFF bytes; messages name the file `displayName`.
     /// - Throws: ``InputError`` at `displayName:line` (and byte column, for invalid UTF-8).
     public static func parse(_ bytes: [UInt8], displayName: String, options: TableReadOptions) throws -> Table {
-        let text = try utf8Text(bytes, encoding: options.encoding, fileName: displayName, loneCarriageReturnEndsLine: false)
+        let text = try utf8Text(
+            bytes, encoding: options.encoding, fileName: displayName, loneCarriageReturnEndsLine: false)
         var parser = ARFFParser(fileName: displayName, missingValues: options.missingValues)
         try text.withUnsafeBufferPointer { buffer in
             var lineStart = 0

@@ -46,7 +46,8 @@ public enum CSVReader {
     /// Parses CSV bytes; messages name the file `displayName`.
     /// - Throws: ``InputError`` at `displayName:line` (and byte column, for invalid UTF-8).
     public static func parse(_ bytes: [UInt8], displayName: String, options: TableReadOptions) throws -> Table {
-        let text = try utf8Text(bytes, encoding: options.encoding, fileName: displayName, loneCarriageReturnEndsLine: true)
+        let text = try utf8Text(
+            bytes, encoding: options.encoding, fileName: displayName, loneCarriageReturnEndsLine: true)
         return try text.withUnsafeBufferPointer { buffer in
             var parser = CSVParser(buffer: buffer, fileName: displayName, missingValues: options.missingValues)
             return try parser.parseTable()

@@ -85,7 +85,8 @@ public struct DatasetSpec: Sendable {
     public var seed: UInt64 = 0
     /// Where each key was written in the audit spec, keyed `"label"`, `"positive_label"`,
     /// `"id"`, `"features"`, `"drop"`, `"attributes"`, `"categorical"`, `"test"`, `"path"`,
-    /// `"format"`, `"encoding"`, `"missing_values"`, and for image data `"labels"`, `"image"`, `"test_labels"`. Errors about a key are reported there (or at the data file when absent).
+    /// `"format"`, `"encoding"`, `"missing_values"`, and for image data `"labels"`, `"image"`,
+    /// `"test_labels"`. Errors about a key are reported there (or at the data file when absent).
     public var specLocations: [String: SourceLocation] = [:]
 
     public init(path: String, displayPath: String, label: String) {

@@ -44,9 +44,12 @@ func utf8Text(
         let (line, column) = lineAndColumn(
             of: invalid.lowerBound, in: bytes, loneCarriageReturnEndsLine: loneCarriageReturnEndsLine)
         let found = invalid.count == 1 ? "byte \(hexBytes(bytes[invalid]))" : "bytes \(hexBytes(bytes[invalid]))"
+        let first = bytes[invalid.lowerBound]
+        // Bytes 80–9F are control characters in Latin-1 (Windows-1252 puts letters and quotes there).
+        let reading = first >= 0xA0 ? ", where \(hexBytes([first])) is '\(Character(Unicode.Scalar(first)))'" : ""
         throw InputError(
             "invalid UTF-8: \(found) at byte \(column) of the line cannot start or continue a UTF-8 character; "
-                + "the file is probably in another encoding (Latin-1 or Windows-1252 write ü as FC); "
+                + "the file is probably in another encoding such as Latin-1\(reading); "
                 + "re-save it as UTF-8 or set dataset.encoding: latin1",
             at: SourceLocation(file: fileName, line: line, column: column))
     }

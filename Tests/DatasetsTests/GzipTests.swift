@@ -18,7 +18,9 @@ import Testing
         return register ^ 0xFFFF_FFFF
     }
 
-    static func littleEndian(_ value: UInt32) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) } }
+    static func littleEndian(_ value: UInt32) -> [UInt8] {
+        (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
+    }
 
     /// A gzip member around a raw DEFLATE stream: minimal header, then CRC-32 and length.
     static func member(deflate: [UInt8], of data: [UInt8]) -> [UInt8] {
@@ -32,7 +34,8 @@ import Testing
         repeat {
             let end = min(start + 65_535, data.count)
             let length = UInt16(end - start)
-            deflate += [end == data.count ? 1 : 0, UInt8(length & 0xFF), UInt8(length >> 8), UInt8(~length & 0xFF), UInt8(~length >> 8)]
+            let isFinal: UInt8 = end == data.count ? 1 : 0
+            deflate += [isFinal, UInt8(length & 0xFF), UInt8(length >> 8), UInt8(~length & 0xFF), UInt8(~length >> 8)]
             deflate += data[start..<end]
             start = end
         } while start < data.count
@@ -72,7 +75,14 @@ import Testing
 
     @Test func corruptStreams() {
         func failure(_ bytes: [UInt8]) -> String? {
-            do { _ = try Gzip.decompress(bytes); return nil } catch let error as InflateError { return error.reason } catch { return "\(error)" }
+            do {
+                _ = try Gzip.decompress(bytes)
+                return nil
+            } catch let error as InflateError {
+                return error.reason
+            } catch {
+                return "\(error)"
+            }
         }
         var badCRC = PythonFixtures.gzipPlain
         badCRC[badCRC.count - 8] ^= 0xFF
@@ -98,7 +108,8 @@ import Testing
             == "corrupt compressed data in the gzip member starting at byte 0: invalid stored block lengths")
         // Bytes after the last member that are not another member.
         let trailing = PythonFixtures.gzipPlain + [UInt8](repeating: 0, count: 10)
-        #expect(failure(trailing) == "bad gzip magic at byte \(PythonFixtures.gzipPlain.count): found 00 00, expected 1F 8B")
+        let end = PythonFixtures.gzipPlain.count
+        #expect(failure(trailing) == "bad gzip magic at byte \(end): found 00 00, expected 1F 8B")
     }
 
     /// Through the IDX reader, a gzip problem is an ``InputError`` naming the file.

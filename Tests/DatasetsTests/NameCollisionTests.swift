@@ -21,7 +21,8 @@ import Testing
     }
 
     @Test func attributeNamedClassIsRejected() throws {
-        let csv = Self.rows({ "\($0),\($0 % 3 == 0 ? "first" : "second"),\($0 % 2 == 0 ? "a" : "b")" }, header: "x,class,y")
+        let csv = Self.rows(
+            { "\($0),\($0 % 3 == 0 ? "first" : "second"),\($0 % 2 == 0 ? "a" : "b")" }, header: "x,class,y")
         #expect(TestData.inputError { try prepareDataset(try spec(csv, attributes: ["class"])) } == InputError(
             "attribute 'class' collides with the grouping 'class', which is always the label 'y'; "
                 + "rename the column (e.g. 'class_y' or 'class_attribute') and list the new name",
@@ -32,7 +33,9 @@ import Testing
 
     @Test func attributeNameWithSeparatorIsRejected() throws {
         let csv = Self.rows({ "\($0),u,\($0 % 2 == 0 ? "a" : "b")" }, header: "x,sex×age,y")
-        #expect(TestData.inputError { try prepareDataset(try spec(csv, attributes: ["sex×age"])) }?.location == Self.specLocation)
+        let error = TestData.inputError { try prepareDataset(try spec(csv, attributes: ["sex×age"])) }
+        #expect(error?.location == Self.specLocation)
+        #expect(error?.message.hasPrefix("attribute 'sex×age' contains '×'") == true)
     }
 
     @Test func attributeValueWithSeparatorIsLocated() throws {

@@ -19,7 +19,7 @@ import Testing
     @Test func invalidUTF8InCSVIsLocated() {
         #expect(csvError(Self.latin1Cities) == InputError(
             "invalid UTF-8: byte FC at byte 2 of the line cannot start or continue a UTF-8 character; the file is "
-                + "probably in another encoding (Latin-1 or Windows-1252 write ü as FC); re-save it as UTF-8 or set "
+                + "probably in another encoding such as Latin-1, where FC is 'ü'; re-save it as UTF-8 or set "
                 + "dataset.encoding: latin1",
             at: SourceLocation(file: "cities.csv", line: 2, column: 2)))
         // A cut-short three-byte sequence (E2 82, then 'x') inside a quoted field on the third line.
@@ -43,13 +43,15 @@ import Testing
     }
 
     @Test func latin1MapsEveryByteToOneCharacter() throws {
-        let table = try CSVReader.parse(Self.latin1Cities, displayName: "cities.csv", options: TableReadOptions(encoding: .latin1))
+        let latin1 = TableReadOptions(encoding: .latin1)
+        let table = try CSVReader.parse(Self.latin1Cities, displayName: "cities.csv", options: latin1)
         #expect(table.columns[0] == ["München", "Mönchen", "München", "Mönchen"])
         let allBytes = (0...255).map { UInt8($0) }
-        #expect(String(decoding: latin1ToUTF8(allBytes), as: UTF8.self).unicodeScalars.map(\.value) == (0...255).map { UInt32($0) })
+        let scalars = String(decoding: latin1ToUTF8(allBytes), as: UTF8.self).unicodeScalars.map(\.value)
+        #expect(scalars == (0...255).map { UInt32($0) })
         // Valid UTF-8 read as Latin-1 is still read byte by byte: "é" (C3 A9) becomes "Ã©".
         let utf8Bytes = Array("x,y\né,a\n".utf8)
-        #expect(try CSVReader.parse(utf8Bytes, displayName: "e.csv", options: TableReadOptions(encoding: .latin1)).columns[0] == ["Ã©"])
+        #expect(try CSVReader.parse(utf8Bytes, displayName: "e.csv", options: latin1).columns[0] == ["Ã©"])
     }
 
     /// In Latin-1 the two cities are two groups (in UTF-8 with replacement they would have been one).
@@ -63,7 +65,8 @@ import Testing
         spec.attributes = ["city"]
         spec.features = .auto
         spec.test = .fraction(0.25)
-        #expect(TestData.inputError { try prepareDataset(spec) }?.location == SourceLocation(file: "cities.csv", line: 2, column: 2))
+        #expect(TestData.inputError { try prepareDataset(spec) }?.location
+            == SourceLocation(file: "cities.csv", line: 2, column: 2))
         spec.encoding = .latin1
         let prepared = try prepareDataset(spec)
         let city = try #require(prepared.groupings.first { $0.name == "city" })
