@@ -5,8 +5,9 @@ import DietAuditCore
 /// The label is always audited as the grouping `class`, and an intersection of
 /// groupings `a` and `b` is named `a×b` with groups `x×y`
 /// (``Grouping/intersectionSeparator``). So an attribute may not be named `class`
-/// or contain `×`, and no attribute value or class name may contain `×`:
-/// otherwise two different things would share one name in the report, the JSON
+/// or contain `×`, and no attribute value or class name may contain `×`; nor may
+/// an attribute value be `(missing)`, the group of missing values (``missingLevel``).
+/// Otherwise two different things would share one name in the report, the JSON
 /// and the database.
 
 /// Checks the names listed under `dataset.attributes`.
@@ -31,7 +32,8 @@ func checkAttributeNames(_ spec: DatasetSpec) throws {
     }
 }
 
-/// Checks every class name and attribute value for the intersection separator.
+/// Checks every class name and attribute value for the intersection separator, and
+/// attribute values for the missing-value group's name.
 /// - Throws: ``InputError`` at the first data row holding such a value, keyed by its column.
 func checkGroupNames(labels: LabelColumn, attributes: [TypedColumn], rows: DataRows, spec: DatasetSpec) throws {
     let separator = Grouping.intersectionSeparator
@@ -41,6 +43,15 @@ func checkGroupNames(labels: LabelColumn, attributes: [TypedColumn], rows: DataR
         throw collision(value: value, what: "class name", column: spec.label, row: row, rows: rows)
     }
     for attribute in attributes {
+        if let row = attribute.values.firstIndex(where: { $0 == missingLevel }) {
+            var location = rows.location(ofRow: row)
+            location.key = attribute.name
+            throw InputError(
+                "attribute value '\(missingLevel)' in column '\(attribute.name)' is the name of the group of missing "
+                    + "values; leave the field empty (or list the token under dataset.missing_values) if it is missing, "
+                    + "or recode it",
+                at: location)
+        }
         guard let row = attribute.values.firstIndex(where: { $0?.contains(separator) == true }) else { continue }
         throw collision(
             value: attribute.values[row]!, what: "attribute value", column: attribute.name, row: row, rows: rows)

@@ -54,4 +54,17 @@ import Testing
         #expect(error?.location == SourceLocation(file: "d.csv", line: 3, key: "y"))
         #expect(error?.message.hasPrefix("class name 'b×c' in column 'y' contains '×'") == true)
     }
+
+    @Test func attributeValueNamedLikeTheMissingGroupIsLocated() throws {
+        let csv = Self.rows(
+            { "\($0),\($0 == 3 ? "(missing)" : $0 == 4 ? "" : "m"),\($0 % 2 == 0 ? "a" : "b")" }, header: "x,sex,y")
+        let error = TestData.inputError { try prepareDataset(try spec(csv, attributes: ["sex"])) }
+        #expect(error?.location == SourceLocation(file: "d.csv", line: 5, key: "sex"))
+        #expect(error?.message.hasPrefix("attribute value '(missing)' in column 'sex' is the name of the group")
+            == true)
+        var listed = try spec(csv, attributes: ["sex"])
+        listed.missingValues = ["(missing)"]
+        let sex = try #require(try prepareDataset(listed).groupings.first { $0.name == "sex" })
+        #expect(sex.groups == ["m", "(missing)"])
+    }
 }
