@@ -4,7 +4,7 @@
 
 SWIFT        ?= swift
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-SYSTEM_PKGS  := libopenblas-dev libsqlite3-dev pkg-config
+SYSTEM_PKGS  := libopenblas-dev libsqlite3-dev zlib1g-dev pkg-config
 OUT          ?= out
 
 .PHONY: deps build release demo test clean

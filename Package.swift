@@ -8,7 +8,7 @@ import PackageDescription
 /// Each line reads "target → the local targets it depends on":
 /// package-graph:begin
 ///   DietAuditCore → (none)
-///   Datasets → DietAuditCore
+///   Datasets → CZlib, DietAuditCore
 ///   Learning → CBLAS, DietAuditCore
 ///   Scoring → DietAuditCore, Learning
 ///   Auditing → DietAuditCore, Learning, Scoring
@@ -41,6 +41,11 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "DietAuditCore",
             dependencies: [
@@ -48,7 +53,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        .target(name: "Datasets", dependencies: ["DietAuditCore"]),
+        .target(name: "Datasets", dependencies: ["DietAuditCore", "CZlib"]),
         .target(name: "Learning", dependencies: ["DietAuditCore", "CBLAS"]),
         .target(name: "Scoring", dependencies: ["DietAuditCore", "Learning"]),
         .target(

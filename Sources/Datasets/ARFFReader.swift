@@ -7,27 +7,47 @@ import Foundation
 /// `numeric`, `real`, `integer`, `string`, `date [format]` (kept as text) or a
 /// nominal list `{a, 'b c', …}`; names and values quoted with single or double
 /// quotes (backslash escapes inside quotes); `@data` rows of comma-separated
-/// values; `?` for a missing value. Keywords are case-insensitive.
+/// values; `?` for a missing value, and any of ``TableReadOptions/missingValues``
+/// (an unquoted value, compared after trimming its spaces). Keywords are
+/// case-insensitive. The text is UTF-8 (checked) or Latin-1 (``TableReadOptions/encoding``).
 ///
 /// Checked: every row has one value per attribute; numeric attributes hold
 /// numbers; nominal attributes hold declared values. Sparse rows (`{0 x, 3 y}`)
 /// and relational attributes are rejected with a clear message.
 public enum ARFFReader {
+    /// Reads and parses the file at `path` as UTF-8 with no extra missing-value tokens.
+    public static func read(path: String, displayName: String) throws -> Table {
+        try read(path: path, displayName: displayName, options: TableReadOptions())
+    }
+
+    /// Parses ARFF bytes as UTF-8 with no extra missing-value tokens.
+    public static func parse(_ data: Data, displayName: String) throws -> Table {
+        try parse([UInt8](data), displayName: displayName, options: TableReadOptions())
+    }
+
+    /// Parses ARFF bytes as UTF-8 with no extra missing-value tokens.
+    public static func parse(_ bytes: [UInt8], displayName: String) throws -> Table {
+        try parse(bytes, displayName: displayName, options: TableReadOptions())
+    }
+
     /// Reads and parses the file at `path`; messages name it `displayName`.
     /// - Throws: ``InputError`` at `displayName[:line]` for an unreadable file or malformed content.
-    public static func read(path: String, displayName: String) throws -> Table {
-        try parse(readFileBytes(path: path, displayName: displayName), displayName: displayName)
+    public static func read(path: String, displayName: String, options: TableReadOptions) throws -> Table {
+        try parse(readFileBytes(path: path, displayName: displayName), displayName: displayName, options: options)
     }
 
     /// Parses ARFF bytes; messages name the file `displayName`.
-    public static func parse(_ data: Data, displayName: String) throws -> Table {
-        try parse([UInt8](data), displayName: displayName)
+    public static func parse(_ data: Data, displayName: String, options: TableReadOptions) throws -> Table {
+        try parse([UInt8](data), displayName: displayName, options: options)
     }
 
     /// Parses ARFF bytes; messages name the file `displayName`.
-    public static func parse(_ bytes: [UInt8], displayName: String) throws -> Table {
-        var parser = ARFFParser(fileName: displayName)
-        try bytes.withUnsafeBufferPointer { buffer in
+    /// - Throws: ``InputError`` at `displayName:line` (and byte column, for invalid UTF-8).
+    public static func parse(_ bytes: [UInt8], displayName: String, options: TableReadOptions) throws -> Table {
+        let text = try utf8Text(
+            bytes, encoding: options.encoding, fileName: displayName, loneCarriageReturnEndsLine: false)
+        var parser = ARFFParser(fileName: displayName, missingValues: options.missingValues)
+        try text.withUnsafeBufferPointer { buffer in
             var lineStart = 0
             var lineNumber = 1
             if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { lineStart = 3 }
@@ -59,13 +79,18 @@ struct ARFFAttribute {
 /// Line-by-line state of ``ARFFReader``.
 struct ARFFParser {
     let fileName: String
+    /// Unquoted data values read as missing besides `?`.
+    let missingValues: Set<String>
     private var attributes: [ARFFAttribute] = []
     private var inData = false
     private var columns: [[String?]] = []
     private var lineNumbers: [Int] = []
     private var fields: [ARFFToken] = []
 
-    init(fileName: String) { self.fileName = fileName }
+    init(fileName: String, missingValues: Set<String> = []) {
+        self.fileName = fileName
+        self.missingValues = missingValues
+    }
 
     private func error(_ message: String, line: Int) -> InputError {
         InputError(message, at: SourceLocation(file: fileName, line: line))
@@ -161,7 +186,8 @@ struct ARFFParser {
             throw error("expected \(attributes.count) values, found \(fields.count)", line: number)
         }
         for (index, attribute) in attributes.enumerated() {
-            let value = fields[index].value
+            var value = fields[index].value
+            if let text = value, !fields[index].quoted, missingValues.contains(text) { value = nil }
             if let value {
                 switch attribute.kind {
                 case .numeric:
@@ -206,6 +232,8 @@ struct ARFFParser {
 /// One comma-separated value of an ARFF line: `nil` for an unquoted `?`.
 struct ARFFToken {
     var value: String?
+    /// Whether the value was written in quotes (then `'?'` or `'NA'` are data, not missing).
+    var quoted = false
 }
 
 /// Splits ARFF text into names and comma-separated values, honouring quotes.
@@ -248,7 +276,7 @@ struct ARFFTokenizer {
         }
         var token: ARFFToken
         if bytes[position] == UInt8(ascii: "'") || bytes[position] == UInt8(ascii: "\"") {
-            token = ARFFToken(value: try quoted())
+            token = ARFFToken(value: try quoted(), quoted: true)
             skipSpaces()
             if position < bytes.count, bytes[position] != UInt8(ascii: ",") {
                 throw Problem(message: "unexpected text after a quoted value at column \(position + 1); separate values with commas")

@@ -8,27 +8,48 @@ import Foundation
 /// - Records end with LF or CRLF (a lone CR is accepted too); a leading UTF-8
 ///   byte-order mark is skipped; blank lines are skipped.
 /// - The first record is the header: every name must be non-empty and unique.
-/// - An empty field (`a,,b`, or `""`) is a missing value (`nil`).
+/// - An empty field (`a,,b`, or `""`) is a missing value (`nil`), and so is a field equal
+///   to one of ``TableReadOptions/missingValues`` (`NA`, `?`, … as the spec lists them).
+/// - The text is UTF-8 (checked: an invalid byte is an error at its line and byte column)
+///   or Latin-1, as ``TableReadOptions/encoding`` says.
 /// - Every record must have as many fields as the header.
 ///
 /// The parser walks the bytes directly (no per-character `String` work), so a
 /// file costs about one pass plus one `String` per non-empty field.
 public enum CSVReader {
+    /// Reads and parses the file at `path` as UTF-8 with no extra missing-value tokens.
+    public static func read(path: String, displayName: String) throws -> Table {
+        try read(path: path, displayName: displayName, options: TableReadOptions())
+    }
+
+    /// Parses CSV bytes as UTF-8 with no extra missing-value tokens.
+    public static func parse(_ data: Data, displayName: String) throws -> Table {
+        try parse([UInt8](data), displayName: displayName, options: TableReadOptions())
+    }
+
+    /// Parses CSV bytes as UTF-8 with no extra missing-value tokens.
+    public static func parse(_ bytes: [UInt8], displayName: String) throws -> Table {
+        try parse(bytes, displayName: displayName, options: TableReadOptions())
+    }
+
     /// Reads and parses the file at `path`; messages name it `displayName`.
     /// - Throws: ``InputError`` at `displayName[:line]` for an unreadable file or malformed content.
-    public static func read(path: String, displayName: String) throws -> Table {
-        try parse(readFileBytes(path: path, displayName: displayName), displayName: displayName)
+    public static func read(path: String, displayName: String, options: TableReadOptions) throws -> Table {
+        try parse(readFileBytes(path: path, displayName: displayName), displayName: displayName, options: options)
     }
 
     /// Parses CSV bytes; messages name the file `displayName`.
-    public static func parse(_ data: Data, displayName: String) throws -> Table {
-        try parse([UInt8](data), displayName: displayName)
+    public static func parse(_ data: Data, displayName: String, options: TableReadOptions) throws -> Table {
+        try parse([UInt8](data), displayName: displayName, options: options)
     }
 
     /// Parses CSV bytes; messages name the file `displayName`.
-    public static func parse(_ bytes: [UInt8], displayName: String) throws -> Table {
-        try bytes.withUnsafeBufferPointer { buffer in
-            var parser = CSVParser(buffer: buffer, fileName: displayName)
+    /// - Throws: ``InputError`` at `displayName:line` (and byte column, for invalid UTF-8).
+    public static func parse(_ bytes: [UInt8], displayName: String, options: TableReadOptions) throws -> Table {
+        let text = try utf8Text(
+            bytes, encoding: options.encoding, fileName: displayName, loneCarriageReturnEndsLine: true)
+        return try text.withUnsafeBufferPointer { buffer in
+            var parser = CSVParser(buffer: buffer, fileName: displayName, missingValues: options.missingValues)
             return try parser.parseTable()
         }
     }
@@ -38,6 +59,8 @@ public enum CSVReader {
 struct CSVParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let fileName: String
+    /// Data field values read as missing (besides the empty field).
+    private let missingValues: Set<String>
     /// Index of the next unread byte.
     private var position = 0
     /// 1-based line of the next unread byte.
@@ -50,9 +73,10 @@ struct CSVParser {
     private static let newline = UInt8(ascii: "\n")
     private static let carriageReturn = UInt8(ascii: "\r")
 
-    init(buffer: UnsafeBufferPointer<UInt8>, fileName: String) {
+    init(buffer: UnsafeBufferPointer<UInt8>, fileName: String, missingValues: Set<String> = []) {
         self.bytes = buffer
         self.fileName = fileName
+        self.missingValues = missingValues
         if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
     }
 
@@ -73,13 +97,19 @@ struct CSVParser {
         for index in columns.indices { columns[index].reserveCapacity(estimatedRows) }
         var lineNumbers: [Int] = []
         lineNumbers.reserveCapacity(estimatedRows)
+        let missingValues = self.missingValues
 
         while true {
             skipBlankLines()
             guard position < bytes.count else { break }
             let recordLine = line
             let fieldCount = try parseRecord { index, value in
-                if index < width { columns[index].append(value) }
+                guard index < width else { return }
+                if let value, !missingValues.isEmpty, missingValues.contains(value) {
+                    columns[index].append(nil)
+                } else {
+                    columns[index].append(value)
+                }
             }
             guard fieldCount == width else {
                 throw InputError(

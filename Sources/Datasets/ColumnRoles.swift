@@ -35,6 +35,7 @@ struct ColumnRoles {
         for name in spec.attributes { try require(name, key: "attributes") }
         for name in spec.categorical { try require(name, key: "categorical") }
         try requireUnique(spec.attributes, key: "attributes")
+        try checkAttributeNames(spec)
         if spec.attributes.contains(spec.label) {
             throw InputError(
                 "'\(spec.label)' is the label, which is always audited as 'class'; remove it from dataset.attributes",

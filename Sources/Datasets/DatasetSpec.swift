@@ -69,6 +69,11 @@ public struct DatasetSpec: Sendable {
     public var attributes: [String] = []
     /// Columns forced to be categorical even when every value is a number.
     public var categorical: [String] = []
+    /// The text encoding of CSV and ARFF files (`dataset.encoding`).
+    public var encoding: TextEncoding = .utf8
+    /// Field values read as missing besides the empty field (`dataset.missing_values`),
+    /// e.g. `["NA", "?"]`; compared exactly, after the reader's usual trimming.
+    public var missingValues: [String] = []
     /// How numeric feature columns are scaled (tabular data).
     public var scaling: NumericScaling = .standard
     /// Rows to keep (tabular data); `nil` keeps every row.
@@ -81,7 +86,8 @@ public struct DatasetSpec: Sendable {
     public var seed: UInt64 = 0
     /// Where each key was written in the audit spec, keyed `"label"`, `"positive_label"`,
     /// `"id"`, `"features"`, `"drop"`, `"attributes"`, `"categorical"`, `"test"`, `"path"`,
-    /// `"format"`, and for image data `"labels"`, `"image"`, `"test_labels"`. Errors about a key are reported there (or at the data file when absent).
+    /// `"format"`, `"encoding"`, `"missing_values"`, and for image data `"labels"`, `"image"`,
+    /// `"test_labels"`. Errors about a key are reported there (or at the data file when absent).
     public var specLocations: [String: SourceLocation] = [:]
 
     public init(path: String, displayPath: String, label: String) {
@@ -94,6 +100,11 @@ public struct DatasetSpec: Sendable {
     /// written, or else the data file itself.
     func location(ofKey key: String) -> SourceLocation {
         specLocations[key] ?? SourceLocation(file: displayPath)
+    }
+
+    /// How the table readers decode the data and test files.
+    var readOptions: TableReadOptions {
+        TableReadOptions(encoding: encoding, missingValues: Set(missingValues))
     }
 
     /// The data file's name without folders, as messages quote it (`german_credit.csv`).

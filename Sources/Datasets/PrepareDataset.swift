@@ -2,11 +2,13 @@ import DietAuditCore
 
 /// Loads, checks, splits, encodes and groups the dataset that `spec` describes.
 ///
-/// Steps: read the data file (and a separate test file); check every column the
+/// Steps: read the data file (and a separate test file) with the spec's encoding
+/// and missing-value tokens (``loadTables(spec:format:)``); check every column the
 /// spec names (``ColumnRoles``); read labels (``LabelColumn``) and ids
 /// (``rowIds(spec:rows:)``); split (``stratifiedSplit``) unless a test file is
-/// given; type each feature and attribute column (``ColumnKind``); encode
-/// features fitted on the training rows (``FeatureEncoder``); build the
+/// given; type each feature and attribute column (``ColumnKind``); check that no
+/// group name collides with the names of intersections (``checkGroupNames``);
+/// encode features fitted on the training rows (``FeatureEncoder``); build the
 /// groupings (``makeGroupings``).
 ///
 /// - Throws: ``InputError`` for any problem in the data or the spec, located at
@@ -15,92 +17,131 @@ public func prepareDataset(_ spec: DatasetSpec) throws -> PreparedDataset {
     let format = try resolveFormat(of: spec.path, displayPath: spec.displayPath, declared: spec.format, spec: spec)
     guard format.isTabular else {
         if spec.rowFilter != nil {
-            throw InputError("dataset.where selects rows of a table; \(format.rawValue) data has no columns to select on",
-                             at: spec.location(ofKey: "where"))
+            throw InputError(
+                "dataset.where selects rows of a table; \(format.rawValue) data has no columns to select on",
+                at: spec.location(ofKey: "where"))
         }
         return try prepareImageDataset(spec, format: format)
     }
     try rejectImageKeys(spec, format: format)
-    var (trainTable, dataSHA256) = try readTable(path: spec.path, displayPath: spec.displayPath, format: format)
-    var notes: [String] = []
-    var sourceRows = trainTable.rowCount
-    if let filter = spec.rowFilter {
-        let filtered = try filter.apply(to: trainTable, spec: spec)
-        notes.append("kept \(filtered.rowCount) of \(trainTable.rowCount) rows of \(trainTable.fileName) where \(filter.summary)")
-        trainTable = filtered
-    }
-    let roles = try ColumnRoles(spec: spec, table: trainTable)
-
-    var testTable: Table?
-    var testSHA256: String?
-    if case .path(let path, let displayPath) = spec.test {
-        let detected = (try? resolveFormat(of: path, displayPath: displayPath, declared: nil, spec: spec)) ?? format
-        let testFormat = detected.isTabular ? detected : format
-        var (table, sha) = try readTable(path: path, displayPath: displayPath, format: testFormat)
-        try checkSameColumns(train: trainTable, test: table, spec: spec)
-        sourceRows += table.rowCount
-        if let filter = spec.rowFilter {
-            let filtered = try filter.apply(to: table, spec: spec)
-            notes.append("kept \(filtered.rowCount) of \(table.rowCount) rows of \(table.fileName) where \(filter.summary)")
-            table = filtered
-        }
-        testTable = table
-        testSHA256 = sha
-    }
-    let rows = DataRows(first: trainTable, second: testTable, typesDeclared: format == .arff)
-    let labels = try LabelColumn(spec: spec, rows: rows, classRowCount: trainTable.rowCount)
+    let tables = try loadTables(spec: spec, format: format)
+    var notes = tables.notes
+    let roles = try ColumnRoles(spec: spec, table: tables.train)
+    let rows = DataRows(first: tables.train, second: tables.test, typesDeclared: format == .arff)
+    let labels = try LabelColumn(spec: spec, rows: rows, classRowCount: tables.train.rowCount)
     if labels.classNames.count > manyClasses {
         notes.append("label '\(spec.label)' has \(labels.classNames.count) distinct values, each treated as a class; "
             + "DietAudit audits classification, so bin a continuous label first")
     }
     let ids = try rowIds(spec: spec, rows: rows)
-
     let (trainRows, testRows) = try trainTestRows(
-        classOfRow: labels.classOfRow, classNames: labels.classNames, firstFileRows: trainTable.rowCount,
+        classOfRow: labels.classOfRow, classNames: labels.classNames, firstFileRows: tables.train.rowCount,
         rowCount: rows.rowCount, spec: spec)
 
-    func typed(_ name: String) throws -> (name: String, kind: ColumnKind, values: [String?]) {
-        (name, try ColumnKind.infer(column: name, in: rows, forcedCategorical: roles.categorical.contains(name)), rows.values(of: name))
+    func typed(_ name: String) throws -> TypedColumn {
+        let kind = try ColumnKind.infer(column: name, in: rows, forcedCategorical: roles.categorical.contains(name))
+        return TypedColumn(name: name, kind: kind, values: rows.values(of: name))
     }
     let featureColumns = try roles.features.map(typed)
     let attributeColumns = try roles.attributes.map(typed)
+    try checkGroupNames(labels: labels, attributes: attributeColumns, rows: rows, spec: spec)
 
     let encoder = FeatureEncoder(
-        columns: featureColumns, trainRows: trainRows, allRows: trainRows + testRows, scaling: spec.scaling)
+        columns: featureColumns.map { ($0.name, $0.kind, $0.values) }, trainRows: trainRows,
+        allRows: trainRows + testRows, scaling: spec.scaling)
     func split(_ rowList: [Int]) -> EncodedSplit {
         EncodedSplit(
             ids: rowList.map { ids[$0] }, labels: rowList.map { labels.classOfRow[$0] },
             features: encoder.encode(rows: rowList), count: rowList.count, featureCount: encoder.featureCount)
     }
+    notes += unseenLevelNotes(encoder.unseenTestRows(testRows))
+    let groupings = makeGroupings(
+        classNames: labels.classNames, classOfRow: labels.classOfRow,
+        attributes: attributeColumns.map { ($0.name, $0.kind, $0.values) },
+        intersections: spec.intersections, trainRows: trainRows, testRows: testRows)
 
-    for (column, count) in encoder.unseenTestRows(testRows) {
-        notes.append(count == 1
-            ? "1 test row has a '\(column)' level unseen in training; encoded as all zeros"
-            : "\(count) test rows have a '\(column)' level unseen in training; encoded as all zeros")
+    return PreparedDataset(
+        featureNames: encoder.featureNames, classNames: labels.classNames, positiveClass: labels.positiveClass,
+        train: split(trainRows), test: split(testRows), groupings: groupings,
+        dataSHA256: tables.dataSHA256, testSHA256: tables.testSHA256,
+        missing: missingSummaries(features: featureColumns, attributes: attributeColumns),
+        sourceRowCount: tables.sourceRowCount, featureColumns: roles.features, notes: notes)
+}
+
+/// A feature or attribute column with its inferred kind.
+struct TypedColumn {
+    var name: String
+    var kind: ColumnKind
+    var values: [String?]
+}
+
+/// The data file and the optional separate test file, read and filtered.
+struct LoadedTables {
+    var train: Table
+    var test: Table?
+    var dataSHA256: String
+    var testSHA256: String?
+    /// Rows in the files before `dataset.where`.
+    var sourceRowCount: Int
+    /// What filtering kept, for the report.
+    var notes: [String]
+}
+
+/// Reads the data file and a separate test file (same columns required), each
+/// filtered by `dataset.where`.
+/// - Throws: ``InputError`` for unreadable or malformed files, mismatched columns,
+///   or a filter that keeps no row.
+func loadTables(spec: DatasetSpec, format: DataFormat) throws -> LoadedTables {
+    let (table, dataSHA256) = try readTable(
+        path: spec.path, displayPath: spec.displayPath, format: format, options: spec.readOptions)
+    var loaded = LoadedTables(
+        train: table, test: nil, dataSHA256: dataSHA256, testSHA256: nil, sourceRowCount: table.rowCount, notes: [])
+    func filtered(_ table: Table) throws -> Table {
+        guard let filter = spec.rowFilter else { return table }
+        let kept = try filter.apply(to: table, spec: spec)
+        loaded.notes.append(
+            "kept \(kept.rowCount) of \(table.rowCount) rows of \(table.fileName) where \(filter.summary)")
+        return kept
     }
+    loaded.train = try filtered(table)
+    if case .path(let path, let displayPath) = spec.test {
+        let detected = (try? resolveFormat(of: path, displayPath: displayPath, declared: nil, spec: spec)) ?? format
+        let testFormat = detected.isTabular ? detected : format
+        let (testTable, sha) = try readTable(
+            path: path, displayPath: displayPath, format: testFormat, options: spec.readOptions)
+        try checkSameColumns(train: loaded.train, test: testTable, spec: spec)
+        loaded.sourceRowCount += testTable.rowCount
+        loaded.test = try filtered(testTable)
+        loaded.testSHA256 = sha
+    }
+    return loaded
+}
 
+/// One note per feature column with test levels unseen in training.
+func unseenLevelNotes(_ unseen: [(column: String, count: Int)]) -> [String] {
+    unseen.map { column, count in
+        count == 1
+            ? "1 test row has a '\(column)' level unseen in training; encoded as all zeros"
+            : "\(count) test rows have a '\(column)' level unseen in training; encoded as all zeros"
+    }
+}
+
+/// How many values each feature and attribute column misses, and how they are handled.
+func missingSummaries(features: [TypedColumn], attributes: [TypedColumn]) -> [MissingSummary] {
+    let attributeNames = Set(attributes.map(\.name))
     var missing: [MissingSummary] = []
-    for column in featureColumns + attributeColumns {
+    for column in features + attributes {
         let count = column.values.lazy.filter { $0 == nil }.count
         guard count > 0 else { continue }
         let handling: String
-        if roles.attributes.contains(column.name) {
+        if attributeNames.contains(column.name) {
             handling = "group '\(missingLevel)'"
         } else {
             handling = column.kind.isNumeric ? "mean-imputed + indicator" : "own level '\(missingLevel)'"
         }
         missing.append(MissingSummary(column: column.name, count: count, handling: handling))
     }
-
-    let groupings = makeGroupings(
-        classNames: labels.classNames, classOfRow: labels.classOfRow, attributes: attributeColumns,
-        intersections: spec.intersections, trainRows: trainRows, testRows: testRows)
-
-    return PreparedDataset(
-        featureNames: encoder.featureNames, classNames: labels.classNames, positiveClass: labels.positiveClass,
-        train: split(trainRows), test: split(testRows), groupings: groupings,
-        dataSHA256: dataSHA256, testSHA256: testSHA256, missing: missing,
-        sourceRowCount: sourceRows, featureColumns: roles.features, notes: notes)
+    return missing
 }
 
 /// The declared format, or the one the file extension names.
@@ -115,12 +156,14 @@ func resolveFormat(of path: String, displayPath: String, declared: DataFormat?, 
 }
 
 /// Reads a data file once: its table and the SHA-256 of its bytes.
-func readTable(path: String, displayPath: String, format: DataFormat) throws -> (Table, String) {
+func readTable(
+    path: String, displayPath: String, format: DataFormat, options: TableReadOptions = .init()
+) throws -> (Table, String) {
     let bytes = try readFileBytes(path: path, displayName: displayPath)
     let table: Table
     switch format {
-    case .csv: table = try CSVReader.parse(bytes, displayName: displayPath)
-    case .arff: table = try ARFFReader.parse(bytes, displayName: displayPath)
+    case .csv: table = try CSVReader.parse(bytes, displayName: displayPath, options: options)
+    case .arff: table = try ARFFReader.parse(bytes, displayName: displayPath, options: options)
     case .idx, .npy: preconditionFailure("image formats are read by prepareImageDataset, not as tables")
     }
     return (table, Fingerprint.sha256(bytes))

@@ -85,7 +85,13 @@ private func rejectColumnKeys(_ spec: DatasetSpec, format: DataFormat) throws {
                 + "remove dataset.features: every value of an example is a feature",
             at: spec.location(ofKey: "features"))
     }
-    for (key, list) in [("drop", spec.drop), ("categorical", spec.categorical)] where !list.isEmpty {
+    if spec.encoding != .utf8 {
+        throw InputError(
+            "\(name) data is binary, so dataset.encoding (\(spec.encoding.rawValue)) cannot apply; remove it",
+            at: spec.location(ofKey: "encoding"))
+    }
+    let keyed = [("drop", spec.drop), ("categorical", spec.categorical), ("missing_values", spec.missingValues)]
+    for (key, list) in keyed where !list.isEmpty {
         throw InputError(
             "\(name) data has no columns, so dataset.\(key) (\(listForMessage(list))) cannot apply; remove it",
             at: spec.location(ofKey: key))

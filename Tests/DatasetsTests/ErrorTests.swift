@@ -83,13 +83,16 @@ import Testing
         let rows = (1...19).map { "\($0),\($0 % 2 == 0 ? "a" : "b")" } + ["abc,a"]
         let s = try spec("age,class\n" + rows.joined(separator: "\n") + "\n")
         #expect(error(s) == InputError(
-            "column 'age': 'abc' is not a number, but 19 of 20 values are; fix or empty the value, or list 'age' under dataset.categorical",
+            "column 'age': 19 of 20 values are numbers, but 'abc' is not a number (1 time, first on line 21); "
+                + "if it marks missing values, add it to dataset.missing_values (missing_values: [\"abc\"]); "
+                + "to keep the column as text, list 'age' under dataset.categorical",
             at: DietAuditCore.SourceLocation(file: "credit.csv", line: 21)))
         var forced = s
         forced.categorical = ["age"]
         #expect(try prepareDataset(forced).featureNames.contains("age=abc"))
-        // Below 90% numbers the column is simply categorical.
-        let mixed = try spec("code,class\n1,a\n2,b\nx,a\ny,b\n3,a\n")
+        // More than 3 distinct non-numbers, or no more distinct numbers than non-numbers,
+        // and below 90% numbers: the column is simply categorical.
+        let mixed = try spec("code,class\n1,a\n2,b\nx,a\ny,b\nz,a\nw,b\n3,a\n")
         let names = try prepareDataset(mixed).featureNames
         #expect(!names.isEmpty && names.allSatisfy { $0.hasPrefix("code=") })
     }

@@ -38,6 +38,13 @@ enum TestData {
         return url.path
     }
 
+    /// Writes `bytes` to a fresh temporary file named `name` and returns its path.
+    static func write(bytes: [UInt8], name: String) throws -> String {
+        let path = try write("", name: name)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
     /// The error thrown by `body`, which must be an ``InputError``.
     static func inputError<T>(_ body: () throws -> T) -> InputError? {
         do {
