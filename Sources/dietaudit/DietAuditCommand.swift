@@ -23,7 +23,8 @@ struct DietAuditCommand: ParsableCommand {
         Start with:  dietaudit run audits/german-credit.yaml
         """,
         version: DietAuditVersion.current,
-        subcommands: [RunCommand.self, ValidateCommand.self, RunsCommand.self, ReportCommand.self, ExportCommand.self]
+        subcommands: [RunCommand.self, ValidateCommand.self, RunsCommand.self, ReportCommand.self, DiffCommand.self,
+                      ExportCommand.self]
     )
 
     static func main() {

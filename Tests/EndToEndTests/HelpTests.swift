@@ -4,7 +4,10 @@ import Testing
 
 /// `--help` is part of the interface: snapshot it.
 @Suite struct HelpTests {
-    @Test(arguments: [["--help"], ["run", "--help"], ["runs", "--help"], ["report", "--help"], ["export", "scores", "--help"], ["validate", "--help"]])
+    @Test(arguments: [
+        ["--help"], ["run", "--help"], ["runs", "--help"], ["report", "--help"], ["export", "scores", "--help"],
+        ["validate", "--help"], ["diff", "--help"],
+    ])
     func helpText(arguments: [String]) throws {
         let result = try Dietaudit.run(arguments, in: FileManager.default.temporaryDirectory)
         #expect(result.exitCode == 0)
