@@ -32,7 +32,8 @@ extension StoredRuns {
         let kept = "kept the \(keep) newest complete run\(keep == 1 ? "" : "s") of each audit and every running run"
         guard !result.deletedRunIds.isEmpty else { return "deleted no runs; \(kept)" }
         let count = result.deletedRunIds.count
-        return "deleted \(count) run\(count == 1 ? "" : "s") (ids \(result.deletedRunIds.map(String.init).joined(separator: ", "))) "
+        let ids = result.deletedRunIds.map(String.init).joined(separator: ", ")
+        return "deleted \(count) run\(count == 1 ? "" : "s") (ids \(ids)) "
             + "of \(result.audits.map { "'\($0)'" }.joined(separator: ", ")); \(kept)"
     }
 

@@ -17,7 +17,9 @@ extension RunDiff {
             ("schema", .string("dietaudit.diff/v1")),
             ("old", Self.json(old)),
             ("new", Self.json(new)),
-            ("inputs", .object(inputChanges().map { ($0.name.replacingOccurrences(of: " ", with: "_"), .string($0.same ? "same" : "changed")) })),
+            ("inputs", .object(inputChanges().map { input in
+                (input.name.replacingOccurrences(of: " ", with: "_"), .string(input.same ? "same" : "changed"))
+            })),
             ("appeared", .array(appeared.map(Self.json))),
             ("disappeared", .array(disappeared.map(Self.json))),
             ("changed", .array(changed.map { .object([("old", Self.json($0.old)), ("new", Self.json($0.new))]) })),

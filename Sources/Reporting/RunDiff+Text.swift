@@ -8,11 +8,15 @@ extension RunDiff {
     /// disappeared and changed, then a table of the largest moves per metric.
     public func text() -> String {
         var lines = ["# DietAudit diff: run \(old.id ?? 0) → run \(new.id ?? 0)", ""]
-        lines.append("- old: run \(old.id ?? 0), \(Markdown.code(old.audit)), \(Timestamp.iso8601(old.startedAt)), gate \(gateText(old))")
-        lines.append("- new: run \(new.id ?? 0), \(Markdown.code(new.audit)), \(Timestamp.iso8601(new.startedAt)), gate \(gateText(new))")
-        lines.append("- inputs: " + inputChanges().map { "\($0.name) \($0.same ? "same" : "changed")" }.joined(separator: " · "))
+        for (label, run) in [("old", old), ("new", new)] {
+            lines.append("- \(label): run \(run.id ?? 0), \(Markdown.code(run.audit)), "
+                + "\(Timestamp.iso8601(run.startedAt)), gate \(gateText(run))")
+        }
+        let inputs = inputChanges().map { "\($0.name) \($0.same ? "same" : "changed")" }
+        lines.append("- inputs: " + inputs.joined(separator: " · "))
         lines.append("")
-        lines.append("## Findings: \(appeared.count) appeared, \(disappeared.count) disappeared, \(changed.count) changed")
+        lines.append("## Findings: \(appeared.count) appeared, \(disappeared.count) disappeared, "
+            + "\(changed.count) changed")
         for (title, findings) in [("Appeared", appeared), ("Disappeared", disappeared)] where !findings.isEmpty {
             lines += ["", "### \(title)", ""]
             lines += findings.map { "- " + describe($0) }
@@ -60,7 +64,8 @@ extension RunDiff {
 
     /// `fail \`rule\` el2n@2/keep_hard/0.3/sex/female: retention_ratio 0.5 (below 0.8)`.
     func describe(_ finding: Finding) -> String {
-        "\(finding.severity.rawValue) \(Markdown.code(finding.ruleId)) \(Markdown.escape(FindingKey(finding).row.name)): "
+        "\(finding.severity.rawValue) \(Markdown.code(finding.ruleId)) "
+            + "\(Markdown.escape(FindingKey(finding).row.name)): "
             + "\(finding.metric) \(NumberFormatting.metric(finding.value)) "
             + "(\(finding.comparison) \(NumberFormatting.exact(finding.threshold)))"
     }
@@ -68,13 +73,15 @@ extension RunDiff {
     /// `- \`rule\` scope: retention_ratio 0.5 → 0.6 (Δ +0.1), fail → warn`.
     func describe(_ change: FindingChange) -> String {
         var text = "- \(Markdown.code(change.new.ruleId)) \(Markdown.escape(FindingKey(change.new).row.name)): "
-            + "\(change.new.metric) \(NumberFormatting.metric(change.old.value)) → \(NumberFormatting.metric(change.new.value))"
+            + "\(change.new.metric) \(NumberFormatting.metric(change.old.value)) → "
+            + NumberFormatting.metric(change.new.value)
             + " (Δ \(signed(change.new.value - change.old.value)))"
         if change.old.severity != change.new.severity {
             text += ", \(change.old.severity.rawValue) → \(change.new.severity.rawValue)"
         }
         if change.old.threshold != change.new.threshold {
-            text += ", limit \(NumberFormatting.exact(change.old.threshold)) → \(NumberFormatting.exact(change.new.threshold))"
+            text += ", limit \(NumberFormatting.exact(change.old.threshold)) → "
+                + NumberFormatting.exact(change.new.threshold)
         }
         return text
     }

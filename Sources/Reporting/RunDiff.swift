@@ -59,12 +59,14 @@ public struct RunDiff: Sendable {
         var moves: [(metric: String, moves: [MetricMove])] = []
         let newKeys = new.composition.map(RowKey.init)
         for metric in ["retention_ratio", "removal_rate"] {
-            let value: (CompositionRow) -> Double? = metric == "retention_ratio" ? { $0.retentionRatio } : { $0.removalRate }
+            let value: (CompositionRow) -> Double? =
+                metric == "retention_ratio" ? { $0.retentionRatio } : { $0.removalRate }
             let pairs = newKeys.map { key in (key, oldRows[key].flatMap(value), newRows[key].flatMap(value)) }
             moves.append((metric, Self.largest(metric: metric, pairs: pairs, limit: moveLimit)))
         }
         if !old.errorRisk.rows.isEmpty || !new.errorRisk.rows.isEmpty {
-            let oldAccuracy = Self.accuracyByKey(old.errorRisk.rows), newAccuracy = Self.accuracyByKey(new.errorRisk.rows)
+            let oldAccuracy = Self.accuracyByKey(old.errorRisk.rows)
+            let newAccuracy = Self.accuracyByKey(new.errorRisk.rows)
             let pairs = new.errorRisk.rows.map(RowKey.init).map { ($0, oldAccuracy[$0], newAccuracy[$0]) }
             moves.append(("accuracy", Self.largest(metric: "accuracy", pairs: pairs, limit: moveLimit)))
         }
@@ -132,11 +134,13 @@ public struct RowKey: Hashable, Sendable {
     }
 
     init(_ row: CompositionRow) {
-        self.init(score: row.score, policy: row.policy, fraction: row.fraction, attribute: row.attribute, group: row.group)
+        self.init(
+            score: row.score, policy: row.policy, fraction: row.fraction, attribute: row.attribute, group: row.group)
     }
 
     init(_ row: ErrorRiskRow) {
-        self.init(score: row.score, policy: row.policy, fraction: row.fraction, attribute: row.attribute, group: row.group)
+        self.init(
+            score: row.score, policy: row.policy, fraction: row.fraction, attribute: row.attribute, group: row.group)
     }
 
     /// `el2n@2/keep_hard/0.3/sex/female`, as SARIF's logical locations name it.

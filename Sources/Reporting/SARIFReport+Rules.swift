@@ -18,7 +18,9 @@ extension SARIFReport {
         for finding in findings where seen.insert(finding.ruleId).inserted {
             let json: JSONValue = .object([
                 ("id", .string(finding.ruleId)),
-                ("shortDescription", .object([("text", .string("Rule \(finding.ruleId) (not in the stored ruleset)"))])),
+                ("shortDescription", .object([
+                    ("text", .string("Rule \(finding.ruleId) (not in the stored ruleset)")),
+                ])),
                 ("properties", .object([("metric", .string(finding.metric))])),
             ])
             descriptors.append(RuleDescriptor(id: finding.ruleId, json: json))

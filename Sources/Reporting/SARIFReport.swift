@@ -44,8 +44,11 @@ public enum SARIFReport {
     /// The SARIF log of `stored`, with `rules` as the driver's rules.
     public static func make(_ stored: StoredRun, rules: [Rule]) -> String {
         let descriptors = ruleDescriptors(rules: rules, findings: stored.findings)
-        let indexById = Dictionary(descriptors.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        let results = stored.findings.map { result($0, ruleIndex: indexById[$0.ruleId] ?? 0, specPath: stored.run.specPath) }
+        let indexById = Dictionary(
+            descriptors.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        let results = stored.findings.map { finding in
+            result(finding, ruleIndex: indexById[finding.ruleId] ?? 0, specPath: stored.run.specPath)
+        }
         let driver: JSONValue = .object([
             ("name", .string("dietaudit")),
             ("version", .string(stored.run.toolVersion)),
@@ -116,8 +119,8 @@ public enum SARIFReport {
     /// absolute ones become `file://` URIs; characters outside RFC 3986's
     /// path set are percent-encoded.
     public static func uri(ofPath path: String) -> String {
-        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
-        allowed.insert(charactersIn: "-._~/!$&'()*+,;=:@")
+        let allowed = CharacterSet(
+            charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/!$&'()*+,;=:@")
         let encoded = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
         return path.hasPrefix("/") ? "file://" + encoded : encoded
     }

@@ -19,8 +19,8 @@ public enum StepSummary {
     public static func markdown(_ stored: StoredRun, gate: Gate, reportPath: String?) -> String {
         var lines = ["### DietAudit: \(Markdown.escape(stored.run.audit)) — \(verdict(stored, gate: gate))", ""]
         let counts = Severity.allCases.reversed().map { "\(gate.counts[$0.rawValue] ?? 0) \($0.rawValue)" }
-        lines.append("Run \(stored.id) · ruleset \(Markdown.code(stored.run.rulesetName)) · fail-on `\(gate.failOnName)` · "
-            + "findings: \(counts.joined(separator: ", "))")
+        lines.append("Run \(stored.id) · ruleset \(Markdown.code(stored.run.rulesetName)) · "
+            + "fail-on `\(gate.failOnName)` · findings: \(counts.joined(separator: ", "))")
         let failing = worstFailing(stored.findings, gate: gate)
         if !failing.isEmpty {
             lines.append("")
@@ -30,7 +30,8 @@ public enum StepSummary {
             lines.append("")
             let rows = failing.map { finding in
                 [
-                    finding.severity.rawValue, Markdown.code(finding.ruleId), Markdown.escape(SARIFReport.logicalName(of: finding)),
+                    finding.severity.rawValue, Markdown.code(finding.ruleId),
+                    Markdown.escape(SARIFReport.logicalName(of: finding)),
                     "`\(finding.metric)`", NumberFormatting.metric(finding.value),
                     "\(finding.comparison) \(NumberFormatting.exact(finding.threshold))",
                 ]
@@ -82,7 +83,8 @@ public enum StepSummary {
             try handle.seekToEnd()
             try handle.write(contentsOf: Data(text.utf8))
         } catch {
-            throw InputError("cannot append to the step summary file: \(error.localizedDescription)", at: SourceLocation(file: path))
+            throw InputError(
+                "cannot append to the step summary file: \(error.localizedDescription)", at: SourceLocation(file: path))
         }
     }
 

@@ -47,7 +47,9 @@ extension AuditDatabase {
             var deleted: [Int64] = [], audits = Set<String>()
             for row in rows {
                 let id: Int64 = row["id"], audit: String = row["audit"], status: String = row["status"]
-                guard let oldestKept = cutoff[audit], id < oldestKept, status != RunStatus.running.rawValue else { continue }
+                guard let oldestKept = cutoff[audit], id < oldestKept, status != RunStatus.running.rawValue else {
+                    continue
+                }
                 deleted.append(id)
                 audits.insert(audit)
             }
@@ -62,12 +64,14 @@ extension AuditDatabase {
     /// `run_id` column), e.g. to check that a deleted run left nothing behind.
     public func rowCounts(runId id: Int64) throws -> [String: Int] {
         try writer.read { db in
-            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+            let tables = try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
             var counts: [String: Int] = [:]
             for table in tables {
                 guard try db.columns(in: table).contains(where: { $0.name == "run_id" }) else { continue }
                 let quoted = table.replacingOccurrences(of: "\"", with: "\"\"")
-                counts[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \"\(quoted)\" WHERE run_id = ?", arguments: [id])
+                counts[table] = try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM \"\(quoted)\" WHERE run_id = ?", arguments: [id])
             }
             return counts
         }

@@ -6,7 +6,8 @@ import Foundation
 struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
-        abstract: "Compare two stored runs: findings that appeared, disappeared or changed, and the largest metric moves.",
+        abstract: "Compare two stored runs: findings that appeared, disappeared or changed, and the largest "
+            + "metric moves.",
         discussion: """
         Findings are matched by rule, metric and scope (score, policy, fraction, attribute, group); \
         a matched finding whose value, severity or limit differs is listed as changed. Then, per \

@@ -54,10 +54,10 @@ import Testing
         let workspace = try Workspace()
         try workspace.writePlantedData(planted: true)
         try workspace.write(Workspace.spec, to: "planted.yaml")
-        let first = try Dietaudit.run(["run", "planted.yaml", "--db", "runs.sqlite", "--out", "out", "--quiet"], in: workspace.url)
+        let first = try runPlanted(in: workspace)
         #expect(first.exitCode == 1, "\(first.standardError)")
         try workspace.writePlantedData(planted: false)
-        let second = try Dietaudit.run(["run", "planted.yaml", "--db", "runs.sqlite", "--out", "out", "--quiet"], in: workspace.url)
+        let second = try runPlanted(in: workspace)
         #expect(second.exitCode == 0, "\(second.standardError)")
 
         let diff = try Dietaudit.run(["diff", "1", "latest", "--db", "runs.sqlite"], in: workspace.url)
@@ -65,23 +65,41 @@ import Testing
         #expect(diff.standardOutput.hasPrefix("# DietAudit diff: run 1 → run 2\n"))
         #expect(diff.standardOutput.contains("gate failed"))
         #expect(diff.standardOutput.contains("gate passed"))
-        #expect(diff.standardOutput.contains("inputs: data changed · spec same · ruleset same"))
+        // Only the imported scores file changed; data_sha256 covers the data file.
+        #expect(diff.standardOutput.contains("inputs: data same · spec same · ruleset same"))
         #expect(diff.standardOutput.contains("## Largest moves: `retention_ratio`"))
 
         let json = try Dietaudit.run(["diff", "1", "2", "--db", "runs.sqlite", "--json"], in: workspace.url)
         #expect(json.exitCode == 0)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
         let disappeared = try #require(object["disappeared"] as? [[String: Any]])
         // The planted skew's three failing findings are gone in the proportional run.
-        let failing = Set(disappeared.filter { $0["severity"] as? String == "fail" }.map { "\($0["attribute"]!)/\($0["group"]!)" })
+        let failing = Set(disappeared.filter { $0["severity"] as? String == "fail" }
+            .map { "\($0["attribute"]!)/\($0["group"]!)" })
         #expect(failing == ["group/B", "group×class/B×no", "group×class/B×yes"])
         let moves = try #require(object["moves"] as? [[String: Any]])
-        let retention = try #require(moves.first { $0["metric"] as? String == "retention_ratio" }?["rows"] as? [[String: Any]])
+        let retention = try #require(
+            moves.first { $0["metric"] as? String == "retention_ratio" }?["rows"] as? [[String: Any]])
         #expect(!retention.isEmpty && retention.count <= 10)
 
         let unknown = try Dietaudit.run(["diff", "1", "9", "--db", "runs.sqlite"], in: workspace.url)
         #expect(unknown.exitCode == 2)
         #expect(unknown.standardError.contains("no run with id 9"))
+
+        // A run without results (here: a copy of run 1 marked running, as if its process were still at work).
+        try python("""
+        import sqlite3
+        db = sqlite3.connect("runs.sqlite")
+        db.execute("CREATE TEMP TABLE copy AS SELECT * FROM run WHERE id = 1")
+        db.execute("UPDATE copy SET id = NULL, status = 'running', gate_passed = NULL")
+        db.execute("INSERT INTO run SELECT * FROM copy")
+        db.commit()
+        """, in: workspace)
+        let incomplete = try Dietaudit.run(["diff", "1", "3", "--db", "runs.sqlite"], in: workspace.url)
+        #expect(incomplete.exitCode == 3)
+        #expect(incomplete.standardError.contains("run 3 is "))
+        #expect(incomplete.standardError.contains(", not complete"))
     }
 
     @Test func pruneKeepsTheNewestCompleteRuns() throws {
@@ -89,7 +107,7 @@ import Testing
         try workspace.writePlantedData(planted: true)
         try workspace.write(Workspace.spec, to: "planted.yaml")
         for _ in 0..<3 {
-            let run = try Dietaudit.run(["run", "planted.yaml", "--db", "runs.sqlite", "--out", "out", "--quiet"], in: workspace.url)
+            let run = try runPlanted(in: workspace)
             #expect(run.exitCode == 1, "\(run.standardError)")
         }
         let zero = try Dietaudit.run(["runs", "--db", "runs.sqlite", "--prune", "0"], in: workspace.url)
@@ -107,5 +125,21 @@ import Testing
         #expect(again.standardOutput.hasPrefix("deleted no runs;"))
         let gone = try Dietaudit.run(["report", "1", "--db", "runs.sqlite", "--out", "out"], in: workspace.url)
         #expect(gone.exitCode == 2)
+    }
+
+    /// `dietaudit run planted.yaml` into `runs.sqlite`.
+    func runPlanted(in workspace: Workspace) throws -> CommandResult {
+        try Dietaudit.run(["run", "planted.yaml", "--db", "runs.sqlite", "--out", "out", "--quiet"], in: workspace.url)
+    }
+
+    /// Runs a python3 script in the workspace.
+    func python(_ script: String, in workspace: Workspace) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script]
+        process.currentDirectoryURL = workspace.url
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
     }
 }

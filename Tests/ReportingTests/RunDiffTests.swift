@@ -25,7 +25,8 @@ import Testing
         results.findings.append(added)
         results.composition.rows[1].retentionRatio = results.composition.rows[1].retentionRatio.map { $0 + 0.2 }
         results.composition.rows[2].removalRate -= 0.1
-        let female = try #require(results.errorRisk.rows.firstIndex { $0.policy == "keep_hard" && $0.group == "female" })
+        let female = try #require(
+            results.errorRisk.rows.firstIndex { $0.policy == "keep_hard" && $0.group == "female" })
         results.errorRisk.rows[female].metrics["accuracy"]?.mean += 0.04
         let second = try database.beginRun(Fixtures.plantedRunRecord())
         try database.completeRun(id: second, results: results)
@@ -91,11 +92,13 @@ import Testing
         let text = diff.text()
         #expect(text.hasPrefix("# DietAudit diff: run 1 → run 2\n"))
         #expect(text.contains("## Findings: 1 appeared, 1 disappeared, 1 changed"))
-        #expect(text.contains("- fail `disproportionate-removal` planted/keep\\_hard/0.3/class/0: retention_ratio 0.5 (below 0.8)"))
+        #expect(text.contains(
+            "- fail `disproportionate-removal` planted/keep\\_hard/0.3/class/0: retention_ratio 0.5 (below 0.8)"))
         #expect(text.contains(", fail → warn"))
         #expect(text.contains("## Largest moves: `retention_ratio`"))
         #expect(text.contains("| +0.2 |"))
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(diff.json().serialized().utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(diff.json().serialized().utf8)) as? [String: Any])
         #expect(object["schema"] as? String == "dietaudit.diff/v1")
         #expect((object["appeared"] as? [[String: Any]])?.first?["rule_id"] as? String == "disproportionate-removal")
         #expect((object["disappeared"] as? [Any])?.count == 1)

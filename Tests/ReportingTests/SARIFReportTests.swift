@@ -45,8 +45,7 @@ import Testing
     @Test func everyResultHasRuleLevelMessageAndLocations() throws {
         let (stored, log) = try plantedLog()
         let run = try #require((log["runs"] as? [[String: Any]])?.first)
-        let ruleIds = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
-            .compactMap { $0["id"] as? String }
+        let ruleIds = try driverRules(run).compactMap { $0["id"] as? String }
         let results = try #require(run["results"] as? [[String: Any]])
         #expect(results.count == stored.findings.count)
         #expect(!results.isEmpty)
@@ -75,7 +74,10 @@ import Testing
             #expect(logical["name"] as? String == SARIFReport.logicalName(of: finding))
         }
         // The planted skew: keep_hard by the planted score removes sex = female.
-        let names = results.compactMap { (($0["locations"] as? [[String: Any]])?.first?["logicalLocations"] as? [[String: Any]])?.first?["name"] as? String }
+        let names = results.compactMap { result in
+            let location = (result["locations"] as? [[String: Any]])?.first
+            return ((location?["logicalLocations"] as? [[String: Any]])?.first)?["name"] as? String
+        }
         #expect(names.contains("planted/keep_hard/0.3/sex/female"))
     }
 
@@ -102,7 +104,9 @@ import Testing
 
     /// Values from Tests/References/sarif_fingerprint.py (hashlib SHA-256).
     @Test func fingerprintIsTheDocumentedHash() {
-        func finding(_ rule: String, _ score: String?, _ policy: String, _ fraction: Double?, _ group: String?) -> Finding {
+        func finding(
+            _ rule: String, _ score: String?, _ policy: String, _ fraction: Double?, _ group: String?
+        ) -> Finding {
             Finding(ruleId: rule, severity: .fail, score: score, policy: policy, fraction: fraction, attribute: "sex",
                     group: group, metric: "m", value: 0.5, threshold: 0.8, comparison: "below", message: "x")
         }
@@ -119,9 +123,10 @@ import Testing
         let (_, stored) = try Fixtures.storedPlantedRun()
         var renamed = stored
         renamed.findings[0].ruleId = "retired-rule"
-        let log = try #require(try JSONSerialization.jsonObject(with: Data(SARIFReport.make(renamed).utf8)) as? [String: Any])
+        let log = try #require(
+            try JSONSerialization.jsonObject(with: Data(SARIFReport.make(renamed).utf8)) as? [String: Any])
         let run = try #require((log["runs"] as? [[String: Any]])?.first)
-        let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        let rules = try driverRules(run)
         #expect(rules.count == 5)
         #expect(rules.last?["id"] as? String == "retired-rule")
         #expect((run["results"] as? [[String: Any]])?.first?["ruleIndex"] as? Int == 4)
@@ -152,6 +157,12 @@ import Testing
         let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(text)")
+    }
+
+    /// `tool.driver.rules` of a SARIF run.
+    func driverRules(_ run: [String: Any]) throws -> [[String: Any]] {
+        let driver = (run["tool"] as? [String: Any])?["driver"] as? [String: Any]
+        return try #require(driver?["rules"] as? [[String: Any]])
     }
 
     func fingerprints(_ sarif: String) throws -> [String] {

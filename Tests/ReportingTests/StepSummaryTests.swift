@@ -13,7 +13,8 @@ import Testing
         let fails = stored.findings.filter { $0.severity == .fail }
         #expect(!fails.isEmpty && !gate.passed)
         #expect(text.hasPrefix("### DietAudit: planted\\|audit — FAILED\n"))
-        #expect(text.contains("findings: \(gate.counts["fail"]!) fail, \(gate.counts["warn"]!) warn, \(gate.counts["info"]!) info"))
+        let counts = ["fail", "warn", "info"].map { "\(gate.counts[$0]!) \($0)" }.joined(separator: ", ")
+        #expect(text.contains("findings: \(counts)"))
         #expect(text.contains("fail-on `fail`"))
         #expect(text.contains("Full report: `out/planted.md`"))
         // One table row per failing finding (at most 5), each scope escaped.
@@ -47,11 +48,14 @@ import Testing
             finding(.fail, value: 0.7, threshold: 0.8, group: "near-again"),
             finding(.fail, value: 0.6, threshold: 0.8, group: "middle"),
         ]
-        let failOnFail = StepSummary.worstFailing(findings, gate: Gate(findings: findings, failOn: .fail)).map { $0.group! }
+        func worst(_ failOn: Severity?) -> [String] {
+            StepSummary.worstFailing(findings, gate: Gate(findings: findings, failOn: failOn)).map { $0.group! }
+        }
+        let failOnFail = worst(.fail)
         #expect(failOnFail == ["relative-2", "far", "middle", "near", "near-again"])
-        let failOnWarn = StepSummary.worstFailing(findings, gate: Gate(findings: findings, failOn: .warn)).map { $0.group! }
+        let failOnWarn = worst(.warn)
         #expect(failOnWarn.count == 5 && failOnWarn.last == "near-again" && !failOnWarn.contains("warned"))
-        #expect(StepSummary.worstFailing(findings, gate: Gate(findings: findings, failOn: nil)).isEmpty)
+        #expect(worst(nil).isEmpty)
     }
 
     @Test func appendKeepsWhatIsThere() throws {

@@ -12,7 +12,8 @@ import Testing
     /// 1 A complete · 2 A failed · 3 B complete · 4 A complete · 5 A complete ·
     /// 6 A running · 7 B failed · 8 A failed.
     static func database() throws -> (AuditDatabase, String) {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("prune-\(UUID().uuidString).sqlite").path
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("prune-\(UUID().uuidString).sqlite").path
         let database = try AuditDatabase(path: path)
         let plan: [(String, Outcome)] = [
             ("A", .complete), ("A", .failed), ("B", .complete), ("A", .complete), ("A", .complete),
@@ -50,7 +51,9 @@ import Testing
         #expect(two == PruneResult(deletedRunIds: [1, 2], audits: ["A"]))
         #expect(try remainingIds(database) == [3, 4, 5, 6, 7, 8])
         let counts = try database.rowCounts(runId: 1)
-        #expect(counts.keys.sorted() == ["attribute_metric", "composition", "error_risk", "example", "finding", "plan", "score", "validity"])
+        #expect(counts.keys.sorted() == [
+            "attribute_metric", "composition", "error_risk", "example", "finding", "plan", "score", "validity",
+        ])
         #expect(counts.values.allSatisfy { $0 == 0 }, "rows of a deleted run remain: \(counts)")
         #expect(try rowCount(database, table: "composition", run: 4) > 0)
 
