@@ -89,8 +89,7 @@ import Testing
 
         // A run without results (here: a copy of run 1 marked running, as if its process were still at work).
         try python("""
-        import sqlite3
-        db = sqlite3.connect("runs.sqlite")
+        db = __import__("sqlite3").connect("runs.sqlite")
         db.execute("CREATE TEMP TABLE copy AS SELECT * FROM run WHERE id = 1")
         db.execute("UPDATE copy SET id = NULL, status = 'running', gate_passed = NULL")
         db.execute("INSERT INTO run SELECT * FROM copy")
