@@ -116,9 +116,11 @@ public enum SARIFReport {
 
     /// A stored spec path as a SARIF URI reference: relative paths stay
     /// relative (resolved against the checkout by code-scanning services),
-    /// absolute ones become `file://` URIs; characters outside RFC 3986's
-    /// path set are percent-encoded.
+    /// absolute ones become `file://` URIs; a leading `./` is dropped;
+    /// characters outside RFC 3986's path set are percent-encoded.
     public static func uri(ofPath path: String) -> String {
+        var path = path
+        while path.hasPrefix("./") { path.removeFirst(2) }
         let allowed = CharacterSet(
             charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/!$&'()*+,;=:@")
         let encoded = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path

@@ -26,8 +26,7 @@ import Testing
             ((($0["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"]
                 as? [String: Any])?["uri"] as? String
         })
-        #expect(uris.count == 1)
-        #expect(uris.first?.hasSuffix("planted.yaml") == true)
+        #expect(uris == ["planted.yaml"])
 
         var text = try workspace.read("step-summary.md")
         #expect(text.hasPrefix("# earlier step\n\n### DietAudit: planted — FAILED\n"))

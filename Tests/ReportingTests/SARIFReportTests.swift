@@ -136,6 +136,8 @@ import Testing
         #expect(SARIFReport.uri(ofPath: "audits/german credit.yaml") == "audits/german%20credit.yaml")
         #expect(SARIFReport.uri(ofPath: "/work/a#b.yaml") == "file:///work/a%23b.yaml")
         #expect(SARIFReport.uri(ofPath: "audits/über.yaml") == "audits/%C3%BCber.yaml")
+        #expect(SARIFReport.uri(ofPath: "./audits/a.yaml") == "audits/a.yaml")
+        #expect(SARIFReport.uri(ofPath: "../specs/100%.yaml") == "../specs/100%25.yaml")
     }
 
     /// Validates against the published schema when `DIETAUDIT_SARIF_SCHEMA`
