@@ -95,8 +95,9 @@ extension AuditRunner {
             let ruleIds = (try? Ruleset.parse(stored.run.rulesetText, file: stored.run.rulesetPath))?.rules.map(\.id) ?? []
             try ReportFiles.write(JUnitReport.make(stored, gate: gate, ruleIds: ruleIds), to: junitPath)
         }
+        try writeCIOutputs(stored, gate: gate, options: options, reportPath: reportPath)
         return RunOutcome(
             runId: runId, gate: gate, findingCount: stored.findings.count, reportPath: reportPath,
-            jsonPath: options.jsonPath, junitPath: options.junitPath)
+            jsonPath: options.jsonPath, junitPath: options.junitPath, sarifPath: options.sarifPath)
     }
 }

@@ -11,6 +11,11 @@ public struct RunOptions: Sendable {
     public var jsonPath: String?
     /// Where to write the gate as JUnit XML; `nil` writes none.
     public var junitPath: String?
+    /// Where to write the findings as SARIF 2.1.0; `nil` writes none.
+    public var sarifPath: String?
+    /// A file to append a short Markdown summary to (GitHub Actions'
+    /// `GITHUB_STEP_SUMMARY`); `nil` appends nothing.
+    public var stepSummaryPath: String?
     /// Findings at or above this severity fail the gate; `nil` never fails.
     public var failOn: Severity? = .fail
     /// Version string recorded in provenance.
@@ -20,7 +25,7 @@ public struct RunOptions: Sendable {
 
     /// Folders that must exist before the outputs can be written.
     var outputFolders: [String] {
-        ([outputDirectory] + [jsonPath, junitPath, databasePath].map { $0.map { ($0 as NSString).deletingLastPathComponent } })
+        ([outputDirectory] + [jsonPath, junitPath, sarifPath, databasePath].map { $0.map { ($0 as NSString).deletingLastPathComponent } })
             .compactMap { $0 }.filter { !$0.isEmpty }
     }
 }
@@ -38,4 +43,5 @@ public struct RunOutcome: Sendable {
     public var reportPath: String?
     public var jsonPath: String?
     public var junitPath: String?
+    public var sarifPath: String? = nil
 }

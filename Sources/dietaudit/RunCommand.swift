@@ -48,4 +48,5 @@ func printOutcome(_ outcome: RunOutcome) {
     if let report = outcome.reportPath { print("report: \(report)") }
     if let json = outcome.jsonPath { print("json:   \(json)") }
     if let junit = outcome.junitPath { print("junit:  \(junit)") }
+    if let sarif = outcome.sarifPath { print("sarif:  \(sarif)") }
 }

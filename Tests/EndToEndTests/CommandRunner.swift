@@ -19,14 +19,18 @@ enum Dietaudit {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
     }
 
-    /// Runs `dietaudit` with `arguments` in `directory`.
-    static func run(_ arguments: [String], in directory: URL) throws -> CommandResult {
+    /// Runs `dietaudit` with `arguments` in `directory`, with the test's
+    /// environment minus CI variables that would make it write outside the
+    /// workspace (`GITHUB_STEP_SUMMARY`), plus `environment`.
+    static func run(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:]) throws -> CommandResult {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["COLUMNS"] = "100"
+        environment.removeValue(forKey: "GITHUB_STEP_SUMMARY")
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let output = Pipe(), error = Pipe()
         process.standardOutput = output

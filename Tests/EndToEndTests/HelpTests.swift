@@ -6,7 +6,7 @@ import Testing
 @Suite struct HelpTests {
     @Test(arguments: [
         ["--help"], ["run", "--help"], ["runs", "--help"], ["report", "--help"], ["export", "scores", "--help"],
-        ["validate", "--help"], ["show", "--help"],
+        ["validate", "--help"], ["show", "--help"], ["diff", "--help"],
     ])
     func helpText(arguments: [String]) throws {
         let result = try Dietaudit.run(arguments, in: FileManager.default.temporaryDirectory)
