@@ -43,35 +43,47 @@ public struct AttributeRow: Sendable, Equatable, Codable {
         self.tvd = tvd; self.chi2 = chi2; self.chi2PValue = chi2PValue
     }
 
-    /// The numeric fields by contract name.
-    public static let metricNames: [String] = ["tvd", "chi2", "chi2_p_value"]
+    /// The metrics' contract names (from ``MetricCatalog/attribute``).
+    public static var metricNames: [String] { MetricCatalog.attribute.map(\.name) }
 
     /// The value of a metric by its contract name; `nil` for an unknown name
     /// or an undefined value.
     public func value(of metric: String) -> Double? {
-        switch metric {
-        case "tvd": tvd
-        case "chi2": chi2
-        case "chi2_p_value": chi2PValue
-        default: nil
-        }
+        MetricCatalog.attribute.first { $0.name == metric }?.value(in: self)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case score, policy, fraction, attribute, tvd, chi2
-        case attributeKind = "attribute_kind", chi2PValue = "chi2_p_value"
+    /// The scope columns, before the catalog's metrics.
+    enum ScopeKey: String {
+        case score, policy, fraction, attribute, attributeKind = "attribute_kind"
+        var key: MetricCodingKey { MetricCodingKey(rawValue) }
     }
 
     /// Writes every key, with `null` for `nil` values.
     public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(score, forKey: .score)
-        try container.encode(policy, forKey: .policy)
-        try container.encode(fraction, forKey: .fraction)
-        try container.encode(attribute, forKey: .attribute)
-        try container.encode(attributeKind, forKey: .attributeKind)
-        try container.encode(tvd, forKey: .tvd)
-        try container.encode(chi2, forKey: .chi2)
-        try container.encode(chi2PValue, forKey: .chi2PValue)
+        var container = encoder.container(keyedBy: MetricCodingKey.self)
+        try container.encode(score, forKey: ScopeKey.score.key)
+        try container.encode(policy, forKey: ScopeKey.policy.key)
+        try container.encode(fraction, forKey: ScopeKey.fraction.key)
+        try container.encode(attribute, forKey: ScopeKey.attribute.key)
+        try container.encode(attributeKind, forKey: ScopeKey.attributeKind.key)
+        for definition in MetricCatalog.attribute {
+            guard case .attribute(let field) = definition.accessor else { continue }
+            try field.encode(self, name: definition.name, into: &container)
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: MetricCodingKey.self)
+        self.init(
+            score: try container.decodeIfPresent(String.self, forKey: ScopeKey.score.key),
+            policy: try container.decode(String.self, forKey: ScopeKey.policy.key),
+            fraction: try container.decode(Double.self, forKey: ScopeKey.fraction.key),
+            attribute: try container.decode(String.self, forKey: ScopeKey.attribute.key),
+            attributeKind: try container.decode(GroupingKind.self, forKey: ScopeKey.attributeKind.key),
+            tvd: 0, chi2: nil, chi2PValue: nil)
+        for definition in MetricCatalog.attribute {
+            guard case .attribute(let field) = definition.accessor else { continue }
+            try field.decode(into: &self, name: definition.name, from: container)
+        }
     }
 }

@@ -87,8 +87,8 @@ public func auditErrorRisk(
         return result
     }
 
-    // values[model][k][grouping][group]: one model's per-group metric values.
-    let values: [[[[[String: Double]?]]]] = (0..<keptSets.count).map { model in
+    // values[model][k][grouping]: each group's metric values under one trained model.
+    let values: [[[GroupingErrorValues]]] = (0..<keptSets.count).map { model in
         (0..<seeds).map { k in
             let outcome = predictions[model * seeds + k]
             return inputs.groupings.map { grouping in
