@@ -9,8 +9,8 @@ import Scoring
 import Storage
 
 /// Runs an audit spec end to end: checks every input, trains and scores,
-/// plans the pruning, audits composition, applies the ruleset, stores the
-/// run and writes the reports.
+/// plans the pruning, audits composition, applies the ruleset and stores the
+/// run; ``ReportWriter`` renders the stored run.
 ///
 /// Input problems surface as ``InputError`` before anything is written; a
 /// failure after the run row exists marks the run `failed` and is rethrown.
@@ -36,7 +36,8 @@ public final class AuditRunner {
         var clock = StageClock()
         let inputs = try checkInputs(specPath: specPath)
         clock.lap("load and check inputs")
-        try prepareOutputs(options)
+        let writer = ReportWriter()
+        try writer.prepareOutputs(options)
         let database = try AuditDatabase(path: options.databasePath)
         let runId = try database.beginRun(runRecord(inputs, options: options))
         do {
@@ -46,7 +47,7 @@ public final class AuditRunner {
             try? database.failRun(id: runId, message: String(describing: error))
             throw error
         }
-        return try writeReports(database: database, runId: runId, options: options)
+        return try writer.write(database: database, runId: runId, options: options)
     }
 
     func checkInputs(specPath: String) throws -> CheckedInputs {
@@ -111,16 +112,6 @@ public final class AuditRunner {
                 at: SourceLocation(file: file))
         }
         return ids.map { values[$0]! }
-    }
-
-    func prepareOutputs(_ options: RunOptions) throws {
-        for directory in options.outputFolders {
-            do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            } catch {
-                throw InputError("cannot create the output folder: \(error.localizedDescription)", at: SourceLocation(file: directory))
-            }
-        }
     }
 }
 

@@ -35,9 +35,9 @@ public struct StoredRuns {
     /// Renders run `id` again into the outputs `options` names (Markdown,
     /// JSON, JUnit), with the gate evaluated at `options.failOn`.
     public func render(id: Int64, options: RunOptions) throws -> RunOutcome {
-        let runner = AuditRunner()
-        try runner.prepareOutputs(options)
-        return try runner.writeReports(database: database, runId: id, options: options)
+        let writer = ReportWriter()
+        try writer.prepareOutputs(options)
+        return try writer.write(database: database, runId: id, options: options)
     }
 
     /// Writes the score export CSV of run `id` to `path`; returns the row count.

@@ -70,7 +70,7 @@ public enum Fixtures {
             rulesetSha256: String(repeating: "r", count: 64), specPath: "planted.yaml", specText: "audit: planted",
             rulesetName: "default", rulesetPath: "(built-in default)", rulesetText: Ruleset.defaultText, seed: 0,
             failOn: "fail", dataset: summary,
-            settings: ["Model": "softmax regression", "Training": "fixed scores, no training"])
+            settings: RunSettings(legacyProse: ["Model": "softmax regression", "Training": "fixed scores, no training"]))
     }
 
     /// Error-risk rows for the planted data, built from fixed per-seed values

@@ -52,7 +52,7 @@ extension MarkdownReport {
 
     /// How the numbers were produced, in words.
     func methodsSection() -> String {
-        let settings = stored.run.settings
+        let settings = MethodsText.lines(stored.run.settings)
         var lines = ["## Methods", ""]
         for key in settings.keys.sorted() {
             lines.append("- **\(Markdown.escape(key))**: \(Markdown.escape(settings[key]!))")
