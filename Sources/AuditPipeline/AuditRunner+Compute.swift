@@ -27,7 +27,7 @@ extension AuditRunner {
             }
         }
         let validity = scoreValidity(
-            scores, inputNorm: inputNorms(features), labels: data.train.labels, classCount: data.classNames.count)
+            scores, inputNorm: features.rowNorms(), labels: data.train.labels, classCount: data.classNames.count)
         clock.lap("train and score")
 
         progress.begin("planning and auditing composition")
@@ -77,17 +77,5 @@ extension AuditRunner {
             }
         }
         return plans
-    }
-
-    /// ‖x‖₂ of each encoded training example.
-    func inputNorms(_ features: FeatureMatrix) -> [Double] {
-        (0..<features.rows).map { row in
-            var sum = 0.0
-            for column in 0..<features.columns {
-                let value = Double(features.values[row * features.columns + column])
-                sum += value * value
-            }
-            return sum.squareRoot()
-        }
     }
 }
