@@ -70,9 +70,10 @@ public final class AuditRunner {
         let data = try prepareDataset(datasetSpec)
         spec.model = try modelForData(spec, data: data)
         var imported: [String: [Double]] = [:]
-        for case let .imported(path, displayPath, column, idColumn) in spec.scores {
+        for request in spec.scores {
+            guard case let .imported(path, displayPath, column, idColumn) = request else { continue }
             let values = try readImportedScores(path: path, displayPath: displayPath, column: column, idColumn: idColumn)
-            imported["imported:\(column)"] = try joinImported(values, ids: data.train.ids, file: displayPath, column: column)
+            imported[request.name] = try joinImported(values, ids: data.train.ids, file: displayPath, column: column)
         }
         return CheckedInputs(
             spec: spec, ruleset: ruleset, rulesetText: rulesetText, rulesetDisplay: rulesetDisplay,

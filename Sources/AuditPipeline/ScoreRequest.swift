@@ -13,7 +13,7 @@ public enum ScoreRequest: Sendable, Equatable {
     public var name: String {
         switch self {
         case .computed(let spec): spec.name
-        case .imported(_, _, let column, _): "imported:\(column)"
+        case .imported(_, _, let column, _): ScoreResult.importedName(column: column)
         }
     }
 }

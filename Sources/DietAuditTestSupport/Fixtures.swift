@@ -83,8 +83,8 @@ public enum Fixtures {
                          group: group, n: n, metrics: metrics.mapValues { SeedSummary(values: $0) })
         }
         let rows = [
-            row(nil, "full", nil, "female", 50, [.accuracy: [0.80, 0.82, 0.78]]),
-            row(nil, "full", nil, "male", 200, [.accuracy: [0.85, 0.86, 0.84]]),
+            row(nil, ErrorRiskRow.fullPolicy, nil, "female", 50, [.accuracy: [0.80, 0.82, 0.78]]),
+            row(nil, ErrorRiskRow.fullPolicy, nil, "male", 200, [.accuracy: [0.85, 0.86, 0.84]]),
             row("planted", "keep_hard", 0.3, "female", 50, [
                 .accuracy: [0.62, 0.65, 0.60], .accuracyDeltaVsFull: [-0.18, -0.17, -0.18],
                 .accuracyDeltaVsRandom: [-0.17, -0.16, -0.19],
@@ -97,7 +97,7 @@ public enum Fixtures {
             row(nil, "random", 0.3, "male", 200, [.accuracy: [0.84, 0.86, 0.84], .accuracyDeltaVsFull: [-0.01, 0.0, 0.0]]),
         ]
         let attributes = [
-            ErrorRiskAttributeRow(score: nil, policy: "full", fraction: nil, attribute: "sex", attributeKind: .attribute,
+            ErrorRiskAttributeRow(score: nil, policy: ErrorRiskRow.fullPolicy, fraction: nil, attribute: "sex", attributeKind: .attribute,
                                   metrics: [.worstGroupAccuracy: SeedSummary(values: [0.80, 0.82, 0.78]),
                                             .accuracyGap: SeedSummary(values: [0.05, 0.04, 0.06])]),
             ErrorRiskAttributeRow(score: "planted", policy: "keep_hard", fraction: 0.3, attribute: "sex", attributeKind: .attribute,

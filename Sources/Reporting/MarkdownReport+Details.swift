@@ -25,14 +25,14 @@ extension MarkdownReport {
             + "; \(data.featureColumns.count) feature columns encoded as \(data.featureCount) numbers.")
         lines.append("")
         var rows: [[String]] = []
-        for grouping in data.groupings where grouping.kind != "intersection" {
+        for grouping in data.groupings where grouping.groupingKind != .intersection {
             for index in grouping.groups.indices {
                 rows.append([Markdown.escape(grouping.name), Markdown.escape(grouping.groups[index]),
                              String(grouping.trainCounts[index]), String(grouping.testCounts[index])])
             }
         }
         lines.append(Markdown.table(header: ["attribute", "group", "train", "test"], rows: rows, alignments: ["l", "l", "r", "r"]))
-        let intersections = data.groupings.filter { $0.kind == "intersection" }.map { "\(Markdown.escape($0.name)) (\($0.groups.count) cells)" }
+        let intersections = data.groupings.filter { $0.groupingKind == .intersection }.map { "\(Markdown.escape($0.name)) (\($0.groups.count) cells)" }
         if !intersections.isEmpty {
             lines.append("")
             lines.append("Intersections audited: " + intersections.joined(separator: ", ") + ".")

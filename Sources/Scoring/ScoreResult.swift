@@ -26,9 +26,15 @@ public struct ScoreResult: Sendable, Equatable {
         self.mean = Self.average(perSeed)
     }
 
+    /// The `kind` of every imported score.
+    public static let importedKind = "imported"
+
+    /// The name of the score imported from `column`: `imported:<column>`.
+    public static func importedName(column: String) -> String { "\(importedKind):\(column)" }
+
     /// A score read from a file (`imported:<column>`): one seed-independent row.
     public static func imported(column: String, values: [Double]) -> ScoreResult {
-        ScoreResult(name: "imported:\(column)", kind: "imported", epoch: nil, perSeed: [values])
+        ScoreResult(name: importedName(column: column), kind: importedKind, epoch: nil, perSeed: [values])
     }
 
     /// Number of seed rows.
