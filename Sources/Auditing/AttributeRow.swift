@@ -52,38 +52,18 @@ public struct AttributeRow: Sendable, Equatable, Codable {
         MetricCatalog.attribute.first { $0.name == metric }?.value(in: self)
     }
 
-    /// The scope columns, before the catalog's metrics.
-    enum ScopeKey: String {
-        case score, policy, fraction, attribute, attributeKind = "attribute_kind"
-        var key: MetricCodingKey { MetricCodingKey(rawValue) }
-    }
-
-    /// Writes every key, with `null` for `nil` values.
+    /// Writes the scope and every metric column, with `null` for `nil`
+    /// values; see ``CatalogCoding``.
     public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: MetricCodingKey.self)
-        try container.encode(score, forKey: ScopeKey.score.key)
-        try container.encode(policy, forKey: ScopeKey.policy.key)
-        try container.encode(fraction, forKey: ScopeKey.fraction.key)
-        try container.encode(attribute, forKey: ScopeKey.attribute.key)
-        try container.encode(attributeKind, forKey: ScopeKey.attributeKind.key)
-        for definition in MetricCatalog.attribute {
-            guard case .attribute(let field) = definition.accessor else { continue }
-            try field.encode(self, name: definition.name, into: &container)
-        }
+        let scope = CatalogCoding.Scope(score: score, policy: policy, fraction: fraction, attribute: attribute,
+                                        group: nil, attributeKind: attributeKind)
+        try CatalogCoding.encode(self, scope: scope, metrics: MetricCatalog.attribute, to: encoder)
     }
 
     public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: MetricCodingKey.self)
-        self.init(
-            score: try container.decodeIfPresent(String.self, forKey: ScopeKey.score.key),
-            policy: try container.decode(String.self, forKey: ScopeKey.policy.key),
-            fraction: try container.decode(Double.self, forKey: ScopeKey.fraction.key),
-            attribute: try container.decode(String.self, forKey: ScopeKey.attribute.key),
-            attributeKind: try container.decode(GroupingKind.self, forKey: ScopeKey.attributeKind.key),
-            tvd: 0, chi2: nil, chi2PValue: nil)
-        for definition in MetricCatalog.attribute {
-            guard case .attribute(let field) = definition.accessor else { continue }
-            try field.decode(into: &self, name: definition.name, from: container)
-        }
+        let scope = try CatalogCoding.decodeScope(from: decoder, hasGroup: false)
+        self.init(score: scope.score, policy: scope.policy, fraction: scope.fraction, attribute: scope.attribute,
+                  attributeKind: scope.attributeKind, tvd: 0, chi2: nil, chi2PValue: nil)
+        try CatalogCoding.decodeMetrics(into: &self, metrics: MetricCatalog.attribute, from: decoder)
     }
 }

@@ -102,43 +102,22 @@ public struct CompositionRow: Sendable, Equatable, Codable {
         MetricCatalog.composition.first { $0.name == metric }?.value(in: self)
     }
 
-    /// The scope columns, before the catalog's metrics.
-    enum ScopeKey: String {
-        case score, policy, fraction, attribute, group, attributeKind = "attribute_kind"
-        var key: MetricCodingKey { MetricCodingKey(rawValue) }
-    }
-
-    /// Writes every key, with `null` for `nil` values (the JSON contract keeps
-    /// the column set fixed); the metric columns come from the catalog.
+    /// Writes the scope and every metric column, with `null` for `nil` values
+    /// (the JSON contract keeps the column set fixed); see ``CatalogCoding``.
     public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: MetricCodingKey.self)
-        try container.encode(score, forKey: ScopeKey.score.key)
-        try container.encode(policy, forKey: ScopeKey.policy.key)
-        try container.encode(fraction, forKey: ScopeKey.fraction.key)
-        try container.encode(attribute, forKey: ScopeKey.attribute.key)
-        try container.encode(group, forKey: ScopeKey.group.key)
-        try container.encode(attributeKind, forKey: ScopeKey.attributeKind.key)
-        for definition in MetricCatalog.composition {
-            guard case .composition(let field) = definition.accessor else { continue }
-            try field.encode(self, name: definition.name, into: &container)
-        }
+        let scope = CatalogCoding.Scope(score: score, policy: policy, fraction: fraction, attribute: attribute,
+                                        group: group, attributeKind: attributeKind)
+        try CatalogCoding.encode(self, scope: scope, metrics: MetricCatalog.composition, to: encoder)
     }
 
     public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: MetricCodingKey.self)
+        let scope = try CatalogCoding.decodeScope(from: decoder, hasGroup: true)
         self.init(
-            score: try container.decodeIfPresent(String.self, forKey: ScopeKey.score.key),
-            policy: try container.decode(String.self, forKey: ScopeKey.policy.key),
-            fraction: try container.decode(Double.self, forKey: ScopeKey.fraction.key),
-            attribute: try container.decode(String.self, forKey: ScopeKey.attribute.key),
-            group: try container.decode(String.self, forKey: ScopeKey.group.key),
-            attributeKind: try container.decode(GroupingKind.self, forKey: ScopeKey.attributeKind.key),
+            score: scope.score, policy: scope.policy, fraction: scope.fraction, attribute: scope.attribute,
+            group: scope.group ?? "", attributeKind: scope.attributeKind,
             n: 0, removed: 0, kept: 0, removalRate: 0, expectedRemoved: 0, excessRemoval: 0, retentionRatio: nil,
             removalRatio: nil, shareBefore: 0, shareAfter: nil, representationRatio: nil, ciLow: 0, ciHigh: 0,
             pValue: 0, qValue: 0)
-        for definition in MetricCatalog.composition {
-            guard case .composition(let field) = definition.accessor else { continue }
-            try field.decode(into: &self, name: definition.name, from: container)
-        }
+        try CatalogCoding.decodeMetrics(into: &self, metrics: MetricCatalog.composition, from: decoder)
     }
 }
