@@ -21,7 +21,8 @@ extension AuditRunner {
         var scores: [ScoreResult] = []
         for request in spec.scores {
             if let values = inputs.imported[request.name] {
-                scores.append(ScoreResult(name: request.name, kind: ScoreResult.importedKind, epoch: nil, perSeed: [values]))
+                scores.append(ScoreResult(name: request.name, kind: ScoreResult.importedKind, epoch: nil,
+                                          perSeed: [values]))
             } else if let result = computed.first(where: { $0.name == request.name }) {
                 scores.append(result)
             }

@@ -34,7 +34,8 @@ extension AuditRunner {
         let model: RunSettings.Model = switch spec.model.kind {
         case .softmax: RunSettings.Model(kind: .softmax, widths: [], inputShape: nil)
         case .mlp(let hidden): RunSettings.Model(kind: .mlp, widths: hidden, inputShape: nil)
-        case .cnn(let channels): RunSettings.Model(kind: .cnn, widths: channels, inputShape: spec.model.inputShape?.text)
+        case .cnn(let channels):
+            RunSettings.Model(kind: .cnn, widths: channels, inputShape: spec.model.inputShape?.text)
         }
         let t = spec.training, o = t.optimizer
         let schedule: RunSettings.Schedule = switch t.schedule {

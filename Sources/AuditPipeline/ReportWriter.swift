@@ -17,7 +17,8 @@ public struct ReportWriter {
             do {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             } catch {
-                throw InputError("cannot create the output folder: \(error.localizedDescription)", at: SourceLocation(file: directory))
+                throw InputError("cannot create the output folder: \(error.localizedDescription)",
+                                 at: SourceLocation(file: directory))
             }
         }
     }
@@ -31,7 +32,8 @@ public struct ReportWriter {
         let gate = Gate(findings: stored.findings, failOn: options.failOn)
         var reportPath: String?
         if let directory = options.outputDirectory {
-            let path = (directory as NSString).appendingPathComponent(ReportFiles.fileName(audit: stored.run.audit) + ".md")
+            let fileName = ReportFiles.fileName(audit: stored.run.audit) + ".md"
+            let path = (directory as NSString).appendingPathComponent(fileName)
             var report = MarkdownReport(stored, gate: gate)
             if let chart = RetentionChart(stored).svg() {
                 let chartName = RetentionChart.fileName(audit: stored.run.audit)
@@ -45,7 +47,8 @@ public struct ReportWriter {
             try ReportFiles.write(JSONReport.make(stored, gate: gate).serialized() + "\n", to: jsonPath)
         }
         if let junitPath = options.junitPath {
-            let ruleIds = (try? Ruleset.parse(stored.run.rulesetText, file: stored.run.rulesetPath))?.rules.map(\.id) ?? []
+            let ruleset = try? Ruleset.parse(stored.run.rulesetText, file: stored.run.rulesetPath)
+            let ruleIds = ruleset?.rules.map(\.id) ?? []
             try ReportFiles.write(JUnitReport.make(stored, gate: gate, ruleIds: ruleIds), to: junitPath)
         }
         return RunOutcome(

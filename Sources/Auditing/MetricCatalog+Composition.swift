@@ -44,7 +44,8 @@ extension MetricCatalog {
 
     /// The per-attribute composition metrics (table `attribute_metric`).
     public static let attribute: [MetricDefinition] = [
-        MetricDefinition("tvd", .value(\.tvd), definition: "½ Σ_g |share_after − share_before| over the groups with n > 0",
+        MetricDefinition("tvd", .value(\.tvd),
+                         definition: "½ Σ_g |share_after − share_before| over the groups with n > 0",
                          range: "[0, 1]", ideal: "0", edgeCases: "set to 1 when nothing is kept (N − R = 0)"),
         MetricDefinition("chi2", .optional(\.chi2),
                          definition: "Pearson χ² of the groups × {removed, kept} table, no continuity correction",

@@ -25,7 +25,8 @@ extension MetricCatalog {
                          edgeCases: "needs positive_label; absent when the group has no negative test example",
                          canBeUndefined: true),
         MetricDefinition(.expectedCalibrationError,
-                         definition: "Σ_b (n_b/n)·|acc_b − conf_b| over 15 equal-width bins of the top-label probability",
+                         definition: "Σ_b (n_b/n)·|acc_b − conf_b| over 15 equal-width bins of the top-label "
+                            + "probability",
                          range: "[0, 1]", ideal: "0", canBeUndefined: false),
         MetricDefinition(.worstGroupAccuracy, definition: "min over the attribute's groups of accuracy",
                          range: "[0, 1]", ideal: "1", canBeUndefined: false),

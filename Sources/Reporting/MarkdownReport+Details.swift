@@ -32,7 +32,8 @@ extension MarkdownReport {
             }
         }
         lines.append(Markdown.table(header: ["attribute", "group", "train", "test"], rows: rows, alignments: ["l", "l", "r", "r"]))
-        let intersections = data.groupings.filter { $0.groupingKind == .intersection }.map { "\(Markdown.escape($0.name)) (\($0.groups.count) cells)" }
+        let intersections = data.groupings.filter { $0.groupingKind == .intersection }
+            .map { "\(Markdown.escape($0.name)) (\($0.groups.count) cells)" }
         if !intersections.isEmpty {
             lines.append("")
             lines.append("Intersections audited: " + intersections.joined(separator: ", ") + ".")

@@ -27,7 +27,8 @@ extension MarkdownReport {
                 alignments: ["l", "l", "r", "r", "r"]),
         ]
         let fractions = Set(rows.compactMap(\.fraction)).sorted()
-        let plans = orderedUnique(rows.filter { $0.policy != ErrorRiskRow.fullPolicy }.map { PlanKey(score: $0.score, policy: $0.policy) })
+        let plans = orderedUnique(rows.filter { $0.policy != ErrorRiskRow.fullPolicy }
+            .map { PlanKey(score: $0.score, policy: $0.policy) })
         for plan in plans {
             let metric: ErrorRiskMetric = plan.policy == PruningPolicy.random.rawValue
                 ? .accuracyDeltaVsFull : .accuracyDeltaVsRandom
