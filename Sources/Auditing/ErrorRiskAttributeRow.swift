@@ -41,6 +41,9 @@ public struct ErrorRiskAttributeRow: Sendable, Equatable {
         self.attribute = attribute; self.attributeKind = attributeKind; self.metrics = metrics
     }
 
+    /// Whether this is a row of the `full` baseline (nothing removed).
+    public var isBaseline: Bool { policy == ErrorRiskRow.fullPolicy }
+
     /// Every metric name, in report order; each is reported as M, M_std,
     /// M_ci_low and M_ci_high.
     public static var metricNames: [String] { ErrorRiskMetric.metrics(at: .errorAttribute).map(\.rawValue) }

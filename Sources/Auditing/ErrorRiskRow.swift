@@ -60,6 +60,9 @@ public struct ErrorRiskRow: Sendable, Equatable {
     /// The policy name of the baseline rows.
     public static let fullPolicy = "full"
 
+    /// Whether this is a row of the `full` baseline (nothing removed).
+    public var isBaseline: Bool { policy == Self.fullPolicy }
+
     /// Every metric name, in report order (from ``ErrorRiskMetric``). Each is
     /// reported as M (mean), M_std, M_ci_low and M_ci_high.
     public static var metricNames: [String] { ErrorRiskMetric.metrics(at: .errorGroup).map(\.rawValue) }

@@ -99,7 +99,7 @@ public enum JSONReport {
             stored.errorRisk.attributes.map { (key($0.score, $0.policy, $0.fraction, $0.attribute), $0) },
             uniquingKeysWith: { first, _ in first })
         var objects: [JSONValue] = []
-        for row in stored.errorRisk.attributes where row.policy == ErrorRiskRow.fullPolicy {
+        for row in stored.errorRisk.attributes where row.isBaseline {
             objects.append(attributeObject(score: nil, policy: row.policy, fraction: nil, attribute: row.attribute,
                                            composition: nil, errorRisk: row))
             errors[key(row.score, row.policy, row.fraction, row.attribute)] = nil

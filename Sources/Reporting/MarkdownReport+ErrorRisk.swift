@@ -8,7 +8,7 @@ extension MarkdownReport {
     func errorRiskSection() -> String {
         let rows = stored.errorRisk.rows
         guard !rows.isEmpty else { return "" }
-        let baseline = rows.filter { $0.policy == ErrorRiskRow.fullPolicy }
+        let baseline = rows.filter(\.isBaseline)
         let testCount = stored.run.dataset.testCount
         var lines = [
             "## Who pays", "",
@@ -27,7 +27,7 @@ extension MarkdownReport {
                 alignments: ["l", "l", "r", "r", "r"]),
         ]
         let fractions = Set(rows.compactMap(\.fraction)).sorted()
-        let plans = orderedUnique(rows.filter { $0.policy != ErrorRiskRow.fullPolicy }
+        let plans = orderedUnique(rows.filter { !$0.isBaseline }
             .map { PlanKey(score: $0.score, policy: $0.policy) })
         for plan in plans {
             let metric: ErrorRiskMetric = plan.policy == PruningPolicy.random.rawValue
