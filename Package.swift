@@ -100,7 +100,9 @@ let package = Package(
         .testTarget(name: "ReportingTests", dependencies: ["Rules", "Storage", "Reporting", "DietAuditTestSupport"]),
         .testTarget(
             name: "AuditPipelineTests",
-            dependencies: ["DietAuditCore", "Datasets", "Learning", "Scoring", "Auditing", "Storage", "AuditPipeline"]
+            dependencies: [
+                "DietAuditCore", "Datasets", "Learning", "Scoring", "Auditing", "Storage", "Reporting", "AuditPipeline",
+            ]
         ),
         .testTarget(
             name: "EndToEndTests",

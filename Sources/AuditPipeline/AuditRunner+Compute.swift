@@ -22,13 +22,14 @@ extension AuditRunner {
         for request in spec.scores {
             if let values = inputs.imported[request.name] {
                 scores.append(ScoreResult(
-                    name: request.name, kind: "imported", epoch: nil, direction: request.direction, perSeed: [values]))
+                    name: request.name, kind: ScoreResult.importedKind, epoch: nil, direction: request.direction,
+                    perSeed: [values]))
             } else if let result = computed.first(where: { $0.name == request.name }) {
                 scores.append(result)
             }
         }
         let validity = scoreValidity(
-            scores, inputNorm: inputNorms(features), labels: data.train.labels, classCount: data.classNames.count)
+            scores, inputNorm: features.rowNorms(), labels: data.train.labels, classCount: data.classNames.count)
         clock.lap("train and score")
 
         progress.begin("planning and auditing composition")
@@ -78,17 +79,5 @@ extension AuditRunner {
             }
         }
         return plans
-    }
-
-    /// ‖x‖₂ of each encoded training example.
-    func inputNorms(_ features: FeatureMatrix) -> [Double] {
-        (0..<features.rows).map { row in
-            var sum = 0.0
-            for column in 0..<features.columns {
-                let value = Double(features.values[row * features.columns + column])
-                sum += value * value
-            }
-            return sum.squareRoot()
-        }
     }
 }

@@ -29,75 +29,33 @@ extension AuditRunner {
             settings: settings(spec))
     }
 
-    /// The spec's settings in words, for the report's methods section.
-    func settings(_ spec: AuditSpec) -> [String: String] {
-        let model: String = switch spec.model.kind {
-        case .softmax: "softmax regression"
-        case .mlp(let hidden): "MLP with hidden layers \(hidden.map(String.init).joined(separator: "-")) (ReLU), softmax output"
+    /// The spec's settings as structured data (the report words them).
+    func settings(_ spec: AuditSpec) -> RunSettings {
+        let model: RunSettings.Model = switch spec.model.kind {
+        case .softmax: RunSettings.Model(kind: .softmax, widths: [], inputShape: nil)
+        case .mlp(let hidden): RunSettings.Model(kind: .mlp, widths: hidden, inputShape: nil)
         case .cnn(let channels):
-            "CNN with 3×3 convolution blocks of \(channels.map(String.init).joined(separator: "-")) channels (ReLU, 2×2 max-pool), "
-                + "dense softmax output" + (spec.model.inputShape.map { " on \($0.text) inputs" } ?? "")
+            RunSettings.Model(kind: .cnn, widths: channels, inputShape: spec.model.inputShape?.text)
         }
         let t = spec.training, o = t.optimizer
-        let split: String = switch spec.dataset.test {
-        case .fraction(let f): "stratified \(NumberFormatting.percent(f.doubleValue)) of rows held out (seeded)"
-        case .path(_, let display): "separate file \(display)"
+        let schedule: RunSettings.Schedule = switch t.schedule {
+        case .constant: .constant
+        case .step(let every, let factor): .step(everyEpochs: every, factor: factor)
+        case .cosine(let minimum): .cosine(minimum: minimum)
         }
-        return [
-            "Model": model,
-            "Training": "\(t.epochs) epochs, batch \(t.batchSize), \(optimizerText(o)), \(scheduleText(t.schedule)); \(t.seeds) seeds from base seed \(t.seed)",
-            "Scores": spec.scores.map(\.name).joined(separator: ", ") + "; computed scores are averaged over the seeds",
-            "Test split": split,
-            "Pruning": "fractions " + spec.pruning.fractions.map { NumberFormatting.percent($0.doubleValue) }.joined(separator: ", ")
-                + "; policies " + spec.pruning.policies.map(\.rawValue).joined(separator: ", "),
-            "Compute": "OpenBLAS kernel \(BLASKernel.coreName); seeds run in parallel on \(ProcessInfo.processInfo.activeProcessorCount) cores",
-            "Error risk": spec.pruning.retrainSeeds == 0 ? "not measured (pruning.retrain.seeds: 0)"
-                : "the model above retrained on all training data and on every kept set with \(spec.pruning.retrainSeeds) seeds "
-                + "(seed values base + 1000 + k, the same for every set, so differences are paired), evaluated on the test split; "
-                + "means over seeds with Student-t 95% intervals",
-        ]
-    }
-
-    func optimizerText(_ o: OptimizerSpec) -> String {
-        o.kind == "adam"
-            ? "Adam learning rate \(o.learningRate), β1 \(o.beta1), β2 \(o.beta2), ε \(o.epsilon), weight decay \(o.weightDecay)"
-            : "SGD learning rate \(o.learningRate), momentum \(o.momentum), weight decay \(o.weightDecay)"
-    }
-
-    func scheduleText(_ schedule: LearningRateSchedule) -> String {
-        switch schedule {
-        case .constant: "constant learning rate"
-        case .step(let every, let factor): "learning rate × \(factor) every \(every) epochs"
-        case .cosine(let minimum): "cosine learning-rate decay to \(minimum)"
+        let training = RunSettings.Training(
+            epochs: t.epochs, batchSize: t.batchSize, optimizer: o.kind, learningRate: o.learningRate,
+            momentum: o.momentum, weightDecay: o.weightDecay, beta1: o.beta1, beta2: o.beta2, epsilon: o.epsilon,
+            schedule: schedule, seeds: t.seeds, seed: t.seed)
+        var testFraction: Double?, testFile: String?
+        switch spec.dataset.test {
+        case .fraction(let fraction): testFraction = fraction.doubleValue
+        case .path(_, let display): testFile = display
         }
-    }
-
-    /// Renders the stored run to Markdown and JSON.
-    func writeReports(database: AuditDatabase, runId: Int64, options: RunOptions) throws -> RunOutcome {
-        let stored = try database.loadRun(id: runId)
-        let gate = Gate(findings: stored.findings, failOn: options.failOn)
-        var reportPath: String?
-        if let directory = options.outputDirectory {
-            let path = (directory as NSString).appendingPathComponent(ReportFiles.fileName(audit: stored.run.audit) + ".md")
-            var report = MarkdownReport(stored, gate: gate)
-            if let chart = RetentionChart(stored).svg() {
-                let chartName = RetentionChart.fileName(audit: stored.run.audit)
-                try ReportFiles.write(chart, to: (directory as NSString).appendingPathComponent(chartName))
-                report.chartFileName = chartName
-            }
-            try ReportFiles.write(report.render(), to: path)
-            reportPath = path
-        }
-        if let jsonPath = options.jsonPath {
-            try ReportFiles.write(JSONReport.make(stored, gate: gate).serialized() + "\n", to: jsonPath)
-        }
-        if let junitPath = options.junitPath {
-            let ruleIds = (try? Ruleset.parse(stored.run.rulesetText, file: stored.run.rulesetPath))?.rules.map(\.id) ?? []
-            try ReportFiles.write(JUnitReport.make(stored, gate: gate, ruleIds: ruleIds), to: junitPath)
-        }
-        try writeCIOutputs(stored, gate: gate, options: options, reportPath: reportPath)
-        return RunOutcome(
-            runId: runId, gate: gate, findingCount: stored.findings.count, reportPath: reportPath,
-            jsonPath: options.jsonPath, junitPath: options.junitPath, sarifPath: options.sarifPath)
+        return RunSettings(
+            model: model, training: training, scores: spec.scores.map(\.name), testFraction: testFraction,
+            testFile: testFile, pruningFractions: spec.pruning.fractions.map(\.doubleValue), pruningPolicies: spec.pruning.policies,
+            retrainSeeds: spec.pruning.retrainSeeds, blasKernel: BLASKernel.coreName,
+            cores: ProcessInfo.processInfo.activeProcessorCount)
     }
 }

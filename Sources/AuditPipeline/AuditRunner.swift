@@ -9,8 +9,8 @@ import Scoring
 import Storage
 
 /// Runs an audit spec end to end: checks every input, trains and scores,
-/// plans the pruning, audits composition, applies the ruleset, stores the
-/// run and writes the reports.
+/// plans the pruning, audits composition, applies the ruleset and stores the
+/// run; ``ReportWriter`` renders the stored run.
 ///
 /// Input problems surface as ``InputError`` before anything is written; a
 /// failure after the run row exists marks the run `failed` and is rethrown.
@@ -36,7 +36,8 @@ public final class AuditRunner {
         var clock = StageClock()
         let inputs = try checkInputs(specPath: specPath)
         clock.lap("load and check inputs")
-        try prepareOutputs(options)
+        let writer = ReportWriter()
+        try writer.prepareOutputs(options)
         let database = try AuditDatabase(path: options.databasePath)
         let runId = try database.beginRun(runRecord(inputs, options: options))
         TestPause.reached(.beforeTraining)
@@ -47,7 +48,7 @@ public final class AuditRunner {
             try? database.failRun(id: runId, message: String(describing: error))
             throw error
         }
-        return try writeReports(database: database, runId: runId, options: options)
+        return try writer.write(database: database, runId: runId, options: options)
     }
 
     func checkInputs(specPath: String) throws -> CheckedInputs {
@@ -70,9 +71,10 @@ public final class AuditRunner {
         let data = try prepareDataset(datasetSpec)
         spec.model = try modelForData(spec, data: data)
         var imported: [String: [Double]] = [:]
-        for case let .imported(path, displayPath, column, idColumn, _) in spec.scores {
+        for request in spec.scores {
+            guard case let .imported(path, displayPath, column, idColumn, _) = request else { continue }
             let values = try readImportedScores(path: path, displayPath: displayPath, column: column, idColumn: idColumn)
-            imported["imported:\(column)"] = try joinImported(values, ids: data.train.ids, file: displayPath, column: column)
+            imported[request.name] = try joinImported(values, ids: data.train.ids, file: displayPath, column: column)
         }
         return CheckedInputs(
             spec: spec, ruleset: ruleset, rulesetText: rulesetText, rulesetDisplay: rulesetDisplay,
@@ -112,16 +114,6 @@ public final class AuditRunner {
                 at: SourceLocation(file: file))
         }
         return ids.map { values[$0]! }
-    }
-
-    func prepareOutputs(_ options: RunOptions) throws {
-        for directory in options.outputFolders {
-            do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            } catch {
-                throw InputError("cannot create the output folder: \(error.localizedDescription)", at: SourceLocation(file: directory))
-            }
-        }
     }
 }
 

@@ -14,7 +14,7 @@ public enum ScoreRequest: Sendable, Equatable {
     public var name: String {
         switch self {
         case .computed(let spec): spec.name
-        case .imported(_, _, let column, _, _): "imported:\(column)"
+        case .imported(_, _, let column, _, _): ScoreResult.importedName(column: column)
         }
     }
 

@@ -38,15 +38,15 @@ public struct StoredRuns {
     ///   writing in place of each report one that says why there is no
     ///   verdict (``IncompleteRunOutputs``).
     public func render(id: Int64, options: RunOptions) throws -> RunOutcome {
-        let runner = AuditRunner()
+        let writer = ReportWriter()
         let run = try database.runRecord(id: id)
-        try runner.prepareOutputs(options)
+        try writer.prepareOutputs(options)
         guard run.status == .complete else {
             let problem = RunNotComplete(run)
             _ = try IncompleteRunOutputs.write(run, problem: problem, options: options)
             throw problem
         }
-        return try runner.writeReports(database: database, runId: id, options: options)
+        return try writer.write(database: database, runId: id, options: options)
     }
 
     /// Status, verdict, finding counts and provenance of run `id`

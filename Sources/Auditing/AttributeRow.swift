@@ -43,35 +43,27 @@ public struct AttributeRow: Sendable, Equatable, Codable {
         self.tvd = tvd; self.chi2 = chi2; self.chi2PValue = chi2PValue
     }
 
-    /// The numeric fields by contract name.
-    public static let metricNames: [String] = ["tvd", "chi2", "chi2_p_value"]
+    /// The metrics' contract names (from ``MetricCatalog/attribute``).
+    public static var metricNames: [String] { MetricCatalog.attribute.map(\.name) }
 
     /// The value of a metric by its contract name; `nil` for an unknown name
     /// or an undefined value.
     public func value(of metric: String) -> Double? {
-        switch metric {
-        case "tvd": tvd
-        case "chi2": chi2
-        case "chi2_p_value": chi2PValue
-        default: nil
-        }
+        MetricCatalog.attribute.first { $0.name == metric }?.value(in: self)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case score, policy, fraction, attribute, tvd, chi2
-        case attributeKind = "attribute_kind", chi2PValue = "chi2_p_value"
-    }
-
-    /// Writes every key, with `null` for `nil` values.
+    /// Writes the scope and every metric column, with `null` for `nil`
+    /// values; see ``CatalogCoding``.
     public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(score, forKey: .score)
-        try container.encode(policy, forKey: .policy)
-        try container.encode(fraction, forKey: .fraction)
-        try container.encode(attribute, forKey: .attribute)
-        try container.encode(attributeKind, forKey: .attributeKind)
-        try container.encode(tvd, forKey: .tvd)
-        try container.encode(chi2, forKey: .chi2)
-        try container.encode(chi2PValue, forKey: .chi2PValue)
+        let scope = CatalogCoding.Scope(score: score, policy: policy, fraction: fraction, attribute: attribute,
+                                        group: nil, attributeKind: attributeKind)
+        try CatalogCoding.encode(self, scope: scope, metrics: MetricCatalog.attribute, to: encoder)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let scope = try CatalogCoding.decodeScope(from: decoder, hasGroup: false)
+        self.init(score: scope.score, policy: scope.policy, fraction: scope.fraction, attribute: scope.attribute,
+                  attributeKind: scope.attributeKind, tvd: 0, chi2: nil, chi2PValue: nil)
+        try CatalogCoding.decodeMetrics(into: &self, metrics: MetricCatalog.attribute, from: decoder)
     }
 }

@@ -9,8 +9,11 @@ import DietAuditCore
 /// removal rate is R/N.
 ///
 /// Encoded (Codable) with the contract names: `score`, `policy`, `fraction`,
-/// `attribute`, `group`, `attribute_kind`, `n`, `removed`, `kept` and every name
-/// in ``metricNames``; `nil` metrics are written as JSON `null`.
+/// `attribute`, `group`, `attribute_kind`, then every metric of
+/// ``MetricCatalog/composition`` (`n`, `removed`, `kept`, `removal_rate`, …);
+/// `nil` metrics are written as JSON `null`. The fields below carry the
+/// values; each metric's name, formula, range and edge cases are declared
+/// once, in the catalog.
 public struct CompositionRow: Sendable, Equatable, Codable {
     /// The plan's score name; `nil` for `random`.
     public var score: String?
@@ -91,70 +94,31 @@ public struct CompositionRow: Sendable, Equatable, Codable {
         self.ciLow = ciLow; self.ciHigh = ciHigh; self.pValue = pValue; self.qValue = qValue
     }
 
-    /// Every numeric field by its contract name, in report order.
-    public static let metricNames: [String] = [
-        "n", "removed", "kept", "removal_rate", "expected_removed", "excess_removal",
-        "retention_ratio", "removal_ratio", "share_before", "share_after",
-        "representation_ratio", "ci_low", "ci_high", "p_value", "q_value",
-    ]
+    /// Every metric's contract name, in report order (from ``MetricCatalog/composition``).
+    public static var metricNames: [String] { MetricCatalog.composition.map(\.name) }
 
-    /// The value of a metric by its contract name (see ``metricNames``);
-    /// `nil` for an unknown name or an undefined value.
+    /// The value of a metric by its contract name; `nil` for an unknown name
+    /// or an undefined value.
     public func value(of metric: String) -> Double? {
-        switch metric {
-        case "n": Double(n)
-        case "removed": Double(removed)
-        case "kept": Double(kept)
-        case "removal_rate": removalRate
-        case "expected_removed": expectedRemoved
-        case "excess_removal": excessRemoval
-        case "retention_ratio": retentionRatio
-        case "removal_ratio": removalRatio
-        case "share_before": shareBefore
-        case "share_after": shareAfter
-        case "representation_ratio": representationRatio
-        case "ci_low": ciLow
-        case "ci_high": ciHigh
-        case "p_value": pValue
-        case "q_value": qValue
-        default: nil
-        }
+        MetricCatalog.composition.first { $0.name == metric }?.value(in: self)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case score, policy, fraction, attribute, group, n, removed, kept
-        case attributeKind = "attribute_kind"
-        case removalRate = "removal_rate", expectedRemoved = "expected_removed"
-        case excessRemoval = "excess_removal", retentionRatio = "retention_ratio"
-        case removalRatio = "removal_ratio", shareBefore = "share_before", shareAfter = "share_after"
-        case representationRatio = "representation_ratio", ciLow = "ci_low", ciHigh = "ci_high"
-        case pValue = "p_value", qValue = "q_value"
-    }
-
-    /// Writes every key, with `null` for `nil` values (the JSON contract keeps
-    /// the column set fixed).
+    /// Writes the scope and every metric column, with `null` for `nil` values
+    /// (the JSON contract keeps the column set fixed); see ``CatalogCoding``.
     public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(score, forKey: .score)
-        try container.encode(policy, forKey: .policy)
-        try container.encode(fraction, forKey: .fraction)
-        try container.encode(attribute, forKey: .attribute)
-        try container.encode(group, forKey: .group)
-        try container.encode(attributeKind, forKey: .attributeKind)
-        try container.encode(n, forKey: .n)
-        try container.encode(removed, forKey: .removed)
-        try container.encode(kept, forKey: .kept)
-        try container.encode(removalRate, forKey: .removalRate)
-        try container.encode(expectedRemoved, forKey: .expectedRemoved)
-        try container.encode(excessRemoval, forKey: .excessRemoval)
-        try container.encode(retentionRatio, forKey: .retentionRatio)
-        try container.encode(removalRatio, forKey: .removalRatio)
-        try container.encode(shareBefore, forKey: .shareBefore)
-        try container.encode(shareAfter, forKey: .shareAfter)
-        try container.encode(representationRatio, forKey: .representationRatio)
-        try container.encode(ciLow, forKey: .ciLow)
-        try container.encode(ciHigh, forKey: .ciHigh)
-        try container.encode(pValue, forKey: .pValue)
-        try container.encode(qValue, forKey: .qValue)
+        let scope = CatalogCoding.Scope(score: score, policy: policy, fraction: fraction, attribute: attribute,
+                                        group: group, attributeKind: attributeKind)
+        try CatalogCoding.encode(self, scope: scope, metrics: MetricCatalog.composition, to: encoder)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let scope = try CatalogCoding.decodeScope(from: decoder, hasGroup: true)
+        self.init(
+            score: scope.score, policy: scope.policy, fraction: scope.fraction, attribute: scope.attribute,
+            group: scope.group ?? "", attributeKind: scope.attributeKind,
+            n: 0, removed: 0, kept: 0, removalRate: 0, expectedRemoved: 0, excessRemoval: 0, retentionRatio: nil,
+            removalRatio: nil, shareBefore: 0, shareAfter: nil, representationRatio: nil, ciLow: 0, ciHigh: 0,
+            pValue: 0, qValue: 0)
+        try CatalogCoding.decodeMetrics(into: &self, metrics: MetricCatalog.composition, from: decoder)
     }
 }

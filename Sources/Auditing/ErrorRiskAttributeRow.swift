@@ -18,7 +18,8 @@ public struct ErrorRiskAttributeRow: Sendable, Equatable {
     public var attribute: String
     /// Class, attribute or intersection.
     public var attributeKind: GroupingKind
-    /// The metrics by name (see ``metricNames``); an undefined one is absent.
+    /// The metrics (``ErrorRiskMetric`` cases of level `.errorAttribute`; see
+    /// ``MetricCatalog/errorRisk``); an undefined one is absent.
     ///
     /// - `worst_group_accuracy`: min over groups of accuracy. Range [0, 1];
     ///   ideal 1.
@@ -32,23 +33,27 @@ public struct ErrorRiskAttributeRow: Sendable, Equatable {
     ///   `equalized_odds_difference`, `between_groups`). A rate defined in
     ///   fewer than two groups gives no gap; absent when neither gives one.
     ///   Range [0, 1]; ideal 0. Needs a positive class.
-    public var metrics: [String: SeedSummary]
+    public var metrics: ErrorMetricSummaries
 
     public init(score: String?, policy: String, fraction: Double?, attribute: String, attributeKind: GroupingKind,
-                metrics: [String: SeedSummary]) {
+                metrics: ErrorMetricSummaries) {
         self.score = score; self.policy = policy; self.fraction = fraction
         self.attribute = attribute; self.attributeKind = attributeKind; self.metrics = metrics
     }
 
+    /// Whether this is a row of the `full` baseline (nothing removed).
+    public var isBaseline: Bool { policy == ErrorRiskRow.fullPolicy }
+
     /// Every metric name, in report order; each is reported as M, M_std,
     /// M_ci_low and M_ci_high.
-    public static let metricNames: [String] = [
-        "worst_group_accuracy", "accuracy_gap", "demographic_parity_difference", "equalized_odds_difference",
-    ]
+    public static var metricNames: [String] { ErrorRiskMetric.metrics(at: .errorAttribute).map(\.rawValue) }
 
     /// A metric's value by its reported name, with the suffix rules of
     /// ``ErrorRiskRow/value(of:)``; `nil` when absent, undefined or unknown.
     public func value(of metric: String) -> Double? {
-        SeedSummary.lookUp(metric, in: metrics)
+        guard let (definition, field) = MetricCatalog.resolve(metric), definition.level == .errorAttribute else {
+            return nil
+        }
+        return definition.value(in: metrics, field: field)
     }
 }

@@ -25,7 +25,7 @@ public struct ErrorRiskAudit: Sendable {
 /// Models: K = `inputs.retrainSeeds` models per plan and for the `full`
 /// baseline. Retraining seed k (0-based) uses the seed value
 /// `training.seed &+ 1000 &+ k` (``ErrorRiskInputs/retrainingSeedValue(_:)``)
-/// both to initialise the network (`DenseNetwork(model:inputCount:classCount:seed:)`)
+/// both to initialise the network (`Network(model:inputCount:classCount:seed:)`)
 /// and to shuffle (``Learning/train(network:on:labels:rows:spec:seed:observer:)``
 /// on the kept rows, in training order). Every plan and the baseline use the
 /// same K seed values, so `accuracy_delta_vs_full` and
@@ -72,13 +72,13 @@ public func auditErrorRisk(
     let jobCount = keptSets.count * seeds
     progress.begin("error risk: retraining \(keptSets.count) kept sets × \(seeds) seeds (\(jobCount) models, "
         + "\(inputs.training.epochs) epochs each)")
-    let finished = JobProgress(progress, total: jobCount)
+    let finished = LockedProgress(progress)
     let predictions = try runParallelJobs(count: jobCount, parallel: parallel) { job -> TestPredictions in
         let (model, k) = (job / seeds, job % seeds)
         let removed = keptSets[model]
         let rows = model == 0 ? nil : removed.indices.filter { !removed[$0] }
         let seed = inputs.retrainingSeedValue(k)
-        var network = DenseNetwork(model: inputs.model, inputCount: inputs.trainFeatures.columns,
+        var network = Network(model: inputs.model, inputCount: inputs.trainFeatures.columns,
                                    classCount: inputs.classCount, seed: seed)
         let purpose = "error-risk retraining" + (model == 0 ? " on all training data" : " on a pruned set")
         do {
@@ -94,12 +94,12 @@ public func auditErrorRisk(
                 optimizer: inputs.training.optimizer.kind, learningRate: Double(inputs.training.optimizer.learningRate),
                 purpose: purpose + ", predicting the test split")
         }
-        finished.finishedOne()
+        finished.finishedOne(of: jobCount)
         return result
     }
 
-    // values[model][k][grouping][group]: one model's per-group metric values.
-    let values: [[[[[String: Double]?]]]] = (0..<keptSets.count).map { model in
+    // values[model][k][grouping]: each group's metric values under one trained model.
+    let values: [[[GroupingErrorValues]]] = (0..<keptSets.count).map { model in
         (0..<seeds).map { k in
             let outcome = predictions[model * seeds + k]
             return inputs.groupings.map { grouping in
@@ -139,7 +139,7 @@ struct TestPredictions: Sendable {
     /// The probability of the predicted class, per test example.
     var confidences: [Double]
 
-    init(network: DenseNetwork, features: FeatureMatrix) {
+    init(network: Network, features: FeatureMatrix) {
         let probabilities = network.probabilities(for: features)
         let classes = network.classCount
         predicted = []

@@ -23,7 +23,8 @@ public struct ErrorRiskRow: Sendable, Equatable {
     public var group: String
     /// Test examples in the group (> 0).
     public var n: Int
-    /// The metrics by name (see ``metricNames``). A metric undefined for the
+    /// The metrics (``ErrorRiskMetric`` cases of level `.errorGroup`; see
+    /// ``MetricCatalog/errorRisk``). A metric undefined for the
     /// group (no positives for `true_positive_rate`, no positive class, a
     /// delta without its reference) is absent.
     ///
@@ -47,10 +48,10 @@ public struct ErrorRiskRow: Sendable, Equatable {
     /// - `expected_calibration_error`: top-label ECE with 15 equal-width bins
     ///   (``Statistics/expectedCalibrationError(confidences:correct:binCount:)``).
     ///   Range [0, 1]; ideal 0. Defined for any number of classes.
-    public var metrics: [String: SeedSummary]
+    public var metrics: ErrorMetricSummaries
 
     public init(score: String?, policy: String, fraction: Double?, attribute: String, attributeKind: GroupingKind,
-                group: String, n: Int, metrics: [String: SeedSummary]) {
+                group: String, n: Int, metrics: ErrorMetricSummaries) {
         self.score = score; self.policy = policy; self.fraction = fraction
         self.attribute = attribute; self.attributeKind = attributeKind; self.group = group
         self.n = n; self.metrics = metrics
@@ -59,12 +60,12 @@ public struct ErrorRiskRow: Sendable, Equatable {
     /// The policy name of the baseline rows.
     public static let fullPolicy = "full"
 
-    /// Every metric name, in report order. Each is reported as M (mean), M_std,
-    /// M_ci_low and M_ci_high.
-    public static let metricNames: [String] = [
-        "accuracy", "accuracy_delta_vs_full", "accuracy_delta_vs_random", "selection_rate",
-        "true_positive_rate", "false_positive_rate", "expected_calibration_error",
-    ]
+    /// Whether this is a row of the `full` baseline (nothing removed).
+    public var isBaseline: Bool { policy == Self.fullPolicy }
+
+    /// Every metric name, in report order (from ``ErrorRiskMetric``). Each is
+    /// reported as M (mean), M_std, M_ci_low and M_ci_high.
+    public static var metricNames: [String] { ErrorRiskMetric.metrics(at: .errorGroup).map(\.rawValue) }
 
     /// A metric's value by its reported name: `accuracy` → mean over seeds,
     /// `accuracy_std` → sample std, `accuracy_ci_low` / `accuracy_ci_high` →
@@ -72,6 +73,9 @@ public struct ErrorRiskRow: Sendable, Equatable {
     /// an undefined field (std with one seed) or an unknown name.
     public func value(of metric: String) -> Double? {
         if metric == "n" { return Double(n) }
-        return SeedSummary.lookUp(metric, in: metrics)
+        guard let (definition, field) = MetricCatalog.resolve(metric), definition.level == .errorGroup else {
+            return nil
+        }
+        return definition.value(in: metrics, field: field)
     }
 }

@@ -19,17 +19,17 @@ struct ErrorRiskSubject {
     ///   - perSeed: `perSeed[k][group]`, this subject's group values at seed k.
     ///   - fullPerSeed: the same for the baseline.
     ///   - randomPerSeed: the same for the random plan of this fraction, if any.
-    func groupRows(grouping: Grouping, perSeed: [[[String: Double]?]], fullPerSeed: [[[String: Double]?]],
-                   randomPerSeed: [[[String: Double]?]]?) -> [ErrorRiskRow] {
+    func groupRows(grouping: Grouping, perSeed: [GroupingErrorValues], fullPerSeed: [GroupingErrorValues],
+                   randomPerSeed: [GroupingErrorValues]?) -> [ErrorRiskRow] {
         let sizes = grouping.testCounts
         return grouping.groups.indices.compactMap { group -> ErrorRiskRow? in
             guard sizes[group] > 0 else { return nil }
             let seedValues = perSeed.map { $0[group]! }
             var metrics = Self.summaries(seedValues)
             if !isBaseline {
-                metrics["accuracy_delta_vs_full"] = Self.pairedDelta(seedValues, fullPerSeed.map { $0[group]! })
+                metrics[.accuracyDeltaVsFull] = Self.pairedDelta(seedValues, fullPerSeed.map { $0[group]! })
                 if let randomPerSeed {
-                    metrics["accuracy_delta_vs_random"] = Self.pairedDelta(seedValues, randomPerSeed.map { $0[group]! })
+                    metrics[.accuracyDeltaVsRandom] = Self.pairedDelta(seedValues, randomPerSeed.map { $0[group]! })
                 }
             }
             return ErrorRiskRow(score: score, policy: policy, fraction: fraction, attribute: grouping.name,
@@ -39,7 +39,7 @@ struct ErrorRiskSubject {
     }
 
     /// The attribute row of one grouping from its per-seed group values.
-    func attributeRow(grouping: Grouping, perSeed: [[[String: Double]?]]) -> ErrorRiskAttributeRow {
+    func attributeRow(grouping: Grouping, perSeed: [GroupingErrorValues]) -> ErrorRiskAttributeRow {
         ErrorRiskAttributeRow(score: score, policy: policy, fraction: fraction, attribute: grouping.name,
                               attributeKind: grouping.kind,
                               metrics: Self.summaries(perSeed.map(GroupErrorMetrics.attributeValues)))
@@ -50,9 +50,9 @@ struct ErrorRiskSubject {
     /// error or a gap between rates). (Whether a metric is
     /// defined depends only on the test labels and groups, never on the
     /// model, so a metric is present at all seeds or at none.)
-    static func summaries(_ seedValues: [[String: Double]]) -> [String: SeedSummary] {
+    static func summaries(_ seedValues: [ErrorMetricValues]) -> ErrorMetricSummaries {
         guard let first = seedValues.first else { return [:] }
-        var result: [String: SeedSummary] = [:]
+        var result: ErrorMetricSummaries = [:]
         for name in first.keys {
             let values = seedValues.compactMap { $0[name] }
             if values.count == seedValues.count { result[name] = SeedSummary(values: values, within: 0...1) }
@@ -61,7 +61,7 @@ struct ErrorRiskSubject {
     }
 
     /// Summary of accuracy(subject, k) − accuracy(reference, k) over seeds k.
-    static func pairedDelta(_ values: [[String: Double]], _ reference: [[String: Double]]) -> SeedSummary {
-        SeedSummary(values: zip(values, reference).map { $0["accuracy"]! - $1["accuracy"]! }, within: -1...1)
+    static func pairedDelta(_ values: [ErrorMetricValues], _ reference: [ErrorMetricValues]) -> SeedSummary {
+        SeedSummary(values: zip(values, reference).map { $0[.accuracy]! - $1[.accuracy]! }, within: -1...1)
     }
 }

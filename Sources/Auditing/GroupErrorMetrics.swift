@@ -21,18 +21,18 @@ enum GroupErrorMetrics {
     ///   - positiveClass: the class counted as the favourable outcome, or `nil`.
     static func groupValues(
         labels: [Int], predicted: [Int], confidences: [Double], groups: [Int], groupCount: Int, positiveClass: Int?
-    ) -> [[String: Double]?] {
+    ) -> GroupingErrorValues {
         precondition(labels.count == predicted.count && labels.count == confidences.count && labels.count == groups.count,
                      "groupValues needs one label, prediction, confidence and group per example")
         var members = [[Int]](repeating: [], count: groupCount)
         for (example, group) in groups.enumerated() { members[group].append(example) }
-        return members.map { examples -> [String: Double]? in
+        return members.map { examples -> ErrorMetricValues? in
             guard !examples.isEmpty else { return nil }
             let n = Double(examples.count)
             let correct = examples.map { predicted[$0] == labels[$0] }
-            var values: [String: Double] = [
-                "accuracy": Double(correct.filter { $0 }.count) / n,
-                "expected_calibration_error": Statistics.expectedCalibrationError(
+            var values: ErrorMetricValues = [
+                .accuracy: Double(correct.filter { $0 }.count) / n,
+                .expectedCalibrationError: Statistics.expectedCalibrationError(
                     confidences: examples.map { confidences[$0] }, correct: correct)!,
             ]
             guard let positive = positiveClass else { return values }
@@ -48,9 +48,9 @@ enum GroupErrorMetrics {
                 }
             }
             let negatives = examples.count - positives
-            values["selection_rate"] = Double(selected) / n
-            if positives > 0 { values["true_positive_rate"] = Double(truePositives) / Double(positives) }
-            if negatives > 0 { values["false_positive_rate"] = Double(falsePositives) / Double(negatives) }
+            values[.selectionRate] = Double(selected) / n
+            if positives > 0 { values[.truePositiveRate] = Double(truePositives) / Double(positives) }
+            if negatives > 0 { values[.falsePositiveRate] = Double(falsePositives) / Double(negatives) }
             return values
         }
     }
@@ -63,25 +63,25 @@ enum GroupErrorMetrics {
     /// rate defined in fewer than two groups has no gap; left out when
     /// neither rate has one). Empty groups (`nil`) are ignored; no non-empty
     /// group gives an empty dictionary.
-    static func attributeValues(_ groupValues: [[String: Double]?]) -> [String: Double] {
+    static func attributeValues(_ groupValues: GroupingErrorValues) -> ErrorMetricValues {
         let present = groupValues.compactMap { $0 }
         /// max − min of a metric over the groups defining it, if at least `minimumGroups` do.
-        func spread(_ metric: String, minimumGroups: Int) -> (low: Double, gap: Double)? {
+        func spread(_ metric: ErrorRiskMetric, minimumGroups: Int) -> (low: Double, gap: Double)? {
             let values = present.compactMap { $0[metric] }
             guard values.count >= max(1, minimumGroups), let low = values.min(), let high = values.max() else { return nil }
             return (low, high - low)
         }
-        var result: [String: Double] = [:]
-        if let accuracy = spread("accuracy", minimumGroups: 1) {
-            result["worst_group_accuracy"] = accuracy.low
-            result["accuracy_gap"] = accuracy.gap
+        var result: ErrorMetricValues = [:]
+        if let accuracy = spread(.accuracy, minimumGroups: 1) {
+            result[.worstGroupAccuracy] = accuracy.low
+            result[.accuracyGap] = accuracy.gap
         }
-        if let selection = spread("selection_rate", minimumGroups: 1) {
-            result["demographic_parity_difference"] = selection.gap
+        if let selection = spread(.selectionRate, minimumGroups: 1) {
+            result[.demographicParityDifference] = selection.gap
         }
-        let gaps = [spread("true_positive_rate", minimumGroups: 2), spread("false_positive_rate", minimumGroups: 2)]
+        let gaps = [spread(.truePositiveRate, minimumGroups: 2), spread(.falsePositiveRate, minimumGroups: 2)]
             .compactMap { $0?.gap }
-        if let largest = gaps.max() { result["equalized_odds_difference"] = largest }
+        if let largest = gaps.max() { result[.equalizedOddsDifference] = largest }
         return result
     }
 }

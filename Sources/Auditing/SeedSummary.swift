@@ -55,21 +55,6 @@ public struct SeedSummary: Sendable, Equatable, Codable {
         self.ciHigh = ciHigh
     }
 
-    /// Looks `metric` up as base name + suffix in `metrics`: `accuracy` → the
-    /// mean, `accuracy_std` → the std, `accuracy_ci_low` → ciLow,
-    /// `accuracy_ci_high` → ciHigh; `nil` when the base metric is absent or
-    /// the field undefined.
-    static func lookUp(_ metric: String, in metrics: [String: SeedSummary]) -> Double? {
-        if let summary = metrics[metric] { return summary.mean }
-        let fields: [(suffix: String, value: (SeedSummary) -> Double?)] = [
-            ("_std", \.std), ("_ci_low", \.ciLow), ("_ci_high", \.ciHigh),
-        ]
-        for field in fields where metric.hasSuffix(field.suffix) {
-            if let summary = metrics[String(metric.dropLast(field.suffix.count))] { return field.value(summary) }
-        }
-        return nil
-    }
-
     enum CodingKeys: String, CodingKey {
         case mean, std
         case ciLow = "ci_low", ciHigh = "ci_high"

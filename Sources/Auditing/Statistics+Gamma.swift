@@ -46,22 +46,12 @@ extension Statistics {
     /// e^(−x) x^s / Γ(s) · 1/(x+1−s − 1(1−s)/(x+3−s − 2(2−s)/(x+5−s − ⋯))),
     /// evaluated with the modified Lentz method.
     private static func upperGammaContinuedFraction(_ s: Double, _ x: Double, logPrefactor: Double) -> Double {
-        let tiny = 1e-300
-        var b = x + 1 - s
-        var c = 1 / tiny
-        var d = 1 / b
-        var fraction = d
-        for i in 1..<10_000 {
-            let an = -Double(i) * (Double(i) - s)
-            b += 2
-            d = an * d + b
-            if abs(d) < tiny { d = tiny }
-            c = b + an / c
-            if abs(c) < tiny { c = tiny }
-            d = 1 / d
-            let delta = d * c
-            fraction *= delta
-            if abs(delta - 1) < 1e-16 { break }
+        // The first term by hand: f = 1/b₁ with C = 1/1e-300, D = 1/b₁.
+        var denominator = x + 1 - s
+        let first = 1 / denominator
+        let fraction = modifiedLentz(start: (first, 1 / 1e-300, first), steps: 1..<10_000) { i in
+            denominator += 2
+            return (-Double(i) * (Double(i) - s), denominator)
         }
         return Double.exp(logPrefactor) * fraction
     }

@@ -66,31 +66,15 @@ extension Statistics {
     /// x < (a+1)/(a+b+2)).
     private static func incompleteBetaByFraction(_ a: Double, _ b: Double, x: Double, complement y: Double) -> Double {
         let logPrefactor = a * Double.log(x) + b * Double.log(y) - logBeta(a, b) - Double.log(a)
-        let tiny = 1e-300
-        // Modified Lentz on 0 + 1/(1 + d₁/(1 + d₂/(1 + ⋯))): every partial
-        // denominator is 1; the partial numerators are 1, d₁, d₂, …
-        var c = tiny
-        var d = 0.0
-        var fraction = tiny
-        for step in 0..<20_000 {
-            let coefficient: Double
-            if step == 0 {
-                coefficient = 1
-            } else if step % 2 == 1 {
-                let m = Double(step / 2)
-                coefficient = -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1))
-            } else {
-                let m = Double(step / 2)
-                coefficient = m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m))
-            }
-            d = 1 + coefficient * d
-            if abs(d) < tiny { d = tiny }
-            c = 1 + coefficient / c
-            if abs(c) < tiny { c = tiny }
-            d = 1 / d
-            let delta = c * d
-            fraction *= delta
-            if abs(delta - 1) < 1e-16 { break }
+        // 0 + 1/(1 + d₁/(1 + d₂/(1 + ⋯))): every partial denominator is 1;
+        // the partial numerators are 1, d₁, d₂, …
+        let fraction = modifiedLentz(start: (1e-300, 1e-300, 0), steps: 0..<20_000) { step in
+            guard step > 0 else { return (1, 1) }
+            let m = Double(step / 2)
+            let coefficient = step % 2 == 1
+                ? -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1))
+                : m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m))
+            return (coefficient, 1)
         }
         return Double.exp(logPrefactor) * fraction
     }

@@ -70,7 +70,7 @@ public enum Fixtures {
             rulesetSha256: String(repeating: "r", count: 64), specPath: "planted.yaml", specText: "audit: planted",
             rulesetName: "default", rulesetPath: "(built-in default)", rulesetText: Ruleset.defaultText, seed: 0,
             failOn: "fail", dataset: summary,
-            settings: ["Model": "softmax regression", "Training": "fixed scores, no training"])
+            settings: RunSettings(legacyProse: ["Model": "softmax regression", "Training": "fixed scores, no training"]))
     }
 
     /// Error-risk rows for the planted data, built from fixed per-seed values
@@ -78,31 +78,31 @@ public enum Fixtures {
     /// accuracy against random pruning; random pruning costs nobody.
     public static func plantedErrorRisk() -> ErrorRiskAudit {
         func row(_ score: String?, _ policy: String, _ fraction: Double?, _ group: String, _ n: Int,
-                 _ metrics: [String: [Double]]) -> ErrorRiskRow {
+                 _ metrics: [ErrorRiskMetric: [Double]]) -> ErrorRiskRow {
             ErrorRiskRow(score: score, policy: policy, fraction: fraction, attribute: "sex", attributeKind: .attribute,
                          group: group, n: n, metrics: metrics.mapValues { SeedSummary(values: $0) })
         }
         let rows = [
-            row(nil, "full", nil, "female", 50, ["accuracy": [0.80, 0.82, 0.78]]),
-            row(nil, "full", nil, "male", 200, ["accuracy": [0.85, 0.86, 0.84]]),
+            row(nil, ErrorRiskRow.fullPolicy, nil, "female", 50, [.accuracy: [0.80, 0.82, 0.78]]),
+            row(nil, ErrorRiskRow.fullPolicy, nil, "male", 200, [.accuracy: [0.85, 0.86, 0.84]]),
             row("planted", "keep_hard", 0.3, "female", 50, [
-                "accuracy": [0.62, 0.65, 0.60], "accuracy_delta_vs_full": [-0.18, -0.17, -0.18],
-                "accuracy_delta_vs_random": [-0.17, -0.16, -0.19],
+                .accuracy: [0.62, 0.65, 0.60], .accuracyDeltaVsFull: [-0.18, -0.17, -0.18],
+                .accuracyDeltaVsRandom: [-0.17, -0.16, -0.19],
             ]),
             row("planted", "keep_hard", 0.3, "male", 200, [
-                "accuracy": [0.85, 0.85, 0.84], "accuracy_delta_vs_full": [0.0, -0.01, 0.0],
-                "accuracy_delta_vs_random": [0.01, -0.01, 0.0],
+                .accuracy: [0.85, 0.85, 0.84], .accuracyDeltaVsFull: [0.0, -0.01, 0.0],
+                .accuracyDeltaVsRandom: [0.01, -0.01, 0.0],
             ]),
-            row(nil, "random", 0.3, "female", 50, ["accuracy": [0.79, 0.81, 0.79], "accuracy_delta_vs_full": [-0.01, -0.01, 0.01]]),
-            row(nil, "random", 0.3, "male", 200, ["accuracy": [0.84, 0.86, 0.84], "accuracy_delta_vs_full": [-0.01, 0.0, 0.0]]),
+            row(nil, "random", 0.3, "female", 50, [.accuracy: [0.79, 0.81, 0.79], .accuracyDeltaVsFull: [-0.01, -0.01, 0.01]]),
+            row(nil, "random", 0.3, "male", 200, [.accuracy: [0.84, 0.86, 0.84], .accuracyDeltaVsFull: [-0.01, 0.0, 0.0]]),
         ]
         let attributes = [
-            ErrorRiskAttributeRow(score: nil, policy: "full", fraction: nil, attribute: "sex", attributeKind: .attribute,
-                                  metrics: ["worst_group_accuracy": SeedSummary(values: [0.80, 0.82, 0.78]),
-                                            "accuracy_gap": SeedSummary(values: [0.05, 0.04, 0.06])]),
+            ErrorRiskAttributeRow(score: nil, policy: ErrorRiskRow.fullPolicy, fraction: nil, attribute: "sex", attributeKind: .attribute,
+                                  metrics: [.worstGroupAccuracy: SeedSummary(values: [0.80, 0.82, 0.78]),
+                                            .accuracyGap: SeedSummary(values: [0.05, 0.04, 0.06])]),
             ErrorRiskAttributeRow(score: "planted", policy: "keep_hard", fraction: 0.3, attribute: "sex", attributeKind: .attribute,
-                                  metrics: ["worst_group_accuracy": SeedSummary(values: [0.62, 0.65, 0.60]),
-                                            "accuracy_gap": SeedSummary(values: [0.23, 0.20, 0.24])]),
+                                  metrics: [.worstGroupAccuracy: SeedSummary(values: [0.62, 0.65, 0.60]),
+                                            .accuracyGap: SeedSummary(values: [0.23, 0.20, 0.24])]),
         ]
         return ErrorRiskAudit(rows: rows, attributes: attributes)
     }

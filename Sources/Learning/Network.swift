@@ -1,8 +1,5 @@
 import DietAuditCore
 
-/// The name the dense-only API had; every network is a ``Network``.
-public typealias DenseNetwork = Network
-
 /// A classifier trained on softmax cross-entropy: optional convolution blocks,
 /// then dense layers with ReLU between them; the last layer's outputs are the
 /// logits.

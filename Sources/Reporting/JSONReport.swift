@@ -83,10 +83,9 @@ public enum JSONReport {
         var pairs: [(String, JSONValue)] = [
             ("score", .string(row.score)), ("policy", .string(row.policy)), ("fraction", .number(row.fraction)),
             ("attribute", .string(row.attribute)), ("group", .string(row.group)),
-            ("n", .integer(row.n)), ("removed", .integer(row.removed)), ("kept", .integer(row.kept)),
         ]
-        for name in CompositionRow.metricNames where !["n", "removed", "kept"].contains(name) {
-            pairs.append((name, .number(row.value(of: name))))
+        for definition in MetricCatalog.composition {
+            pairs.append((definition.name, metricValue(definition.value(in: row), isCount: definition.isCount)))
         }
         return .object(pairs)
     }
@@ -102,7 +101,7 @@ public enum JSONReport {
             stored.errorRisk.attributes.map { (key($0.score, $0.policy, $0.fraction, $0.attribute), $0) },
             uniquingKeysWith: { first, _ in first })
         var objects: [JSONValue] = []
-        for row in stored.errorRisk.attributes where row.policy == "full" {
+        for row in stored.errorRisk.attributes where row.isBaseline {
             objects.append(attributeObject(score: nil, policy: row.policy, fraction: nil, attribute: row.attribute,
                                            composition: nil, errorRisk: row))
             errors[key(row.score, row.policy, row.fraction, row.attribute)] = nil
@@ -123,8 +122,10 @@ public enum JSONReport {
             ("score", .string(score)), ("policy", .string(policy)), ("fraction", .number(fraction)),
             ("attribute", .string(attribute)),
         ]
-        for name in AttributeRow.metricNames { pairs.append((name, .number(composition?.value(of: name)))) }
-        for name in MetricCatalog.withSpread(ErrorRiskAttributeRow.metricNames) { pairs.append((name, .number(errorRisk?.value(of: name)))) }
+        for definition in MetricCatalog.attribute {
+            pairs.append((definition.name, .number(composition.flatMap { definition.value(in: $0) })))
+        }
+        pairs += seedSummaryPairs(level: .errorAttribute, metrics: errorRisk?.metrics ?? [:])
         return .object(pairs)
     }
 
@@ -133,8 +134,24 @@ public enum JSONReport {
             ("score", .string(row.score)), ("policy", .string(row.policy)), ("fraction", .number(row.fraction)),
             ("attribute", .string(row.attribute)), ("group", .string(row.group)), ("n", .integer(row.n)),
         ]
-        for name in MetricCatalog.withSpread(ErrorRiskRow.metricNames) { pairs.append((name, .number(row.value(of: name)))) }
+        pairs += seedSummaryPairs(level: .errorGroup, metrics: row.metrics)
         return .object(pairs)
+    }
+
+    /// M, M_std, M_ci_low, M_ci_high for every error-risk metric of `level`,
+    /// `null` where absent or undefined.
+    static func seedSummaryPairs(level: MetricLevel, metrics: ErrorMetricSummaries) -> [(String, JSONValue)] {
+        MetricCatalog.definitions(at: level).flatMap { definition in
+            SeedSummary.Field.allCases.map { field in
+                (field.reportedName(of: definition.name), .number(definition.value(in: metrics, field: field)))
+            }
+        }
+    }
+
+    /// A metric value as JSON: counts as integers, `null` when undefined.
+    static func metricValue(_ value: Double?, isCount: Bool) -> JSONValue {
+        guard isCount, let value else { return .number(value) }
+        return .integer(Int(value))
     }
 
     static func findingObject(_ finding: Finding) -> JSONValue {

@@ -26,14 +26,15 @@ extension MarkdownReport {
             + "; \(data.featureColumns.count) feature columns encoded as \(data.featureCount) numbers.")
         lines.append("")
         var rows: [[String]] = []
-        for grouping in data.groupings where grouping.kind != "intersection" {
+        for grouping in data.groupings where grouping.groupingKind != .intersection {
             for index in grouping.groups.indices {
                 rows.append([Markdown.escape(grouping.name), Markdown.escape(grouping.groups[index]),
                              String(grouping.trainCounts[index]), String(grouping.testCounts[index])])
             }
         }
         lines.append(Markdown.table(header: ["attribute", "group", "train", "test"], rows: rows, alignments: ["l", "l", "r", "r"]))
-        let intersections = data.groupings.filter { $0.kind == "intersection" }.map { "\(Markdown.escape($0.name)) (\($0.groups.count) cells)" }
+        let intersections = data.groupings.filter { $0.groupingKind == .intersection }
+            .map { "\(Markdown.escape($0.name)) (\($0.groups.count) cells)" }
         if !intersections.isEmpty {
             lines.append("")
             lines.append("Intersections audited: " + intersections.joined(separator: ", ") + ".")
@@ -53,7 +54,7 @@ extension MarkdownReport {
 
     /// How the numbers were produced, in words.
     func methodsSection() -> String {
-        let settings = stored.run.settings
+        let settings = MethodsText.lines(stored.run.settings)
         var lines = ["## Methods", ""]
         for key in settings.keys.sorted() {
             lines.append("- **\(Markdown.escape(key))**: \(Markdown.escape(settings[key]!))")

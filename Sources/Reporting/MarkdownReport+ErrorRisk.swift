@@ -8,7 +8,7 @@ extension MarkdownReport {
     func errorRiskSection() -> String {
         let rows = stored.errorRisk.rows
         guard !rows.isEmpty else { return "" }
-        let baseline = rows.filter { $0.policy == "full" }
+        let baseline = rows.filter(\.isBaseline)
         let testCount = stored.run.dataset.testCount
         var lines = [
             "## Who pays", "",
@@ -21,15 +21,17 @@ extension MarkdownReport {
                 header: ["attribute", "group", "test n", "accuracy (full data)", "95% CI"],
                 rows: baseline.map { row in
                     [Markdown.escape(row.attribute), Markdown.escape(row.group), String(row.n),
-                     number(row.value(of: "accuracy")),
-                     intervalText(row.value(of: "accuracy_ci_low"), row.value(of: "accuracy_ci_high"))]
+                     number(row.metrics.value(.accuracy)),
+                     intervalText(row.metrics.value(.accuracy, .ciLow), row.metrics.value(.accuracy, .ciHigh))]
                 },
                 alignments: ["l", "l", "r", "r", "r"]),
         ]
         let fractions = Set(rows.compactMap(\.fraction)).sorted()
-        let plans = orderedUnique(rows.filter { $0.policy != "full" }.map { PlanKey(score: $0.score, policy: $0.policy) })
+        let plans = orderedUnique(rows.filter { !$0.isBaseline }
+            .map { PlanKey(score: $0.score, policy: $0.policy) })
         for plan in plans {
-            let metric = plan.policy == "random" ? "accuracy_delta_vs_full" : "accuracy_delta_vs_random"
+            let metric: ErrorRiskMetric = plan.policy == PruningPolicy.random.rawValue
+                ? .accuracyDeltaVsFull : .accuracyDeltaVsRandom
             let planRows = rows.filter { $0.score == plan.score && $0.policy == plan.policy }
             var cells: [String: [Double: ErrorRiskRow]] = [:], order: [(String, String, Int)] = []
             for row in planRows {
@@ -55,9 +57,9 @@ extension MarkdownReport {
 
     /// `−8.1 pp*`: a change in accuracy in percentage points, starred when
     /// its interval excludes zero.
-    func pointsText(_ row: ErrorRiskRow, metric: String) -> String {
-        guard let value = row.value(of: metric) else { return "—" }
-        let low = row.value(of: metric + "_ci_low"), high = row.value(of: metric + "_ci_high")
+    func pointsText(_ row: ErrorRiskRow, metric: ErrorRiskMetric) -> String {
+        guard let value = row.metrics.value(metric) else { return "—" }
+        let low = row.metrics.value(metric, .ciLow), high = row.metrics.value(metric, .ciHigh)
         let significant = (high.map { $0 < 0 } ?? false) || (low.map { $0 > 0 } ?? false)
         let points = String(format: "%+.1f", value * 100).replacingOccurrences(of: "-", with: "−")
         return points + " pp" + (significant ? "\\*" : "")
@@ -72,18 +74,20 @@ extension MarkdownReport {
     /// The summary's sentence on error risk.
     func errorRiskSentence() -> String {
         let candidates = stored.errorRisk.rows.filter { row in
-            row.n >= 20 && (row.value(of: "accuracy_delta_vs_random_ci_high").map { $0 < 0 } ?? false)
+            row.n >= 20 && (row.metrics.value(.accuracyDeltaVsRandom, .ciHigh).map { $0 < 0 } ?? false)
         }
         guard !stored.errorRisk.rows.isEmpty else {
             return "Error risk (accuracy of models retrained on the kept sets) was not measured: the spec sets `pruning.retrain.seeds: 0`."
         }
-        guard let worst = candidates.min(by: { ($0.value(of: "accuracy_delta_vs_random") ?? 0) < ($1.value(of: "accuracy_delta_vs_random") ?? 0) }),
-              let fraction = worst.fraction, let delta = worst.value(of: "accuracy_delta_vs_random")
+        func delta(_ row: ErrorRiskRow) -> Double { row.metrics.value(.accuracyDeltaVsRandom) ?? 0 }
+        guard let worst = candidates.min(by: { delta($0) < delta($1) }),
+              let fraction = worst.fraction, let delta = worst.metrics.value(.accuracyDeltaVsRandom)
         else {
             return "No group of at least 20 test examples lost accuracy beyond chance compared with random pruning of the same size."
         }
         var interval = ""
-        if let low = worst.value(of: "accuracy_delta_vs_random_ci_low"), let high = worst.value(of: "accuracy_delta_vs_random_ci_high") {
+        if let low = worst.metrics.value(.accuracyDeltaVsRandom, .ciLow),
+           let high = worst.metrics.value(.accuracyDeltaVsRandom, .ciHigh) {
             interval = String(format: " (95%% CI %.1f to %.1f)", -high * 100, -low * 100)
         }
         return "Who pays: removing \(percent(fraction)) with \(planName(score: worst.score, policy: worst.policy)) costs "

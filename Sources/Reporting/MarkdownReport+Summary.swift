@@ -8,9 +8,9 @@ extension MarkdownReport {
     func summary() -> String {
         let run = stored.run, data = run.dataset
         var lines = ["## Summary", ""]
-        let kinds = Dictionary(grouping: data.groupings, by: \.kind)
-        let attributeCount = kinds["attribute"]?.count ?? 0, intersectionCount = kinds["intersection"]?.count ?? 0
-        let classCount = kinds["class"]?.first?.groups.count ?? 0
+        let kinds = Dictionary(grouping: data.groupings, by: \.groupingKind)
+        let attributeCount = kinds[.attribute]?.count ?? 0, intersectionCount = kinds[.intersection]?.count ?? 0
+        let classCount = kinds[.class]?.first?.groups.count ?? 0
         let scores = stored.scores.map { Markdown.code($0.name) }.joined(separator: ", ")
         let fractions = Set(stored.plans.map(\.fraction)).sorted().map(percent).joined(separator: ", ")
         let policies = orderedUnique(stored.plans.map(\.policy)).map { "`\($0)`" }.joined(separator: ", ")

@@ -83,7 +83,7 @@ public struct RunDiff: Sendable {
     }
 
     static func accuracyByKey(_ rows: [ErrorRiskRow]) -> [RowKey: Double] {
-        Dictionary(rows.compactMap { row in row.metrics["accuracy"].map { (RowKey(row), $0.mean) } },
+        Dictionary(rows.compactMap { row in row.metrics[.accuracy].map { (RowKey(row), $0.mean) } },
                    uniquingKeysWith: { first, _ in first })
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Scoring
 import Storage
 
 /// `dietaudit export scores`: every training example's id, label, the
@@ -13,7 +14,7 @@ import Storage
 public enum ScoreExport {
     public static func csv(_ stored: StoredRun) -> String {
         let scores = stored.scores.map(\.result)
-        let seeded = scores.filter { $0.kind != "input_norm" && $0.kind != "imported" }
+        let seeded = scores.filter { $0.kind != "input_norm" && $0.kind != ScoreResult.importedKind }
         var header = ["id", "label"] + scores.map(\.name)
         for score in seeded {
             header += score.perSeed.indices.map { "\(score.name)#\(UInt64(bitPattern: stored.run.seed) &+ UInt64($0))" }

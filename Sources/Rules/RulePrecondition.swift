@@ -1,3 +1,4 @@
+import Auditing
 import DietAuditCore
 
 /// Extra conditions a row must meet before a rule is checked on it (`only_if`),

@@ -46,7 +46,7 @@ public func computeScores(
     let runs: [ScoringRun] = plan.needsTraining ? try runParallelJobs(count: training.seeds, parallel: parallel) { run in
         let seed = training.seedValue(forRun: run)
         reporter.begin("scoring: training seed \(run + 1) of \(training.seeds) (seed \(seed)), \(plan.lastEpoch) epochs")
-        var network = DenseNetwork(model: model, inputCount: features.columns, classCount: classCount, seed: seed)
+        var network = Network(model: model, inputCount: features.columns, classCount: classCount, seed: seed)
         let observer = ScoringRun(features: features, labels: labels, classCount: classCount, plan: plan, progress: reporter)
         do {
             try train(network: &network, on: features, labels: labels, spec: training, seed: seed, observer: observer)

@@ -32,9 +32,16 @@ public struct ScoreResult: Sendable, Equatable {
         self.mean = Self.average(perSeed)
     }
 
+    /// The `kind` of every imported score.
+    public static let importedKind = "imported"
+
+    /// The name of the score imported from `column`: `imported:<column>`.
+    public static func importedName(column: String) -> String { "\(importedKind):\(column)" }
+
     /// A score read from a file (`imported:<column>`): one seed-independent row.
     public static func imported(column: String, values: [Double], higherIs direction: ScoreDirection = .harder) -> ScoreResult {
-        ScoreResult(name: "imported:\(column)", kind: "imported", epoch: nil, direction: direction, perSeed: [values])
+        ScoreResult(
+            name: importedName(column: column), kind: importedKind, epoch: nil, direction: direction, perSeed: [values])
     }
 
     /// Number of seed rows.

@@ -38,7 +38,7 @@ final class ScoringRun: TrainingObserver {
         areaUnderMargin = plan.areaUnderMargin ? AreaUnderMargin(exampleCount: labels.count) : nil
     }
 
-    func trainingReached(epoch: Int, network: DenseNetwork) -> TrainingDecision {
+    func trainingReached(epoch: Int, network: Network) -> TrainingDecision {
         let needsProbabilities = plan.el2nEpochs.contains(epoch) || (cartography != nil && epoch >= 1)
         let probabilities = needsProbabilities ? network.probabilities(for: features) : []
         if plan.el2nEpochs.contains(epoch) {

@@ -1,3 +1,4 @@
+import DietAuditCore
 /// The data a run audited, as stored with the run (JSON in `run.dataset`):
 /// sizes, classes, groups, missing values. Enough for a report without the
 /// data file.
@@ -42,6 +43,7 @@ public struct DatasetSummary: Sendable, Codable, Equatable {
 /// One grouping's groups with their sizes in each split.
 public struct GroupingSummary: Sendable, Codable, Equatable {
     public var name: String
+    /// Class, attribute or intersection, by its raw name (see ``groupingKind``).
     public var kind: String
     public var groups: [String]
     public var trainCounts: [Int]
@@ -78,4 +80,9 @@ public struct StageTiming: Sendable, Codable, Equatable {
         self.stage = stage
         self.seconds = seconds
     }
+}
+
+extension GroupingSummary {
+    /// ``kind`` as its enum; `nil` for a name this version does not know.
+    public var groupingKind: GroupingKind? { GroupingKind(rawValue: kind) }
 }

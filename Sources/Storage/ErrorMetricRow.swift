@@ -29,20 +29,22 @@ public struct ErrorMetricRow: RunScopedContent, Equatable {
 
     /// The rows of every metric of one group row.
     public static func rows(of row: ErrorRiskRow) -> [ErrorMetricRow] {
-        ErrorRiskRow.metricNames.compactMap { name in
-            row.metrics[name].map {
+        ErrorRiskMetric.metrics(at: .errorGroup).compactMap { metric in
+            row.metrics[metric].map {
                 ErrorMetricRow(score: row.score, policy: row.policy, fraction: row.fraction, attribute: row.attribute,
-                               attributeKind: row.attributeKind, group: row.group, n: row.n, metric: name, summary: $0)
+                               attributeKind: row.attributeKind, group: row.group, n: row.n, metric: metric.rawValue,
+                               summary: $0)
             }
         }
     }
 
     /// The rows of every metric of one attribute row.
     public static func rows(of row: ErrorRiskAttributeRow) -> [ErrorMetricRow] {
-        ErrorRiskAttributeRow.metricNames.compactMap { name in
-            row.metrics[name].map {
+        ErrorRiskMetric.metrics(at: .errorAttribute).compactMap { metric in
+            row.metrics[metric].map {
                 ErrorMetricRow(score: row.score, policy: row.policy, fraction: row.fraction, attribute: row.attribute,
-                               attributeKind: row.attributeKind, group: nil, n: nil, metric: name, summary: $0)
+                               attributeKind: row.attributeKind, group: nil, n: nil, metric: metric.rawValue,
+                               summary: $0)
             }
         }
     }
@@ -74,11 +76,13 @@ public struct ErrorMetricRow: RunScopedContent, Equatable {
 }
 
 extension ErrorRiskAudit {
-    /// Rebuilds the audit from its stored long-form rows, in stored order.
+    /// Rebuilds the audit from its stored long-form rows, in stored order; a
+    /// metric name this version does not know is skipped.
     public init(storedRows: [ErrorMetricRow]) {
         var rows: [ErrorRiskRow] = [], attributes: [ErrorRiskAttributeRow] = []
         var rowIndex: [String: Int] = [:], attributeIndex: [String: Int] = [:]
         for stored in storedRows {
+            guard let metric = ErrorRiskMetric(rawValue: stored.metric) else { continue }
             let scope = [stored.score ?? "", stored.policy, stored.fraction.map { "\($0)" } ?? "", stored.attribute].joined(separator: "\u{0}")
             if let group = stored.group {
                 let key = scope + "\u{0}" + group
@@ -88,14 +92,14 @@ extension ErrorRiskAudit {
                                              attribute: stored.attribute, attributeKind: stored.attributeKind, group: group,
                                              n: stored.n ?? 0, metrics: [:]))
                 }
-                rows[rowIndex[key]!].metrics[stored.metric] = stored.summary
+                rows[rowIndex[key]!].metrics[metric] = stored.summary
             } else {
                 if attributeIndex[scope] == nil {
                     attributeIndex[scope] = attributes.count
                     attributes.append(ErrorRiskAttributeRow(score: stored.score, policy: stored.policy, fraction: stored.fraction,
                                                             attribute: stored.attribute, attributeKind: stored.attributeKind, metrics: [:]))
                 }
-                attributes[attributeIndex[scope]!].metrics[stored.metric] = stored.summary
+                attributes[attributeIndex[scope]!].metrics[metric] = stored.summary
             }
         }
         self.init(rows: rows, attributes: attributes)

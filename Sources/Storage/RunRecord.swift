@@ -36,8 +36,8 @@ public struct RunRecord: Sendable, Codable, Equatable, FetchableRecord, MutableP
     public var errorMessage: String?
     /// Data summary (stored as JSON).
     public var dataset: DatasetSummary
-    /// Model, training and pruning settings in words, for the report's methods section (JSON).
-    public var settings: [String: String]
+    /// Model, training, pruning and compute settings (JSON; see ``RunSettings``).
+    public var settings: RunSettings
     /// Seconds per stage (JSON).
     public var timings: [StageTiming]
     /// Host name of the machine whose process writes the run (`nil` for runs
@@ -66,7 +66,7 @@ public struct RunRecord: Sendable, Codable, Equatable, FetchableRecord, MutableP
         audit: String, startedAt: Date, toolVersion: String, dataSha256: String, testSha256: String?,
         specSha256: String, rulesetSha256: String, specPath: String, specText: String, rulesetName: String,
         rulesetPath: String, rulesetText: String, seed: Int64, failOn: String, dataset: DatasetSummary,
-        settings: [String: String]
+        settings: RunSettings
     ) {
         self.audit = audit
         self.status = .running

@@ -4,6 +4,7 @@ import Testing
 @testable import DietAuditCore
 @testable import Learning
 @testable import Storage
+import Reporting
 
 /// A cnn audit of the digits table: `dataset.image` lays the 64 pixel columns
 /// out as 8×8×1 for the convolutions.
@@ -34,8 +35,8 @@ import Testing
         let outcome = try AuditRunner().run(specPath: spec, options: options)
         let stored = try AuditDatabase(path: options.databasePath).loadRun(id: outcome.runId)
         #expect(stored.scores.map(\.name) == ["grand@0", "el2n@1"])
-        #expect(stored.run.settings["Model"]?.hasPrefix("CNN with 3×3 convolution blocks of 4 channels") == true)
-        #expect(stored.run.settings["Model"]?.hasSuffix("on 8×8×1 inputs") == true)
+        #expect(MethodsText.lines(stored.run.settings)["Model"]?.hasPrefix("CNN with 3×3 convolution blocks of 4 channels") == true)
+        #expect(MethodsText.lines(stored.run.settings)["Model"]?.hasSuffix("on 8×8×1 inputs") == true)
     }
 
     @Test func cnnNeedsAMatchingImageShape() throws {

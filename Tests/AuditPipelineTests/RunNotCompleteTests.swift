@@ -13,7 +13,7 @@ import Testing
             audit: "credit", startedAt: Date(timeIntervalSince1970: 0), toolVersion: "t", dataSha256: "d",
             testSha256: nil, specSha256: "s", rulesetSha256: "r", specPath: "a.yaml", specText: "",
             rulesetName: "default", rulesetPath: "(built-in default)", rulesetText: "", seed: 0, failOn: "fail",
-            dataset: summary, settings: [:])
+            dataset: summary, settings: RunSettings(legacyProse: [:]))
         record.id = 7
         record.status = status
         record.process = process

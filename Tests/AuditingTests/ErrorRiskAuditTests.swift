@@ -90,7 +90,7 @@ import Learning
         for group in ["A", "B"] {
             let random = try Self.row(audit, policy: "random", group: group)
             #expect(abs(try #require(random.value(of: "accuracy_delta_vs_full"))) < 0.03, "\(group)")
-            #expect(random.metrics["accuracy_delta_vs_random"] == nil)
+            #expect(random.metrics[.accuracyDeltaVsRandom] == nil)
         }
         // The attribute view agrees: the pruned plan opens an accuracy gap.
         let gap = { (policy: String) throws -> Double in
@@ -112,31 +112,31 @@ import Learning
             + [String](repeating: "keep_hard", count: 4) + [String](repeating: "random", count: 4))
         let full = audit.rows[0]
         #expect(full.score == nil && full.fraction == nil && full.n == Self.test.groups.filter { $0 == 0 }.count)
-        #expect(Set(full.metrics.keys) == ["accuracy", "selection_rate", "true_positive_rate", "false_positive_rate",
+        #expect(Set(full.metrics.keys.map(\.rawValue)) == ["accuracy", "selection_rate", "true_positive_rate", "false_positive_rate",
                                            "expected_calibration_error"])
         let planted = audit.rows[4]
         #expect(planted.score == "planted" && planted.fraction == 0.2)
-        #expect(Set(planted.metrics.keys) == Set(ErrorRiskRow.metricNames))
+        #expect(Set(planted.metrics.keys.map(\.rawValue)) == Set(ErrorRiskRow.metricNames))
         // Class groups: "no" has no positives, so no TPR; "yes" no FPR.
         let classNo = try #require(audit.rows.first { $0.policy == "full" && $0.group == "no" })
-        #expect(classNo.metrics["true_positive_rate"] == nil && classNo.metrics["false_positive_rate"] != nil)
+        #expect(classNo.metrics[.truePositiveRate] == nil && classNo.metrics[.falsePositiveRate] != nil)
         for row in audit.rows { #expect(row.metrics.values.allSatisfy { $0.std != nil && $0.ciLow != nil }) }
         let attribute = try #require(audit.attributes.first { $0.policy == "keep_hard" && $0.attribute == "group" })
-        #expect(Set(attribute.metrics.keys) == Set(ErrorRiskAttributeRow.metricNames))
+        #expect(Set(attribute.metrics.keys.map(\.rawValue)) == Set(ErrorRiskAttributeRow.metricNames))
         // The class grouping defines TPR and FPR in one group each: no equalized-odds gap.
         let classes = try #require(audit.attributes.first { $0.policy == "full" && $0.attribute == "class" })
-        #expect(classes.metrics["equalized_odds_difference"] == nil)
+        #expect(classes.metrics[.equalizedOddsDifference] == nil)
     }
 
     @Test func withoutPositiveClassOnlyAccuracyAndCalibration() throws {
         let audit = try auditErrorRisk(plans: [Self.plantedPlan()], inputs: Self.inputs(seeds: 1, positiveClass: nil),
                                        progress: SilentProgress(), parallel: false)
         let row = try Self.row(audit, policy: "keep_hard", group: "B")
-        #expect(Set(row.metrics.keys) == ["accuracy", "accuracy_delta_vs_full", "expected_calibration_error"])
+        #expect(Set(row.metrics.keys.map(\.rawValue)) == ["accuracy", "accuracy_delta_vs_full", "expected_calibration_error"])
         // One seed: means only.
         #expect(row.value(of: "accuracy_std") == nil && row.value(of: "accuracy_ci_low") == nil)
         let attribute = try #require(audit.attributes.first { $0.policy == "keep_hard" && $0.attribute == "group" })
-        #expect(Set(attribute.metrics.keys) == ["worst_group_accuracy", "accuracy_gap"])
+        #expect(Set(attribute.metrics.keys.map(\.rawValue)) == ["worst_group_accuracy", "accuracy_gap"])
     }
 
     /// Running the trainings on both cores gives exactly the sequential result,
@@ -163,7 +163,7 @@ import Learning
         let audit = try auditErrorRisk(plans: [keepAll], inputs: Self.inputs(seeds: 2), progress: SilentProgress(),
                                        parallel: false)
         for row in audit.rows where row.policy == "keep_hard" {
-            #expect(row.metrics["accuracy_delta_vs_full"] == SeedSummary(values: [0, 0]))
+            #expect(row.metrics[.accuracyDeltaVsFull] == SeedSummary(values: [0, 0]))
         }
     }
 

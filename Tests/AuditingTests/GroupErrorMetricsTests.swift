@@ -9,7 +9,7 @@ import Testing
     static let predicted = [1, 0, 0, 1, 1, 0, 1, 0, 1, 0, 0, 1, 1, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0]
     static let groups = [Int](repeating: 0, count: 10) + [Int](repeating: 1, count: 6) + [Int](repeating: 2, count: 9)
 
-    static func values() -> [[String: Double]?] {
+    static func values() -> [ErrorMetricValues?] {
         GroupErrorMetrics.groupValues(labels: labels, predicted: predicted,
                                       confidences: [Double](repeating: 0.9, count: labels.count),
                                       groups: groups, groupCount: 4, positiveClass: 1)
@@ -27,12 +27,12 @@ import Testing
     /// tpr a 0.8, b 0.3333333333333333, c 0.75; fpr a 0.2, b 0.6666666666666666, c 0.0.
     @Test func groupValuesMatchFairlearnMetricFrame() throws {
         let values = Self.values()
-        let expected: [[String: Double]] = [
-            ["accuracy": 0.8, "selection_rate": 0.5, "true_positive_rate": 0.8, "false_positive_rate": 0.2],
-            ["accuracy": 0.3333333333333333, "selection_rate": 0.5, "true_positive_rate": 0.3333333333333333,
-             "false_positive_rate": 0.6666666666666666],
-            ["accuracy": 0.8888888888888888, "selection_rate": 0.3333333333333333, "true_positive_rate": 0.75,
-             "false_positive_rate": 0.0],
+        let expected: [ErrorMetricValues] = [
+            [.accuracy: 0.8, .selectionRate: 0.5, .truePositiveRate: 0.8, .falsePositiveRate: 0.2],
+            [.accuracy: 0.3333333333333333, .selectionRate: 0.5, .truePositiveRate: 0.3333333333333333,
+             .falsePositiveRate: 0.6666666666666666],
+            [.accuracy: 0.8888888888888888, .selectionRate: 0.3333333333333333, .truePositiveRate: 0.75,
+             .falsePositiveRate: 0.0],
         ]
         for (group, reference) in expected.enumerated() {
             let actual = try #require(values[group])
@@ -50,10 +50,10 @@ import Testing
     /// `mf.difference()["accuracy"]` = 0.5555555555555556, `mf.group_min()["accuracy"]` = 0.3333333333333333.
     @Test func attributeValuesMatchFairlearn() throws {
         let attribute = GroupErrorMetrics.attributeValues(Self.values())
-        #expect(isClose(try #require(attribute["demographic_parity_difference"]), 0.16666666666666669, relative: 1e-15))
-        #expect(isClose(try #require(attribute["equalized_odds_difference"]), 0.6666666666666666, relative: 1e-15))
-        #expect(isClose(try #require(attribute["accuracy_gap"]), 0.5555555555555556, relative: 1e-15))
-        #expect(isClose(try #require(attribute["worst_group_accuracy"]), 0.3333333333333333, relative: 1e-15))
+        #expect(isClose(try #require(attribute[.demographicParityDifference]), 0.16666666666666669, relative: 1e-15))
+        #expect(isClose(try #require(attribute[.equalizedOddsDifference]), 0.6666666666666666, relative: 1e-15))
+        #expect(isClose(try #require(attribute[.accuracyGap]), 0.5555555555555556, relative: 1e-15))
+        #expect(isClose(try #require(attribute[.worstGroupAccuracy]), 0.3333333333333333, relative: 1e-15))
     }
 
     /// Undefined rates are absent, and the equalized-odds gap uses only the
@@ -67,23 +67,23 @@ import Testing
                                                    confidences: [Double](repeating: 1, count: 8),
                                                    groups: groups, groupCount: 3, positiveClass: 1)
         let onlyPositives = try #require(values[0]), onlyNegatives = try #require(values[1])
-        #expect(onlyPositives["false_positive_rate"] == nil && onlyPositives["true_positive_rate"] != nil)
-        #expect(onlyNegatives["true_positive_rate"] == nil && onlyNegatives["false_positive_rate"] != nil)
+        #expect(onlyPositives[.falsePositiveRate] == nil && onlyPositives[.truePositiveRate] != nil)
+        #expect(onlyNegatives[.truePositiveRate] == nil && onlyNegatives[.falsePositiveRate] != nil)
         // TPR: group 0 = 2/3, group 2 = 0 → gap 2/3. FPR: group 1 = 1/3, group 2 = 0 → gap 1/3.
         let attribute = GroupErrorMetrics.attributeValues(values)
-        #expect(isClose(try #require(attribute["equalized_odds_difference"]), 2.0 / 3, relative: 1e-15))
+        #expect(isClose(try #require(attribute[.equalizedOddsDifference]), 2.0 / 3, relative: 1e-15))
         // With one group defining each rate there is no gap at all.
         let lone = GroupErrorMetrics.attributeValues([values[0], values[1]])
-        #expect(lone["equalized_odds_difference"] == nil)
-        #expect(lone["demographic_parity_difference"] != nil)
+        #expect(lone[.equalizedOddsDifference] == nil)
+        #expect(lone[.demographicParityDifference] != nil)
     }
 
     @Test func noPositiveClassMeansNoRates() throws {
         let values = GroupErrorMetrics.groupValues(labels: [0, 1, 2], predicted: [0, 2, 2], confidences: [0.5, 0.6, 0.7],
                                                    groups: [0, 0, 0], groupCount: 1, positiveClass: nil)
         let group = try #require(values[0])
-        #expect(Set(group.keys) == ["accuracy", "expected_calibration_error"])
-        #expect(GroupErrorMetrics.attributeValues(values) == ["worst_group_accuracy": 2.0 / 3, "accuracy_gap": 0])
+        #expect(Set(group.keys) == [.accuracy, .expectedCalibrationError])
+        #expect(GroupErrorMetrics.attributeValues(values) == [.worstGroupAccuracy: 2.0 / 3, .accuracyGap: 0])
     }
 
     /// A hand-built 3-class probability table (no confidence on a bin edge).
@@ -117,8 +117,8 @@ import Testing
         let values = GroupErrorMetrics.groupValues(
             labels: Self.tableLabels, predicted: predicted, confidences: confidences,
             groups: [Int](repeating: 0, count: 6) + [Int](repeating: 1, count: 6), groupCount: 2, positiveClass: nil)
-        #expect(isClose(try #require(values[0]?["expected_calibration_error"]), 0.36, relative: 1e-12))
-        #expect(isClose(try #require(values[1]?["expected_calibration_error"]), 0.3333333333333333, relative: 1e-12))
+        #expect(isClose(try #require(values[0]?[.expectedCalibrationError]), 0.36, relative: 1e-12))
+        #expect(isClose(try #require(values[1]?[.expectedCalibrationError]), 0.3333333333333333, relative: 1e-12))
     }
 
     @Test func calibrationEdgeCases() throws {

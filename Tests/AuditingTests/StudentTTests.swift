@@ -117,7 +117,7 @@ import Testing
     @Test func valueLookUpBySuffix() {
         let summary = SeedSummary(values: [0.5, 0.7])
         let row = ErrorRiskRow(score: nil, policy: "full", fraction: nil, attribute: "sex", attributeKind: .attribute,
-                               group: "female", n: 12, metrics: ["accuracy": summary])
+                               group: "female", n: 12, metrics: [.accuracy: summary])
         #expect(row.value(of: "accuracy") == summary.mean)
         #expect(row.value(of: "accuracy_std") == summary.std)
         #expect(row.value(of: "accuracy_ci_low") == summary.ciLow)
@@ -127,7 +127,7 @@ import Testing
         #expect(row.value(of: "true_positive_rate_std") == nil)
         #expect(row.value(of: "accuracy_median") == nil)
         let attribute = ErrorRiskAttributeRow(score: "el2n@2", policy: "keep_hard", fraction: 0.3, attribute: "sex",
-                                              attributeKind: .attribute, metrics: ["accuracy_gap": single()])
+                                              attributeKind: .attribute, metrics: [.accuracyGap: single()])
         #expect(attribute.value(of: "accuracy_gap") == 0.1)
         #expect(attribute.value(of: "accuracy_gap_ci_high") == nil)
     }

@@ -30,7 +30,7 @@ import Testing
 
     @Test(arguments: [[5, 8, 3], [5, 16, 7, 3]])
     func halvesGiveTheBatchGradient(sizes: [Int]) {
-        let network = DenseNetwork(layerSizes: sizes, seed: 4)
+        let network = Network(layerSizes: sizes, seed: 4)
         let sequential = Self.splitStep(network, concurrently: false)
         let concurrent = Self.splitStep(network, concurrently: true)
         #expect(sequential.gradient.map(\.bitPattern) == concurrent.gradient.map(\.bitPattern))

@@ -11,7 +11,7 @@ import Testing
     /// z = np.maximum(X@W1+b1, 0)@W2+b2; p = softmax(z, axis=1)
     /// (Tests/References/forward_networks.py, printed with full precision).
     @Test func forwardMatchesNumpy() {
-        var network = DenseNetwork(layerSizes: [3, 4, 2], seed: 0)
+        var network = Network(layerSizes: [3, 4, 2], seed: 0)
         network.setParameters(Self.referenceParameters)
         let features = FeatureMatrix(values: [1, -2, 0.5, 0, 3, -1], rows: 2, columns: 3)
         let logits = network.logits(for: features)
@@ -28,10 +28,10 @@ import Testing
     }
 
     @Test func layoutOfSoftmaxAndMLP() {
-        let softmax = DenseNetwork(model: ModelSpec(kind: .softmax), inputCount: 6, classCount: 3, seed: 1)
+        let softmax = Network(model: ModelSpec(kind: .softmax), inputCount: 6, classCount: 3, seed: 1)
         #expect(softmax.layerSizes == [6, 3])
         #expect(softmax.parameterCount == 6 * 3 + 3)
-        let mlp = DenseNetwork(model: ModelSpec(kind: .mlp(hidden: [8, 5])), inputCount: 6, classCount: 3, seed: 1)
+        let mlp = Network(model: ModelSpec(kind: .mlp(hidden: [8, 5])), inputCount: 6, classCount: 3, seed: 1)
         #expect(mlp.layerSizes == [6, 8, 5, 3])
         #expect(mlp.parameterCount == 6 * 8 + 8 + 8 * 5 + 5 + 5 * 3 + 3)
         #expect(mlp.weights(layer: 1).count == 40)
@@ -41,7 +41,7 @@ import Testing
     /// He-normal: weights have mean ≈ 0 and standard deviation ≈ sqrt(2 / fan_in);
     /// biases are 0. With 200·300 draws the sample sd is within 2% of its target.
     @Test func heInitialisation() {
-        let network = DenseNetwork(layerSizes: [200, 300, 4], seed: 9)
+        let network = Network(layerSizes: [200, 300, 4], seed: 9)
         let weights = network.weights(layer: 0).map(Double.init)
         let mean = weights.reduce(0, +) / Double(weights.count)
         let sd = (weights.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(weights.count)).squareRoot()
@@ -49,14 +49,14 @@ import Testing
         #expect(abs(sd / (2.0 / 200).squareRoot() - 1) < 0.02)
         #expect(network.bias(layer: 0).allSatisfy { $0 == 0 })
         #expect(network.bias(layer: 1).allSatisfy { $0 == 0 })
-        #expect(DenseNetwork(layerSizes: [200, 300, 4], seed: 9) == network)
-        #expect(DenseNetwork(layerSizes: [200, 300, 4], seed: 10) != network)
+        #expect(Network(layerSizes: [200, 300, 4], seed: 9) == network)
+        #expect(Network(layerSizes: [200, 300, 4], seed: 10) != network)
     }
 
     @Test func chunkedInferenceMatchesOneBatch() {
         // 600 rows cross the 256-row inference chunks; each row alone must agree.
         let (features, _) = TestData.blobs(classes: 3, perClass: 200, dimensions: 5)
-        let network = DenseNetwork(layerSizes: [5, 7, 3], seed: 2)
+        let network = Network(layerSizes: [5, 7, 3], seed: 2)
         let all = network.logits(for: features)
         for row in [0, 255, 256, 511, 512, 599] {
             let alone = network.logits(for: features.selecting(rows: [row]))

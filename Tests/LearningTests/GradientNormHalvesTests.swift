@@ -8,7 +8,7 @@ import Testing
     @Test func normsOfTwoHalvesAreTheHalvesNorms() {
         let data = TestData.blobs(classes: 3, perClass: 200, dimensions: 5)
         #expect(data.features.rows >= 2 * Network.inferenceChunk, "the split path needs two chunks")
-        let network = DenseNetwork(layerSizes: [5, 16, 3], seed: 9)
+        let network = Network(layerSizes: [5, 16, 3], seed: 9)
         let all = network.gradientNorms(for: data.features, labels: data.labels)
         let half = data.features.rows / 2
         let first = network.gradientNorms(for: data.features.selecting(rows: Array(0..<half)),

@@ -6,7 +6,7 @@ import Testing
     /// of an independent Double implementation of the loss (h = 1e-5).
     @Test func backwardMatchesFiniteDifferences() {
         let (features, labels) = TestData.blobs(classes: 3, perClass: 4, dimensions: 4, separation: 1, spread: 1)
-        let network = DenseNetwork(layerSizes: [4, 6, 5, 3], seed: 5)
+        let network = Network(layerSizes: [4, 6, 5, 3], seed: 5)
         let (loss, gradient) = network.lossAndGradient(for: features, labels: labels)
         let base = network.parameters.map(Double.init)
         #expect(abs(loss - TestData.referenceLoss(network: network, parameters: base, features: features, labels: labels)) < 1e-5)
@@ -24,7 +24,7 @@ import Testing
     /// Brute force GraNd: backward on each example alone (a batch of one, so
     /// the mean loss is that example's loss) and the root of the sum of the
     /// squared entries of every weight and bias gradient.
-    static func bruteForceNorms(_ network: DenseNetwork, _ features: FeatureMatrix, _ labels: [Int]) -> [Double] {
+    static func bruteForceNorms(_ network: Network, _ features: FeatureMatrix, _ labels: [Int]) -> [Double] {
         (0..<features.rows).map { row in
             let (_, gradient) = network.lossAndGradient(for: features.selecting(rows: [row]), labels: [labels[row]])
             return gradient.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()
@@ -36,7 +36,7 @@ import Testing
     @Test(arguments: [[5, 7, 4, 3], [5, 3]])
     func exactGradientNormsMatchBruteForce(layerSizes: [Int]) throws {
         let (features, labels) = TestData.blobs(classes: 3, perClass: 100, dimensions: 5, separation: 2, spread: 1)
-        var network = DenseNetwork(layerSizes: layerSizes, seed: 4)
+        var network = Network(layerSizes: layerSizes, seed: 4)
         for stage in ["init", "trained"] {
             let fast = network.gradientNorms(for: features, labels: labels)
             let slow = Self.bruteForceNorms(network, features, labels)

@@ -29,7 +29,7 @@ import Testing
 
     @Test func invalidSchedulesAreInputErrors() {
         let data = TestData.blobs(classes: 3, perClass: 10, dimensions: 5)
-        var network = DenseNetwork(layerSizes: [5, 3], seed: 0)
+        var network = Network(layerSizes: [5, 3], seed: 0)
         let invalid: [(LearningRateSchedule, String)] = [
             (.step(everyEpochs: 0, factor: 0.5), "every"),
             (.step(everyEpochs: -2, factor: 0.5), "every"),

@@ -11,7 +11,7 @@ import Testing
 @Suite struct SGDGoldenTests {
     @Test func sgdRunMatchesTheRecordedRun() throws {
         let data = TestData.blobs(classes: 3, perClass: 100, dimensions: 5)
-        var network = DenseNetwork(layerSizes: [5, 16, 3], seed: 5)
+        var network = Network(layerSizes: [5, 16, 3], seed: 5)
         try train(network: &network, on: data.features, labels: data.labels,
                   spec: TrainingSpec(epochs: 4, batchSize: 50), seed: 5)
         let parameters = network.parameters.map(Double.init)

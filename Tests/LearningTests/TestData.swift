@@ -27,7 +27,7 @@ enum TestData {
     /// Mean softmax cross-entropy of a dense ReLU network, computed naively in
     /// `Double` from the network's parameters with `overrides` applied: an
     /// independent reference for finite differences.
-    static func referenceLoss(network: DenseNetwork, parameters: [Double], features: FeatureMatrix, labels: [Int]) -> Double {
+    static func referenceLoss(network: Network, parameters: [Double], features: FeatureMatrix, labels: [Int]) -> Double {
         let sizes = network.layerSizes
         var total = 0.0
         for row in 0..<features.rows {

@@ -8,7 +8,7 @@ import Testing
     static let data = TestData.blobs(classes: 3, perClass: 100, dimensions: 5)
 
     @Test func hugeLearningRateThrowsWithSeedAndEpoch() throws {
-        var network = DenseNetwork(layerSizes: [5, 32, 32, 3], seed: 4)
+        var network = Network(layerSizes: [5, 32, 32, 3], seed: 4)
         let spec = TrainingSpec(epochs: 5, batchSize: 32, optimizer: OptimizerSpec(learningRate: 100_000))
         let observer = RecordingObserver()
         let error = try #require(throws: TrainingDiverged.self) {
@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func infiniteLearningRateThrowsInTheFirstEpoch() throws {
-        var network = DenseNetwork(layerSizes: [5, 3], seed: 1)
+        var network = Network(layerSizes: [5, 3], seed: 1)
         let spec = TrainingSpec(epochs: 3, batchSize: 64, optimizer: OptimizerSpec(learningRate: .infinity))
         let error = try #require(throws: TrainingDiverged.self) {
             try train(network: &network, on: Self.data.features, labels: Self.data.labels, spec: spec, seed: 1)
@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func sensibleTrainingDoesNotThrow() throws {
-        var network = DenseNetwork(layerSizes: [5, 16, 3], seed: 1)
+        var network = Network(layerSizes: [5, 16, 3], seed: 1)
         let spec = TrainingSpec(epochs: 3, batchSize: 32, optimizer: OptimizerSpec(learningRate: 0.1))
         #expect(try train(network: &network, on: Self.data.features, labels: Self.data.labels, spec: spec, seed: 1) == 3)
     }

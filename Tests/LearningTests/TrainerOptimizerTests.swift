@@ -8,12 +8,12 @@ import Testing
     static let adam = TrainingSpec(epochs: 10, batchSize: 32,
                                    optimizer: OptimizerSpec(kind: "adam", learningRate: 0.01, weightDecay: 0))
 
-    static func maxChange(_ a: DenseNetwork, _ b: DenseNetwork) -> Float {
+    static func maxChange(_ a: Network, _ b: Network) -> Float {
         zip(a.parameters, b.parameters).map { abs($0 - $1) }.max()!
     }
 
     @Test func adamLearnsPlantedSeparableClasses() throws {
-        var network = DenseNetwork(layerSizes: [5, 16, 3], seed: 1)
+        var network = Network(layerSizes: [5, 16, 3], seed: 1)
         #expect(network.accuracy(on: Self.data.features, labels: Self.data.labels)! < 0.9)
         try train(network: &network, on: Self.data.features, labels: Self.data.labels, spec: Self.adam, seed: 1)
         #expect(network.accuracy(on: Self.data.features, labels: Self.data.labels)! >= 0.98)
@@ -23,7 +23,7 @@ import Testing
 
     @Test func adamIsBitIdenticalForASeedAndDiffersFromSGD() throws {
         func run(_ spec: TrainingSpec, seed: UInt64) throws -> [Float] {
-            var network = DenseNetwork(layerSizes: [5, 16, 3], seed: seed)
+            var network = Network(layerSizes: [5, 16, 3], seed: seed)
             try train(network: &network, on: Self.data.features, labels: Self.data.labels, spec: spec, seed: seed)
             return network.parameters
         }
@@ -41,12 +41,12 @@ import Testing
     func stepScheduleFreezesTrainingAfterTheStep(kind: String) throws {
         var spec = TrainingSpec(epochs: 3, batchSize: 64, optimizer: OptimizerSpec(kind: kind, learningRate: 0.1),
                                 schedule: .step(everyEpochs: 1, factor: 1e-6))
-        var network = DenseNetwork(layerSizes: [5, 16, 3], seed: 2)
+        var network = Network(layerSizes: [5, 16, 3], seed: 2)
         let observer = RecordingObserver()
         try train(network: &network, on: Self.data.features, labels: Self.data.labels, spec: spec, seed: 2, observer: observer)
         #expect(observer.epochs == [0, 1, 2, 3])
         spec.schedule = .constant
-        var constant = DenseNetwork(layerSizes: [5, 16, 3], seed: 2)
+        var constant = Network(layerSizes: [5, 16, 3], seed: 2)
         let constantObserver = RecordingObserver()
         try train(network: &constant, on: Self.data.features, labels: Self.data.labels, spec: spec, seed: 2,
                   observer: constantObserver)
@@ -66,7 +66,7 @@ import Testing
         let optimizer = OptimizerSpec(learningRate: 0.5, momentum: 0, weightDecay: 0)
         let schedule = LearningRateSchedule.cosine(minimum: 0.01)
         let spec = TrainingSpec(epochs: 4, batchSize: 300, optimizer: optimizer, schedule: schedule)
-        var network = DenseNetwork(layerSizes: [5, 8, 3], seed: 3)
+        var network = Network(layerSizes: [5, 8, 3], seed: 3)
         let observer = RecordingObserver()
         try train(network: &network, on: Self.data.features, labels: Self.data.labels, spec: spec, seed: 3, observer: observer)
         // Source: [0.01 + (0.5 - 0.01) * (1 + math.cos(math.pi * e / 4)) / 2 for e in range(4)]
@@ -84,7 +84,7 @@ import Testing
     }
 
     @Test func invalidAdamSettingsAreInputErrors() {
-        var network = DenseNetwork(layerSizes: [5, 3], seed: 0)
+        var network = Network(layerSizes: [5, 3], seed: 0)
         func attempt(_ optimizer: OptimizerSpec) throws {
             try train(network: &network, on: Self.data.features, labels: Self.data.labels,
                       spec: TrainingSpec(epochs: 1, optimizer: optimizer), seed: 0)

@@ -5,11 +5,11 @@ import Testing
 /// Records everything a training run reports.
 final class RecordingObserver: TrainingObserver {
     var epochs = [Int]()
-    var networks = [DenseNetwork]()
+    var networks = [Network]()
     var batches = [(epoch: Int, examples: [Int], correct: [Bool])]()
     var stopAfter: Int?
 
-    func trainingReached(epoch: Int, network: DenseNetwork) -> TrainingDecision {
+    func trainingReached(epoch: Int, network: Network) -> TrainingDecision {
         epochs.append(epoch)
         networks.append(network)
         return epoch == stopAfter ? .stop : .proceed
@@ -25,7 +25,7 @@ final class RecordingObserver: TrainingObserver {
     static let spec = TrainingSpec(epochs: 10, batchSize: 128, optimizer: OptimizerSpec(learningRate: 0.1))
 
     @Test func learnsPlantedSeparableClasses() throws {
-        var network = DenseNetwork(layerSizes: [5, 16, 3], seed: 1)
+        var network = Network(layerSizes: [5, 16, 3], seed: 1)
         let before = network.accuracy(on: Self.data.features, labels: Self.data.labels)!
         try train(network: &network, on: Self.data.features, labels: Self.data.labels, spec: Self.spec, seed: 1)
         #expect(network.accuracy(on: Self.data.features, labels: Self.data.labels)! >= 0.98)
@@ -38,7 +38,7 @@ final class RecordingObserver: TrainingObserver {
 
     @Test func sameSeedIsBitIdenticalAndSeedsDiffer() throws {
         func run(initSeed: UInt64, shuffleSeed: UInt64) throws -> [Float] {
-            var network = DenseNetwork(layerSizes: [5, 16, 3], seed: initSeed)
+            var network = Network(layerSizes: [5, 16, 3], seed: initSeed)
             try train(network: &network, on: Self.data.features, labels: Self.data.labels, spec: Self.spec, seed: shuffleSeed)
             return network.parameters
         }
@@ -49,7 +49,7 @@ final class RecordingObserver: TrainingObserver {
     }
 
     @Test func observerSeesEveryEpochAndEveryExampleOncePerEpoch() throws {
-        var network = DenseNetwork(layerSizes: [5, 16, 3], seed: 2)
+        var network = Network(layerSizes: [5, 16, 3], seed: 2)
         let initial = network
         let observer = RecordingObserver()
         let completed = try train(network: &network, on: Self.data.features, labels: Self.data.labels,
@@ -73,14 +73,14 @@ final class RecordingObserver: TrainingObserver {
     }
 
     @Test func stoppingEarlyEqualsTrainingFewerEpochs() throws {
-        var stopped = DenseNetwork(layerSizes: [5, 16, 3], seed: 3)
+        var stopped = Network(layerSizes: [5, 16, 3], seed: 3)
         let observer = RecordingObserver()
         observer.stopAfter = 2
         let completed = try train(network: &stopped, on: Self.data.features, labels: Self.data.labels,
                                   spec: Self.spec, seed: 3, observer: observer)
         #expect(completed == 2)
         #expect(observer.epochs == [0, 1, 2])
-        var short = DenseNetwork(layerSizes: [5, 16, 3], seed: 3)
+        var short = Network(layerSizes: [5, 16, 3], seed: 3)
         try train(network: &short, on: Self.data.features, labels: Self.data.labels,
                   spec: TrainingSpec(epochs: 2, batchSize: 128), seed: 3)
         #expect(stopped.parameters == short.parameters)
@@ -95,7 +95,7 @@ final class RecordingObserver: TrainingObserver {
         for row in 0..<300 where !chosen.contains(row) {
             for column in 0..<5 { features.values[row * 5 + column] = .nan }
         }
-        var network = DenseNetwork(layerSizes: [5, 16, 3], seed: 4)
+        var network = Network(layerSizes: [5, 16, 3], seed: 4)
         let observer = RecordingObserver()
         try train(network: &network, on: features, labels: labels, rows: chosen,
                   spec: TrainingSpec(epochs: 4, batchSize: 64), seed: 4, observer: observer)
@@ -111,7 +111,7 @@ final class RecordingObserver: TrainingObserver {
     }
 
     @Test func invalidSettingsAreInputErrors() {
-        var network = DenseNetwork(layerSizes: [5, 4, 3], seed: 0)
+        var network = Network(layerSizes: [5, 4, 3], seed: 0)
         var spec = TrainingSpec()
         spec.optimizer.kind = "sdg"
         #expect { try train(network: &network, on: Self.data.features, labels: Self.data.labels, spec: spec, seed: 0) }

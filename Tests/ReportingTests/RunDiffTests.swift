@@ -27,7 +27,7 @@ import Testing
         results.composition.rows[2].removalRate -= 0.1
         let female = try #require(
             results.errorRisk.rows.firstIndex { $0.policy == "keep_hard" && $0.group == "female" })
-        results.errorRisk.rows[female].metrics["accuracy"]?.mean += 0.04
+        results.errorRisk.rows[female].metrics[.accuracy]?.mean += 0.04
         let second = try database.beginRun(Fixtures.plantedRunRecord())
         try database.completeRun(id: second, results: results)
         return (try database.loadRun(id: first), try database.loadRun(id: second), removed, added)

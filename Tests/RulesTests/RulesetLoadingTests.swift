@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import DietAuditCore
 @testable import Rules
+import Auditing
 import DietAuditTestSupport
 
 @Suite struct RulesetLoadingTests {

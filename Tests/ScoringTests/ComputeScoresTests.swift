@@ -18,7 +18,7 @@ import Testing
         #expect(results.map(\.kind) == ["grand", "el2n"])
         #expect(results.map(\.epoch) == [0, 2])
         for k in 0..<3 {
-            var network = DenseNetwork(model: Self.model, inputCount: 5, classCount: 3, seed: 40 + UInt64(k))
+            var network = Network(model: Self.model, inputCount: 5, classCount: 3, seed: 40 + UInt64(k))
             #expect(results[0].perSeed[k] == network.gradientNorms(for: features, labels: labels))
             try train(network: &network, on: features, labels: labels,
                       spec: TrainingSpec(epochs: 2, batchSize: 32), seed: 40 + UInt64(k))

@@ -38,7 +38,7 @@ import Testing
                                         training: training, progress: SilentProgress())
         #expect(results.map(\.name) == ["el2n@8", "grand@0", "forgetting", "aum"])
         for k in 0..<2 {
-            let network = DenseNetwork(model: Self.model, inputCount: 36, classCount: 3, seed: 3 + UInt64(k))
+            let network = Network(model: Self.model, inputCount: 36, classCount: 3, seed: 3 + UInt64(k))
             #expect(results[1].perSeed[k] == network.gradientNorms(for: features, labels: labels))
         }
         let topEL2N = results[0].mean.indices.sorted { results[0].mean[$0] > results[0].mean[$1] }.prefix(5)

@@ -20,7 +20,7 @@ import Testing
             progress: SilentProgress())
         #expect(results.map(\.kind) == ["loss", "margin", "margin"] && results.map(\.epoch) == [3, 3, 0])
         for k in 0..<2 {
-            var network = DenseNetwork(model: Self.model, inputCount: 5, classCount: 3, seed: 40 + UInt64(k))
+            var network = Network(model: Self.model, inputCount: 5, classCount: 3, seed: 40 + UInt64(k))
             #expect(results[2].perSeed[k] == marginScores(logits: network.logits(for: features), labels: labels, classCount: 3))
             try train(network: &network, on: features, labels: labels, spec: TrainingSpec(epochs: 3, batchSize: 32),
                       seed: 40 + UInt64(k))
@@ -72,7 +72,7 @@ import Testing
             }
             // p₁ = the true-class probability after epoch 1, from a separate one-epoch run. With two epochs
             // confidence c = (p₁ + p₂)/2 and variability σ = |p₁ − p₂|/2, so |p₁ − c| = σ.
-            var network = DenseNetwork(model: Self.model, inputCount: 5, classCount: 3, seed: 5 + UInt64(k))
+            var network = Network(model: Self.model, inputCount: 5, classCount: 3, seed: 5 + UInt64(k))
             try train(network: &network, on: features, labels: labels,
                       spec: TrainingSpec(epochs: 1, batchSize: 300, optimizer: OptimizerSpec(learningRate: 0.5)),
                       seed: 5 + UInt64(k))

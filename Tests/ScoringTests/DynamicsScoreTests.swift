@@ -24,7 +24,7 @@ import Testing
     /// loss `= logsumexp(z) − z[y]` = [0.06476363267789287, 0.25905315859694067, 1.2800989518605634];
     /// margin `= z[y] − max_{c≠y} z` = [2.799999952316284, 1.525000125169754, -0.4000000134110451].
     @Test func lossAndMarginOfAHandSetNetwork() {
-        var network = DenseNetwork(layerSizes: [2, 2, 3], seed: 0)
+        var network = Network(layerSizes: [2, 2, 3], seed: 0)
         network.setParameters([0.5, -1.0, 1.5, 0.25, 0.1, -0.2,
                                1.0, -0.5, 0.25, -1.0, 2.0, 0.5, 0.0, 0.3, -0.1])
         let features = FeatureMatrix(values: [1, 2, -1, 0.5, 0, -2], rows: 3, columns: 2)

@@ -19,7 +19,7 @@ import DietAuditTestSupport
             audit: "t", startedAt: Date(timeIntervalSince1970: 1_700_000_000), toolVersion: "test", dataSha256: "d",
             testSha256: nil, specSha256: "s", rulesetSha256: "r", specPath: "a.yaml", specText: "audit: t",
             rulesetName: "default", rulesetPath: "(built-in)", rulesetText: "", seed: 3, failOn: "fail",
-            dataset: summary, settings: ["Model": "softmax"])
+            dataset: summary, settings: RunSettings(legacyProse: ["Model": "softmax"]))
     }
 
     static func results() -> RunResults {
@@ -50,7 +50,7 @@ import DietAuditTestSupport
         #expect(stored.run.status == .complete)
         #expect(stored.run.gatePassed == false)
         #expect(stored.run.dataset == Self.record().dataset)
-        #expect(stored.run.settings == ["Model": "softmax"])
+        #expect(stored.run.settings == RunSettings(legacyProse: ["Model": "softmax"]))
         #expect(stored.run.timings == results.timings)
         #expect(stored.examples == results.examples)
         #expect(stored.scores.map(\.result.perSeed) == [results.scores[0].perSeed])

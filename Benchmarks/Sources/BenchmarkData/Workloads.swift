@@ -9,8 +9,8 @@ public enum Workloads {
     }
 
     /// The MLP 784-512-512-10 every wide iteration starts from.
-    public static func wideNetwork() -> DenseNetwork {
-        DenseNetwork(layerSizes: [784, 512, 512, 10], seed: 7)
+    public static func wideNetwork() -> Network {
+        Network(layerSizes: [784, 512, 512, 10], seed: 7)
     }
 
     /// One epoch of SGD, batch 128, momentum 0.9, weight decay 5e-4; the rate
@@ -23,8 +23,8 @@ public enum Workloads {
     )
 
     /// Benchmark 2: the MLP 64-128-10 of `audits/digits.yaml`.
-    public static func digitsNetwork() -> DenseNetwork {
-        DenseNetwork(layerSizes: [64, 128, 10], seed: 0)
+    public static func digitsNetwork() -> Network {
+        Network(layerSizes: [64, 128, 10], seed: 0)
     }
 
     /// The training section of `audits/digits.yaml`: 20 epochs, batch 128,

@@ -3,7 +3,7 @@ import Reporting
 import Rules
 import Storage
 
-extension AuditRunner {
+extension ReportWriter {
     /// Writes the outputs meant for CI services, beside the reports:
     /// the SARIF log (`options.sarifPath`) and the step summary appended to
     /// `options.stepSummaryPath`.

@@ -1,0 +1,59 @@
+import Foundation
+import DietAuditCore
+import Reporting
+import Rules
+import Storage
+
+/// Writes the reports of a stored run: Markdown (with its chart), JSON,
+/// JUnit, SARIF and the CI step summary. Used after a run and by `dietaudit report`; a report is a view of
+/// the stored run, never of in-memory results.
+public struct ReportWriter {
+    public init() {}
+
+    /// Creates the folders the outputs go to.
+    /// - Throws: ``InputError`` naming a folder that cannot be created.
+    public func prepareOutputs(_ options: RunOptions) throws {
+        for directory in options.outputFolders {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw InputError("cannot create the output folder: \(error.localizedDescription)",
+                                 at: SourceLocation(file: directory))
+            }
+        }
+    }
+
+    /// Renders stored run `runId` into the outputs `options` names: the
+    /// Markdown report (and its chart) in `outputDirectory`, the JSON report at
+    /// `jsonPath`, JUnit XML at `junitPath`; the gate is evaluated at
+    /// `options.failOn`.
+    public func write(database: AuditDatabase, runId: Int64, options: RunOptions) throws -> RunOutcome {
+        let stored = try database.loadRun(id: runId)
+        let gate = Gate(findings: stored.findings, failOn: options.failOn)
+        var reportPath: String?
+        if let directory = options.outputDirectory {
+            let fileName = ReportFiles.fileName(audit: stored.run.audit) + ".md"
+            let path = (directory as NSString).appendingPathComponent(fileName)
+            var report = MarkdownReport(stored, gate: gate)
+            if let chart = RetentionChart(stored).svg() {
+                let chartName = RetentionChart.fileName(audit: stored.run.audit)
+                try ReportFiles.write(chart, to: (directory as NSString).appendingPathComponent(chartName))
+                report.chartFileName = chartName
+            }
+            try ReportFiles.write(report.render(), to: path)
+            reportPath = path
+        }
+        if let jsonPath = options.jsonPath {
+            try ReportFiles.write(JSONReport.make(stored, gate: gate).serialized() + "\n", to: jsonPath)
+        }
+        if let junitPath = options.junitPath {
+            let ruleset = try? Ruleset.parse(stored.run.rulesetText, file: stored.run.rulesetPath)
+            let ruleIds = ruleset?.rules.map(\.id) ?? []
+            try ReportFiles.write(JUnitReport.make(stored, gate: gate, ruleIds: ruleIds), to: junitPath)
+        }
+        try writeCIOutputs(stored, gate: gate, options: options, reportPath: reportPath)
+        return RunOutcome(
+            runId: runId, gate: gate, findingCount: stored.findings.count, reportPath: reportPath,
+            jsonPath: options.jsonPath, junitPath: options.junitPath, sarifPath: options.sarifPath)
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import DietAuditCore
+import Storage
+
+/// The run's settings in words, for the report's methods section: one
+/// sentence per heading (`Model`, `Training`, `Scores`, `Test split`,
+/// `Pruning`, `Compute`, `Error risk`). Runs stored with prose settings
+/// (earlier versions) give that prose back unchanged.
+public enum MethodsText {
+    /// Heading → sentence.
+    public static func lines(_ settings: RunSettings) -> [String: String] {
+        if let prose = settings.legacyProse { return prose }
+        var lines: [String: String] = [:]
+        if let model = settings.model { lines["Model"] = modelText(model) }
+        if let training = settings.training { lines["Training"] = trainingText(training) }
+        if let scores = settings.scores {
+            lines["Scores"] = scores.joined(separator: ", ") + "; computed scores are averaged over the seeds"
+        }
+        if let fraction = settings.testFraction {
+            lines["Test split"] = "stratified \(NumberFormatting.percent(fraction)) of rows held out (seeded)"
+        } else if let file = settings.testFile {
+            lines["Test split"] = "separate file \(file)"
+        }
+        if let fractions = settings.pruningFractions, let policies = settings.pruningPolicies {
+            lines["Pruning"] = "fractions " + fractions.map { NumberFormatting.percent($0) }.joined(separator: ", ")
+                + "; policies " + policies.map(\.rawValue).joined(separator: ", ")
+        }
+        if let kernel = settings.blasKernel, let cores = settings.cores {
+            lines["Compute"] = "OpenBLAS kernel \(kernel); seeds run in parallel on \(cores) cores"
+        }
+        if let seeds = settings.retrainSeeds { lines["Error risk"] = errorRiskText(retrainSeeds: seeds) }
+        return lines
+    }
+
+    static func modelText(_ model: RunSettings.Model) -> String {
+        let widths = model.widths.map(String.init).joined(separator: "-")
+        return switch model.kind {
+        case .softmax: "softmax regression"
+        case .mlp: "MLP with hidden layers \(widths) (ReLU), softmax output"
+        case .cnn:
+            "CNN with 3×3 convolution blocks of \(widths) channels (ReLU, 2×2 max-pool), dense softmax output"
+                + (model.inputShape.map { " on \($0) inputs" } ?? "")
+        }
+    }
+
+    static func trainingText(_ t: RunSettings.Training) -> String {
+        "\(t.epochs) epochs, batch \(t.batchSize), \(optimizerText(t)), \(scheduleText(t.schedule)); "
+            + "\(t.seeds) seeds from base seed \(t.seed)"
+    }
+
+    static func optimizerText(_ t: RunSettings.Training) -> String {
+        t.optimizer == "adam"
+            ? "Adam learning rate \(t.learningRate), β1 \(t.beta1), β2 \(t.beta2), ε \(t.epsilon), "
+                + "weight decay \(t.weightDecay)"
+            : "SGD learning rate \(t.learningRate), momentum \(t.momentum), weight decay \(t.weightDecay)"
+    }
+
+    static func scheduleText(_ schedule: RunSettings.Schedule) -> String {
+        switch schedule {
+        case .constant: "constant learning rate"
+        case .step(let every, let factor): "learning rate × \(factor) every \(every) epochs"
+        case .cosine(let minimum): "cosine learning-rate decay to \(minimum)"
+        }
+    }
+
+    static func errorRiskText(retrainSeeds: Int) -> String {
+        retrainSeeds == 0 ? "not measured (pruning.retrain.seeds: 0)"
+            : "the model above retrained on all training data and on every kept set with \(retrainSeeds) seeds "
+                + "(seed values base + 1000 + k, the same for every set, so differences are paired), evaluated on "
+                + "the test split; means over seeds with Student-t 95% intervals"
+    }
+}
