@@ -15,7 +15,9 @@ public enum NumberFormatting {
 
     /// A number as short as it can be written without losing its value
     /// (`0.8`, `20`, `1e-05`), for thresholds the user wrote.
-    public static func exact(_ value: Double) -> String {
+    /// `nil` (no limit, as on some insufficient-evidence findings) is "—".
+    public static func exact(_ value: Double?) -> String {
+        guard let value else { return "—" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
         return String(value)
     }

@@ -75,7 +75,7 @@ extension RunDiff {
         var text = "- \(Markdown.code(change.new.ruleId)) \(Markdown.escape(FindingKey(change.new).row.name)): "
             + "\(change.new.metric) \(NumberFormatting.metric(change.old.value)) → "
             + NumberFormatting.metric(change.new.value)
-            + " (Δ \(signed(change.new.value - change.old.value)))"
+            + (change.new.value.flatMap { new in change.old.value.map { " (Δ \(signed(new - $0)))" } } ?? "")
         if change.old.severity != change.new.severity {
             text += ", \(change.old.severity.rawValue) → \(change.new.severity.rawValue)"
         }

@@ -93,7 +93,8 @@ public enum StepSummary {
     }
 
     static func distance(_ finding: Finding) -> Double {
-        let gap = abs(finding.value - finding.threshold) / max(abs(finding.threshold), 1)
+        guard let value = finding.value, let threshold = finding.threshold else { return 0 }
+        let gap = abs(value - threshold) / max(abs(threshold), 1)
         return gap.isFinite ? gap : 0
     }
 }

@@ -1,6 +1,9 @@
 import DietAuditCore
 
-/// One breach of one rule on one row: what the report lists and the gate counts.
+/// One rule's verdict on one row that the report lists and the gate counts:
+/// a breach of the rule's limit, or a row the rule could not judge
+/// (``FindingOutcome/insufficientEvidence``, with ``value`` and
+/// ``threshold`` then possibly `nil`).
 public struct Finding: Sendable, Equatable, Codable {
     public var ruleId: String
     public var severity: Severity
@@ -13,24 +16,30 @@ public struct Finding: Sendable, Equatable, Codable {
     /// The group; `nil` for an attribute-level metric.
     public var group: String?
     public var metric: String
-    public var value: Double
-    /// The limit that was crossed.
-    public var threshold: Double
-    /// `below` or `above`: the side of ``threshold`` the value fell on.
+    /// The metric's value on the row; `nil` when it is undefined there (an
+    /// insufficient-evidence finding).
+    public var value: Double?
+    /// The limit that was crossed (or would have been judged against).
+    public var threshold: Double?
+    /// `below` or `above`: the side of ``threshold`` the value fell on; for
+    /// insufficient evidence, why the rule could not judge (`min_group_size`,
+    /// `undefined`, `no_previous_run`, …).
     public var comparison: String
+    /// A breach, or a row the rule could not judge.
+    public var outcome: FindingOutcome
     /// One plain sentence.
     public var message: String
 
     /// Column and JSON names.
     enum CodingKeys: String, CodingKey {
         case ruleId = "rule_id", severity, score, policy, fraction, attribute, group, metric, value, threshold
-        case comparison, message
+        case comparison, message, outcome
     }
 
     public init(
         ruleId: String, severity: Severity, score: String?, policy: String, fraction: Double?,
-        attribute: String, group: String?, metric: String, value: Double, threshold: Double,
-        comparison: String, message: String
+        attribute: String, group: String?, metric: String, value: Double?, threshold: Double?,
+        comparison: String, message: String, outcome: FindingOutcome = .breach
     ) {
         self.ruleId = ruleId
         self.severity = severity
@@ -44,5 +53,9 @@ public struct Finding: Sendable, Equatable, Codable {
         self.threshold = threshold
         self.comparison = comparison
         self.message = message
+        self.outcome = outcome
     }
+
+    /// Whether the rule could not judge the row.
+    public var isInsufficientEvidence: Bool { outcome == .insufficientEvidence }
 }

@@ -135,6 +135,37 @@ extension AuditDatabase {
                 t.add(column: "process_start_ticks", .integer)
             }
         }
+        migrator.registerMigration("v6: finding outcome, nullable scope and value") { db in
+            // Findings of the `full` baseline have no fraction, and an
+            // insufficient-evidence finding may have no value or threshold:
+            // SQLite cannot relax NOT NULL in place, so the table is rebuilt
+            // (its rows copied as breaches) with the new `outcome` column.
+            try db.create(table: "finding_v6") { t in
+                t.column("run_id", .integer).notNull().references("run", onDelete: .cascade)
+                t.column("rule_id", .text).notNull()
+                t.column("severity", .text).notNull()
+                t.column("score", .text)
+                t.column("policy", .text).notNull()
+                t.column("fraction", .double)
+                t.column("attribute", .text).notNull()
+                t.column("group", .text)
+                t.column("metric", .text).notNull()
+                t.column("value", .double)
+                t.column("threshold", .double)
+                t.column("comparison", .text).notNull()
+                t.column("message", .text).notNull()
+                t.column("outcome", .text).notNull().defaults(to: "breach")
+            }
+            try db.execute(sql: """
+                INSERT INTO finding_v6 (run_id, rule_id, severity, score, policy, fraction, attribute, "group",
+                                        metric, value, threshold, comparison, message)
+                SELECT run_id, rule_id, severity, score, policy, fraction, attribute, "group",
+                       metric, value, threshold, comparison, message FROM finding ORDER BY rowid
+                """)
+            try db.drop(table: "finding")
+            try db.rename(table: "finding_v6", to: "finding")
+            try db.create(index: "finding_on_run_id", on: "finding", columns: ["run_id"])
+        }
         return migrator
     }
 }

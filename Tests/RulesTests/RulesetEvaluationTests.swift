@@ -13,7 +13,7 @@ import DietAuditTestSupport
         let failing = findings.filter { $0.severity == .fail }
         let flagged = Set(failing.map { "\($0.attribute)/\($0.group ?? "")" })
         #expect(flagged == ["sex/female", "sex×class/female×0", "sex×class/female×1"])
-        #expect(failing.allSatisfy { $0.policy == "keep_hard" && $0.metric == "retention_ratio" && $0.value < 0.8 })
+        #expect(failing.allSatisfy { $0.policy == "keep_hard" && $0.metric == "retention_ratio" && ($0.value ?? .infinity) < 0.8 })
         #expect(!findings.contains { $0.policy == "random" })
         let female = try #require(failing.first { $0.group == "female" })
         #expect(female.threshold == 0.8 && female.comparison == "below")

@@ -89,7 +89,33 @@ import DietAuditTestSupport
         #expect(!Gate(findings: findings, failOn: .warn).passed)
         #expect(!Gate(findings: findings, failOn: .info).passed)
         #expect(Gate(findings: findings, failOn: nil).passed)
-        #expect(Gate(findings: findings, failOn: .fail).counts == ["info": 1, "warn": 2, "fail": 0])
+        #expect(Gate(findings: findings, failOn: .fail).counts
+            == ["info": 1, "warn": 2, "fail": 0, "insufficient_evidence": 0])
+        #expect(Gate(findings: findings, failOn: .fail).verdict == .warn)
+        #expect(Gate(findings: findings, failOn: .warn).verdict == .fail)
+    }
+
+    /// Verdict precedence: FAIL > INSUFFICIENT EVIDENCE failing the gate > WARN >
+    /// INSUFFICIENT EVIDENCE at warn > PASS; info findings never change it.
+    @Test func verdictPrecedence() {
+        func finding(_ severity: Severity, _ outcome: FindingOutcome) -> Finding {
+            Finding(ruleId: "r", severity: severity, score: nil, policy: "full", fraction: nil, attribute: "a",
+                    group: "g", metric: "accuracy", value: nil, threshold: 0.5, comparison: "undefined",
+                    message: "", outcome: outcome)
+        }
+        let unjudged = finding(.warn, .insufficientEvidence), failUnjudged = finding(.fail, .insufficientEvidence)
+        #expect(Gate(findings: [], failOn: .fail).verdict == .pass)
+        #expect(Gate(findings: [finding(.info, .breach), finding(.info, .insufficientEvidence)], failOn: .fail)
+            .verdict == .pass)
+        #expect(Gate(findings: [unjudged], failOn: .fail).verdict == .insufficientEvidence)
+        #expect(Gate(findings: [unjudged], failOn: .fail).passed)
+        #expect(Gate(findings: [unjudged], failOn: .fail).counts["insufficient_evidence"] == 1)
+        #expect(Gate(findings: [unjudged], failOn: .fail).counts["warn"] == 0)
+        #expect(Gate(findings: [unjudged, finding(.warn, .breach)], failOn: .fail).verdict == .warn)
+        #expect(Gate(findings: [failUnjudged, finding(.warn, .breach)], failOn: .fail).verdict == .insufficientEvidence)
+        #expect(!Gate(findings: [failUnjudged], failOn: .fail).passed)
+        #expect(Gate(findings: [failUnjudged, finding(.fail, .breach)], failOn: .fail).verdict == .fail)
+        #expect(Gate(findings: [finding(.fail, .breach)], failOn: nil).verdict == .warn)
     }
 
     @Test func conditions() {
