@@ -59,18 +59,30 @@ import DietAuditCore
         #expect(small.empiricalPValue(removed: 100) == 1.0 / 401)
     }
 
-    /// Draw k is the first R of the permutation of stream
-    /// "random:<f>:draw<k>"; the main random plan's stream is untouched.
+    /// Draw k: the first m = min(R, N − R) Fisher–Yates steps of stream
+    /// "random:<f>:draw<k>" fill the last m positions; they are removed when
+    /// R ≤ N − R (f = 0.3), kept otherwise (f = 0.7). The main random plan's
+    /// stream is untouched.
     @Test func drawStreamsAreDocumented() {
-        let train = (0..<50).map { $0 % 2 }
+        let train = (0..<50).map { $0 % 3 == 0 ? 0 : 1 }
         let grouping = Grouping(name: "g", kind: .attribute, groups: ["a", "b"], train: train, test: [])
-        let bands = RandomBand.draw(trainCount: 50, groupings: [grouping], fractions: [0.3], draws: 3, seed: 1,
-                                    parallel: false)
-        var expected: [Int] = []
-        for draw in 0..<3 {
-            var generator = SeededGenerator(seed: 1, stream: "random:0.3:draw\(draw)")
-            expected.append(generator.permutation(count: 50).prefix(15).filter { train[$0] == 0 }.count)
+        let groupSize = train.filter { $0 == 0 }.count
+        for (fraction, removedCount) in [(DecimalFraction(0.3), 15), (DecimalFraction(0.7), 35)] {
+            let bands = RandomBand.draw(trainCount: 50, groupings: [grouping], fractions: [fraction], draws: 3, seed: 1,
+                                        parallel: false)
+            var expected: [Int] = []
+            for draw in 0..<3 {
+                var generator = SeededGenerator(seed: 1, stream: "random:\(fraction.doubleValue):draw\(draw)")
+                var positions = Array(0..<50)
+                let steps = min(removedCount, 50 - removedCount)
+                for last in stride(from: 49, to: 49 - steps, by: -1) {
+                    positions.swapAt(last, generator.uniform(below: last + 1))
+                }
+                let chosen = positions.suffix(steps).filter { train[$0] == 0 }.count
+                expected.append(removedCount == steps ? chosen : groupSize - chosen)
+            }
+            #expect(bands[0].drawRemoved == expected.sorted(), "f \(fraction)")
+            #expect(bands[0].drawRemoved.allSatisfy { $0 <= groupSize })
         }
-        #expect(bands[0].drawRemoved == expected.sorted())
     }
 }
