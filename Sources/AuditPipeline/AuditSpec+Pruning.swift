@@ -72,7 +72,8 @@ extension AuditSpec {
                 throw offsetNode.error("an offset must be between 0 and 1 (exclusive), found \(offset)")
             }
             if let smaller = fractions.first(where: { $0 < offset }) {
-                throw offsetNode.error("offset \(offset) is larger than the fraction \(smaller): keep_hard with an offset "
+                throw offsetNode.error("offset \(offset) is larger than the fraction \(smaller): "
+                    + "keep_hard with an offset "
                     + "removes round(offset·N) hardest examples within the round(fraction·N) it removes; "
                     + "expected an offset of at most \(fractions.min()!)")
             }

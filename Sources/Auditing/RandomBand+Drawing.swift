@@ -42,7 +42,9 @@ extension RandomBand {
             }
             for (position, grouping) in groupings.enumerated() {
                 let sizes = grouping.trainCounts
-                let perGroup = perDraw.map { cells.groupCounts($0, grouping: position, groupCount: grouping.groups.count) }
+                let perGroup = perDraw.map {
+                    cells.groupCounts($0, grouping: position, groupCount: grouping.groups.count)
+                }
                 for group in grouping.groups.indices where sizes[group] > 0 {
                     bands.append(RandomBand(
                         fraction: fraction.doubleValue, attribute: grouping.name, attributeKind: grouping.kind,
@@ -85,7 +87,8 @@ private struct CombinedCells: Sendable {
         self.groupOf = groupOf
     }
 
-    /// Removed examples per cell of one draw (see ``RandomBand/draw(trainCount:groupings:fractions:draws:seed:parallel:)``).
+    /// Removed examples per cell of one draw (see
+    /// ``RandomBand/draw(trainCount:groupings:fractions:draws:seed:parallel:)``).
     func removedPerCell(removedCount: Int, generator: SeededGenerator) -> [Int] {
         var generator = generator
         let count = cellOf.count

@@ -23,7 +23,9 @@ public struct RandomBand: Sendable, Equatable {
     /// (K entries).
     public var drawRemoved: [Int]
 
-    public init(fraction: Double, attribute: String, attributeKind: GroupingKind, group: String, n: Int, drawRemoved: [Int]) {
+    public init(
+        fraction: Double, attribute: String, attributeKind: GroupingKind, group: String, n: Int, drawRemoved: [Int]
+    ) {
         self.fraction = fraction
         self.attribute = attribute
         self.attributeKind = attributeKind

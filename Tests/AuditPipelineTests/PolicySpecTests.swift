@@ -38,25 +38,31 @@ import Testing
             - {policy: keep_easy}
         """)
         #expect(spec.pruning.policies.map(\.rawValue) == [
-            "keep_hard", "keep_hard+offset0.1", "keep_hard+offset0.05", "random", "group_balanced", "quota", "keep_easy",
+            "keep_hard", "keep_hard+offset0.1", "keep_hard+offset0.05", "random", "group_balanced", "quota",
+            "keep_easy",
         ])
         #expect(spec.pruning.randomDraws == 200)
         #expect(try parse(base + "pruning: {policies: [random]}\n").pruning.randomDraws == 0)
         // The default list is unchanged by the new kinds.
-        #expect(try parse(base).pruning.policies.map(\.rawValue) == ["keep_hard", "keep_easy", "random", "class_balanced"])
+        #expect(try parse(base).pruning.policies.map(\.rawValue)
+            == ["keep_hard", "keep_easy", "random", "class_balanced"])
     }
 
     @Test func badEntriesAreLocatedWithSuggestions() {
-        func policies(_ entries: String) -> String? { message(base + "pruning: {fractions: [0.3], policies: \(entries)}\n") }
+        func policies(_ entries: String) -> String? {
+            message(base + "pruning: {fractions: [0.3], policies: \(entries)}\n")
+        }
         #expect(policies("[{policy: keep_hard, offest: 0.1}]")
-            == "a.yaml:5:60: pruning.policies[0].offest: unknown key 'offest'; expected one of 'policy', 'offset', 'draws'; "
+            == "a.yaml:5:60: pruning.policies[0].offest: unknown key 'offest'; "
+            + "expected one of 'policy', 'offset', 'draws'; "
             + "did you mean 'offset'?")
         #expect(policies("[{policy: keep_hrd}]")?.contains("'keep_hrd' is not allowed") == true)
         #expect(policies("[{policy: keep_hrd}]")?.contains("did you mean 'keep_hard'?") == true)
         #expect(policies("[group_balance]")?.contains("did you mean 'group_balanced'?") == true)
         #expect(policies("[{offset: 0.1}]")?.contains("missing required key 'pruning.policies[0].policy'") == true)
         #expect(policies("[{policy: keep_easy, offset: 0.1}]")
-            == "a.yaml:5:68: pruning.policies[0].offset: offset applies only to policy keep_hard, found policy keep_easy")
+            == "a.yaml:5:68: pruning.policies[0].offset: "
+            + "offset applies only to policy keep_hard, found policy keep_easy")
         #expect(policies("[{policy: keep_hard, draws: 5}]")?
             .contains("draws applies only to policy random, found policy keep_hard") == true)
         #expect(policies("[{policy: random, draws: 0}]")?.contains("draws must be from 1 to 100000, found 0") == true)

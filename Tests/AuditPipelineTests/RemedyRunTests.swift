@@ -11,7 +11,8 @@ import Testing
     @Test func remediesAndRandomBandAreStoredAndReported() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dietaudit-remedy-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("dietaudit-remedy-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let specPath = folder.appendingPathComponent("spec.yaml").path
@@ -80,7 +81,8 @@ import Testing
         #expect(pValues.count == composition.count && pValues.allSatisfy { $0 >= 1.0 / 61 - 1e-15 && $0 <= 1 })
         // keep_hard at 0.5 skews the classes far beyond any random draw.
         let skewed = try #require(composition.first {
-            $0["policy"] as? String == "keep_hard" && $0["fraction"] as? Double == 0.5 && $0["group"] as? String == "bad"
+            $0["policy"] as? String == "keep_hard" && $0["fraction"] as? Double == 0.5
+                && $0["group"] as? String == "bad"
         })
         // (JSONSerialization may read the shortest decimal back one ulp off.)
         #expect(abs(try #require(skewed["empirical_p_value"] as? Double) - 1.0 / 61) < 1e-15)

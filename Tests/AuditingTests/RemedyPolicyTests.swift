@@ -99,7 +99,8 @@ import Scoring
     /// → kept (40, 27, 33).
     @Test func quotaAllocationMatchesTheHandComputedExample() {
         let errors = [0.5, 0.1, 0.2]
-        #expect(PruningPlanner.quotaKeptCounts(classSizes: [40, 100, 60], errors: errors, keptTotal: 100) == [40, 27, 33])
+        #expect(PruningPlanner.quotaKeptCounts(classSizes: [40, 100, 60], errors: errors, keptTotal: 100)
+            == [40, 27, 33])
         let density = PruningPlanner.dropDensities(classSizes: [40, 100, 60], errors: errors, keptTotal: 100)
         #expect(abs(density[1] - 3.0 / 11) < 1e-15 && abs(density[2] - 6.0 / 11) < 1e-15 && density[0] == 1)
         // Without saturation the kept fractions are proportional to the errors:

@@ -23,7 +23,8 @@ import Testing
         #expect(stored.randomBands.map(\.band) == bands)
         #expect(stored.randomBands[0].draws == 16)
         let columns = try database.writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT \"group\", draws, removal_rate_low, removal_rate_high, length(draw_removed) "
+            try Row.fetchAll(db, sql: "SELECT \"group\", draws, removal_rate_low, removal_rate_high, "
+                + "length(draw_removed) "
                 + "FROM random_band WHERE run_id = ? ORDER BY rowid", arguments: [id])
         }
         #expect(columns.map { $0[0] as String } == ["f", "bad"])
