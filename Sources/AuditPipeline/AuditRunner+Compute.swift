@@ -15,9 +15,13 @@ extension AuditRunner {
             if case .computed(let scoreSpec) = request { return scoreSpec }
             return nil
         }
-        let computed = computedSpecs.isEmpty ? [] : try computeScores(
+        let heldOut = spec.pruning.policies.contains(.quota) ? HeldOutSplit(
+            features: FeatureMatrix(values: data.test.features, rows: data.test.count, columns: data.test.featureCount),
+            labels: data.test.labels) : nil
+        let scoring = computedSpecs.isEmpty ? ScoringOutcome(scores: [], heldOutRecall: nil) : try computeScoring(
             computedSpecs, features: features, labels: data.train.labels, classCount: data.classNames.count,
-            model: spec.model, training: spec.training, progress: progress)
+            model: spec.model, training: spec.training, heldOut: heldOut, progress: progress)
+        let computed = scoring.scores
         var scores: [ScoreResult] = []
         for request in spec.scores {
             if let values = inputs.imported[request.name] {
@@ -33,8 +37,10 @@ extension AuditRunner {
         clock.lap("train and score")
 
         progress.begin("planning and auditing composition")
-        let plans = makePlans(scores: scores, labels: data.train.labels, classCount: data.classNames.count, spec: spec)
+        let context = planningContext(data, heldOutRecall: scoring.heldOutRecall)
+        let plans = makePlans(scores: scores, context: context, spec: spec)
         let composition = auditComposition(plans: plans, groupings: data.groupings)
+        let randomBands = randomBands(data, spec: spec)
         clock.lap("plan and audit composition")
         var errorRisk = ErrorRiskAudit(rows: [], attributes: [])
         if spec.pruning.retrainSeeds > 0 {
@@ -55,18 +61,18 @@ extension AuditRunner {
         }
         return RunResults(
             examples: examples, scores: scores, validity: validity, plans: plans, composition: composition,
-            errorRisk: errorRisk, findings: findings, gate: gate, timings: clock.timings)
+            errorRisk: errorRisk, findings: findings, gate: gate, timings: clock.timings, randomBands: randomBands)
     }
 
     /// One plan per (score, score-based policy, fraction), and one `random`
     /// plan per fraction (it does not depend on a score).
-    func makePlans(scores: [ScoreResult], labels: [Int], classCount: Int, spec: AuditSpec) -> [PruningPlan] {
+    func makePlans(scores: [ScoreResult], context: PlanningContext, spec: AuditSpec) -> [PruningPlan] {
         var plans: [PruningPlan] = []
         for score in scores {
             for policy in spec.pruning.policies where policy != .random {
                 for fraction in spec.pruning.fractions {
                     plans.append(PruningPlanner.plan(
-                        scores: score.mean, scoreName: score.name, direction: score.direction, labels: labels, classCount: classCount,
+                        scores: score.mean, scoreName: score.name, direction: score.direction, context: context,
                         policy: policy, fraction: fraction, seed: spec.training.seed))
                 }
             }
@@ -74,7 +80,7 @@ extension AuditRunner {
         if spec.pruning.policies.contains(.random) {
             for fraction in spec.pruning.fractions {
                 plans.append(PruningPlanner.plan(
-                    scores: nil, scoreName: nil, direction: .harder, labels: labels, classCount: classCount,
+                    scores: nil, scoreName: nil, direction: .harder, context: context,
                     policy: .random, fraction: fraction, seed: spec.training.seed))
             }
         }

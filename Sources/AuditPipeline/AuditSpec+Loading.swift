@@ -44,7 +44,7 @@ extension AuditSpec {
             name: name, description: try top["description"]?.string(), file: file,
             sha256: sha256 ?? Fingerprint.sha256(text), text: text, dataset: dataset,
             model: try parseModel(top["model"]), training: training, scores: scores,
-            pruning: try parsePruning(top["pruning"]), rulesetPath: rulesetPath,
+            pruning: try parsePruning(top["pruning"], scores: scores), rulesetPath: rulesetPath,
             rulesetDisplayPath: rulesetDisplay)
     }
 }

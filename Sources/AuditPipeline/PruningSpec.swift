@@ -6,11 +6,18 @@ public struct PruningSpec: Sendable, Equatable {
     /// Fractions of the training set to remove, each in (0, 1), exactly as
     /// written (plan sizes are computed from the decimal, rounded half to even).
     public var fractions: [DecimalFraction] = [0.1, 0.3, 0.5, 0.7]
-    /// Policies to apply at every fraction.
-    public var policies: [PruningPolicy] = PruningPolicy.allCases
+    /// Policies to apply at every fraction, each listed once (by name: a
+    /// `keep_hard` with an offset is a policy of its own).
+    public var policies: [PruningPolicy] = [.keepHard, .keepEasy, .random, .classBalanced]
+    /// K, the number of extra random draws per fraction for the random band
+    /// and the empirical p-values (`{policy: random, draws: K}`); 0 for none.
+    public var randomDraws: Int = 0
     /// Seeds of the models retrained on each kept set for the error-risk audit;
     /// 0 skips it.
     public var retrainSeeds: Int = 3
 
     public init() {}
+
+    /// The largest number of draws a spec may ask for.
+    public static let maximumDraws = 100_000
 }

@@ -12,20 +12,43 @@ import Scoring
 /// is first oriented to a hardness h = score (higher is harder) or h = −score
 /// (higher is easier, e.g. `aum`, `margin`, `confidence`). Then:
 /// - `keep_hard`: removes the R easiest examples (lowest h);
+/// - `keep_hard` with offset o (Paul et al. 2021): removes the O = round(o·N)
+///   hardest examples (likely label noise), then the R − O easiest, so R in
+///   all and the kept set is the N − R hardest after the first O. Both ends
+///   are read off one ranking (the easiest-first order below), so they never
+///   overlap. Needs O ≤ R (the spec loader checks o ≤ f).
 /// - `keep_easy`: removes the R hardest examples (highest h);
 /// - `random`: a seeded uniform sample of R, from
 ///   `SeededGenerator(seed: seed, stream: "random:<fraction>")` where
 ///   `<fraction>` is Swift's description of the fraction as a `Double`
 ///   (`random:0.3`): the first R entries of its ``SeededGenerator/permutation(count:)``;
 /// - `class_balanced`: the round(f·n_c) easiest examples within each class c
-///   (so R = Σ_c round(f·n_c), which may differ from round(f·N) by a few).
+///   (so R = Σ_c round(f·n_c), which may differ from round(f·N) by a few);
+/// - `group_balanced`: the easiest examples within every cell of attributes ×
+///   class (``PlanningContext/cells``), the same fraction f in each, with R =
+///   round(f·N) exactly: per-cell counts by largest remainder
+///   (``groupBalancedCounts(cellSizes:fraction:seed:)``);
+/// - `quota` (DRoP, Vysogorets et al. 2025): the easiest examples within each
+///   class, with per-class kept counts from the classes' held-out errors
+///   (``quotaKeptCounts(classSizes:errors:keptTotal:)``), R = round(f·N) exactly.
 ///
 /// Ties are never broken by row order: each example i gets the tie rank
 /// `permutation[i]` of `SeededGenerator(seed: seed, stream: "ties:<score>")`
 /// `.permutation(count: N)`, and examples are ordered by (h, tie rank) for
-/// `keep_hard` and `class_balanced`, by (−h, tie rank) for `keep_easy`. The
-/// same seed, score name and direction always give the same plan.
+/// every policy but `keep_easy`, by (−h, tie rank) for `keep_easy`. The
+/// same seed, score name, direction and context always give the same plan.
 public enum PruningPlanner {
+    /// Builds one plan from labels alone (no attribute cells, equal class
+    /// errors); see ``plan(scores:scoreName:direction:context:policy:fraction:seed:)``.
+    public static func plan(
+        scores: [Double]?, scoreName: String?, direction: ScoreDirection, labels: [Int], classCount: Int,
+        policy: PruningPolicy, fraction: DecimalFraction, seed: UInt64
+    ) -> PruningPlan {
+        plan(scores: scores, scoreName: scoreName, direction: direction,
+             context: PlanningContext(labels: labels, classCount: classCount),
+             policy: policy, fraction: fraction, seed: seed)
+    }
+
     /// Builds one plan.
     ///
     /// - Parameters:
@@ -34,21 +57,23 @@ public enum PruningPlanner {
     ///   - scoreName: the score's contract name (`el2n@2`); it names the tie
     ///     stream and is recorded in the plan (`nil` is recorded for `random`).
     ///   - direction: which end of the score is hard (ignored by `random`).
-    ///   - labels: class index of each training example, in `0..<classCount`.
+    ///   - context: labels (in `0..<classCount`), and the cells and class
+    ///     errors `group_balanced` and `quota` read.
     ///   - policy: which examples to remove.
     ///   - fraction: f ∈ [0, 1), exact as written. The spec loader rejects other
     ///     values with a located error; here they are a programming error (precondition).
     ///   - seed: the audit's base seed.
     public static func plan(
-        scores: [Double]?, scoreName: String?, direction: ScoreDirection, labels: [Int], classCount: Int,
+        scores: [Double]?, scoreName: String?, direction: ScoreDirection, context: PlanningContext,
         policy: PruningPolicy, fraction: DecimalFraction, seed: UInt64
     ) -> PruningPlan {
+        let labels = context.labels, classCount = context.classCount
         precondition(fraction < 1, "pruning fraction must be in [0, 1), got \(fraction)")
         precondition(labels.allSatisfy { $0 >= 0 && $0 < classCount }, "labels must be in 0..<classCount")
         let count = labels.count
         let target = fraction.roundedHalfEven(times: count)
         var removed = [Bool](repeating: false, count: count)
-        if policy == .random {
+        if policy.kind == .random {
             var generator = SeededGenerator(seed: seed, stream: "random:\(fraction.doubleValue)")
             for index in generator.permutation(count: count).prefix(target) { removed[index] = true }
             return PruningPlan(score: nil, policy: policy, fraction: fraction.doubleValue, removed: removed)
@@ -60,23 +85,51 @@ public enum PruningPlanner {
         var tieGenerator = SeededGenerator(seed: seed, stream: "ties:\(scoreName ?? "")")
         let tieRank = tieGenerator.permutation(count: count)
         let easiestFirst = Array(0..<count).sorted { (hardness[$0], tieRank[$0]) < (hardness[$1], tieRank[$1]) }
-        switch policy {
+        switch policy.kind {
         case .keepHard:
-            for index in easiestFirst.prefix(target) { removed[index] = true }
+            let offsetCount = policy.offset?.roundedHalfEven(times: count) ?? 0
+            precondition(offsetCount <= target, "offset \(policy.rawValue) removes more than the fraction \(fraction)")
+            for index in easiestFirst.suffix(offsetCount) { removed[index] = true }
+            for index in easiestFirst.prefix(target - offsetCount) { removed[index] = true }
         case .keepEasy:
             let hardestFirst = Array(0..<count).sorted { (-hardness[$0], tieRank[$0]) < (-hardness[$1], tieRank[$1]) }
             for index in hardestFirst.prefix(target) { removed[index] = true }
         case .classBalanced:
-            var classSizes = [Int](repeating: 0, count: classCount)
-            for label in labels { classSizes[label] += 1 }
-            var remaining = classSizes.map { fraction.roundedHalfEven(times: $0) }
-            for index in easiestFirst where remaining[labels[index]] > 0 {
-                removed[index] = true
-                remaining[labels[index]] -= 1
-            }
+            let classSizes = sizes(of: labels, count: classCount)
+            removeEasiest(easiestFirst, in: labels, counts: classSizes.map { fraction.roundedHalfEven(times: $0) },
+                          into: &removed)
+        case .groupBalanced:
+            let cells = context.cells ?? labels
+            precondition(cells.count == count, "one cell per training example: \(cells.count) cells, \(count) labels")
+            let cellSizes = sizes(of: cells, count: (cells.max() ?? -1) + 1)
+            removeEasiest(easiestFirst, in: cells,
+                          counts: groupBalancedCounts(cellSizes: cellSizes, fraction: fraction, seed: seed),
+                          into: &removed)
+        case .quota:
+            let classSizes = sizes(of: labels, count: classCount)
+            let errors = context.classErrors ?? [Double](repeating: 1, count: classCount)
+            let kept = quotaKeptCounts(classSizes: classSizes, errors: errors, keptTotal: count - target)
+            removeEasiest(easiestFirst, in: labels, counts: zip(classSizes, kept).map { $0 - $1 }, into: &removed)
         case .random:
             preconditionFailure("handled above")
         }
         return PruningPlan(score: scoreName, policy: policy, fraction: fraction.doubleValue, removed: removed)
+    }
+
+    /// How many of `members` fall in each of `0..<count`.
+    static func sizes(of members: [Int], count: Int) -> [Int] {
+        var sizes = [Int](repeating: 0, count: count)
+        for member in members { sizes[member] += 1 }
+        return sizes
+    }
+
+    /// Marks, within each part p of a partition, the `counts[p]` examples that
+    /// come first in `easiestFirst`.
+    static func removeEasiest(_ easiestFirst: [Int], in parts: [Int], counts: [Int], into removed: inout [Bool]) {
+        var remaining = counts
+        for index in easiestFirst where remaining[parts[index]] > 0 {
+            removed[index] = true
+            remaining[parts[index]] -= 1
+        }
     }
 }

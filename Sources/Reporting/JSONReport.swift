@@ -12,6 +12,10 @@ public enum JSONReport {
 
     /// The report of a stored run, with the gate evaluated at `failOn`.
     public static func make(_ stored: StoredRun, gate: Gate) -> JSONValue {
+        addingRandomBand(to: report(stored, gate: gate), stored)
+    }
+
+    static func report(_ stored: StoredRun, gate: Gate) -> JSONValue {
         .object([
             ("schema", .string(schema)),
             ("run", runObject(stored.run)),

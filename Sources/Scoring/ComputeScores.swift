@@ -38,12 +38,28 @@ public func computeScores(
     _ specs: [ScoreSpec], features: FeatureMatrix, labels: [Int], classCount: Int,
     model: ModelSpec, training: TrainingSpec, progress: ProgressReporter, parallel: Bool = true
 ) throws -> [ScoreResult] {
+    try computeScoring(
+        specs, features: features, labels: labels, classCount: classCount, model: model, training: training,
+        heldOut: nil, progress: progress, parallel: parallel
+    ).scores
+}
+
+/// ``computeScores(_:features:labels:classCount:model:training:progress:parallel:)``,
+/// and with `heldOut`, each scoring model's per-class recall on it (see
+/// ``ScoringOutcome/heldOutRecall``): the model of each seed as it is when its
+/// scoring run stops, predicting every held-out example (arg-max logit).
+public func computeScoring(
+    _ specs: [ScoreSpec], features: FeatureMatrix, labels: [Int], classCount: Int,
+    model: ModelSpec, training: TrainingSpec, heldOut: HeldOutSplit?, progress: ProgressReporter, parallel: Bool = true
+) throws -> ScoringOutcome {
     try validateScoring(specs, features: features, labels: labels, classCount: classCount, training: training)
     let plan = ScoringPlan(specs: specs, training: training)
     if plan.needsTraining { try model.validate(inputCount: features.columns) }
     let reporter: ProgressReporter = parallel ? LockedProgress(progress) : progress
 
-    let runs: [ScoringRun] = plan.needsTraining ? try runParallelJobs(count: training.seeds, parallel: parallel) { run in
+    let trained: [(ScoringRun, [Int]?)] = !plan.needsTraining ? [] : try runParallelJobs(
+        count: training.seeds, parallel: parallel
+    ) { run in
         let seed = training.seedValue(forRun: run)
         reporter.begin("scoring: training seed \(run + 1) of \(training.seeds) (seed \(seed)), \(plan.lastEpoch) epochs")
         var network = Network(model: model, inputCount: features.columns, classCount: classCount, seed: seed)
@@ -53,9 +69,11 @@ public func computeScores(
         } catch let error as TrainingDiverged {
             throw error.during("scoring model \(run + 1) of \(training.seeds)")
         }
-        return observer
-    } : []
+        let heldOutPredictions = heldOut.map { network.predictedClasses(for: $0.features) }
+        return (observer, heldOutPredictions)
+    }
 
+    let runs = trained.map(\.0)
     let results = specs.map { spec in
         let rows: [[Double]]
         switch spec.kind {
@@ -74,7 +92,11 @@ public func computeScores(
         return ScoreResult(name: spec.name, kind: spec.kindName, epoch: spec.epoch, direction: spec.direction, perSeed: rows)
     }
     try checkFinite(results, training: training)
-    return results
+    let recall = heldOut.flatMap { split in
+        trained.isEmpty ? nil : meanClassRecall(
+            predictions: trained.compactMap(\.1), labels: split.labels, classCount: classCount)
+    }
+    return ScoringOutcome(scores: results, heldOutRecall: recall)
 }
 
 /// Throws ``Learning/TrainingDiverged`` (quantity `outputs`) when a score of

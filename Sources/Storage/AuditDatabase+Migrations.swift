@@ -135,6 +135,22 @@ extension AuditDatabase {
                 t.add(column: "process_start_ticks", .integer)
             }
         }
+        migrator.registerMigration("v5: random band") { db in
+            // Per (fraction, attribute, group): the 2.5–97.5% band of removal
+            // rate over K random plans and their K removal counts (a blob).
+            try db.create(table: "random_band") { t in
+                t.column("run_id", .integer).notNull().indexed().references("run", onDelete: .cascade)
+                t.column("fraction", .double).notNull()
+                t.column("attribute", .text).notNull()
+                t.column("attribute_kind", .text).notNull()
+                t.column("group", .text).notNull()
+                t.column("n", .integer).notNull()
+                t.column("draws", .integer).notNull()
+                t.column("removal_rate_low", .double)
+                t.column("removal_rate_high", .double)
+                t.column("draw_removed", .blob).notNull()
+            }
+        }
         migrator.registerMigration("v6: finding outcome, nullable scope and value") { db in
             // Findings of the `full` baseline have no fraction, and an
             // insufficient-evidence finding may have no value or threshold:

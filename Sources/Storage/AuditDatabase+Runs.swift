@@ -50,6 +50,7 @@ extension AuditDatabase {
             for finding in results.findings {
                 try RunScopedRecord(runId: id, content: finding).insert(db)
             }
+            for band in results.randomBands { try RunScopedRecord(runId: id, content: RandomBandRow(band)).insert(db) }
             TestPause.reached(.writingResults)
             guard var run = try RunRecord.fetchOne(db, key: id) else {
                 throw InputError("run \(id) vanished while it was being written")
@@ -107,7 +108,8 @@ extension AuditDatabase {
                 composition: try fetch(CompositionRow.self),
                 attributes: try fetch(AttributeRow.self),
                 findings: try fetch(Finding.self),
-                errorRisk: ErrorRiskAudit(storedRows: try fetch(ErrorMetricRow.self)))
+                errorRisk: ErrorRiskAudit(storedRows: try fetch(ErrorMetricRow.self)),
+                randomBands: try fetch(RandomBandRow.self))
         }
     }
 

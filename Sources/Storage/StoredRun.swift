@@ -14,6 +14,8 @@ public struct StoredRun: Sendable {
     public var findings: [Finding]
     /// Error-risk results; empty when the run retrained nothing.
     public var errorRisk: ErrorRiskAudit
+    /// Random bands (`{policy: random, draws: K}`); empty without draws.
+    public var randomBands: [RandomBandRow] = []
 
     /// The run's id (always set for a stored run).
     public var id: Int64 { run.id ?? 0 }
@@ -30,12 +32,15 @@ public struct RunResults: Sendable {
     public var findings: [Finding]
     public var gate: Gate
     public var timings: [StageTiming]
+    /// Random bands of every (fraction, grouping, group); empty without draws.
+    public var randomBands: [RandomBand]
 
     public init(
         examples: [ExampleRow], scores: [ScoreResult], validity: [ScoreValidity], plans: [PruningPlan],
         composition: CompositionAudit, errorRisk: ErrorRiskAudit = ErrorRiskAudit(rows: [], attributes: []),
-        findings: [Finding], gate: Gate, timings: [StageTiming]
+        findings: [Finding], gate: Gate, timings: [StageTiming], randomBands: [RandomBand] = []
     ) {
+        self.randomBands = randomBands
         self.errorRisk = errorRisk
         self.examples = examples
         self.scores = scores

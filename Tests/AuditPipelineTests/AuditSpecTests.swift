@@ -77,7 +77,7 @@ import Testing
         #expect(spec.training.epochs == 20 && spec.training.seeds == 5)
         #expect(spec.scores.map(\.name) == ["el2n@2", "grand@0", "input_norm"])
         #expect(spec.pruning.fractions == [0.1, 0.3, 0.5, 0.7])
-        #expect(spec.pruning.policies == PruningPolicy.allCases)
+        #expect(spec.pruning.policies == [.keepHard, .keepEasy, .random, .classBalanced])
         #expect(spec.rulesetPath == nil)
     }
 

@@ -1,0 +1,45 @@
+import DietAuditCore
+
+/// What the planner knows about the training examples besides their scores:
+/// labels, the cells `group_balanced` balances over, and the per-class error
+/// `quota` allocates by.
+public struct PlanningContext: Sendable, Equatable {
+    /// Class index of each training example, in `0..<classCount`.
+    public var labels: [Int]
+    /// Number of classes.
+    public var classCount: Int
+    /// Cell index of each training example for `group_balanced`: examples
+    /// share a cell when they agree on every audited attribute and on the
+    /// class (see ``cells(from:)``). `nil`: the cells are the classes.
+    public var cells: [Int]?
+    /// Error 1 − recall of each class on held-out data, for `quota`, each in
+    /// [0, 1]. `nil`: every class has the same error, so `quota` keeps the
+    /// same fraction of every class (up to rounding).
+    public var classErrors: [Double]?
+
+    public init(labels: [Int], classCount: Int, cells: [Int]? = nil, classErrors: [Double]? = nil) {
+        self.labels = labels
+        self.classCount = classCount
+        self.cells = cells
+        self.classErrors = classErrors
+    }
+
+    /// The cell of each training example: its group in every grouping of
+    /// kind `attribute` (a quartile-binned numeric attribute contributes its
+    /// bin) and of kind `class`, combined. Intersections are left out (they
+    /// add nothing: their cells are unions of these). Cells are numbered
+    /// 0, 1, … in order of first appearance in training order; only the
+    /// partition matters to the planner. `nil` when there is no such grouping.
+    public static func cells(from groupings: [Grouping]) -> [Int]? {
+        let used = groupings.filter { $0.kind == .attribute || $0.kind == .class }
+        guard let count = used.first?.train.count else { return nil }
+        var numbers: [[Int]: Int] = [:]
+        return (0..<count).map { example in
+            let key = used.map { $0.train[example] }
+            if let number = numbers[key] { return number }
+            let number = numbers.count
+            numbers[key] = number
+            return number
+        }
+    }
+}
