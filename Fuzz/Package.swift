@@ -6,6 +6,11 @@ import PackageDescription
 /// libFuzzer target whose `main.swift` hands its test function to libFuzzer's
 /// driver; it only links when built with `-sanitize=fuzzer`. `make fuzz` at
 /// the root (Fuzz/fuzz.sh) builds and runs them.
+/// A fuzz target: an executable using `library` (a product of the root package).
+func fuzzTarget(_ name: String, library: String) -> Target {
+    .executableTarget(name: name, dependencies: ["FuzzSupport", .product(name: library, package: "DietAudit")])
+}
+
 let package = Package(
     name: "DietAuditFuzz",
     platforms: [.macOS(.v13)],
@@ -17,15 +22,14 @@ let package = Package(
         .systemLibrary(name: "CLibFuzzer"),
         // The one rule every target checks: bad input is rejected with an InputError, never a trap.
         .target(name: "FuzzSupport", dependencies: ["CLibFuzzer", .product(name: "Datasets", package: "DietAudit")]),
-        .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport", .product(name: "Datasets", package: "DietAudit")]),
-        .executableTarget(name: "FuzzARFF", dependencies: ["FuzzSupport", .product(name: "Datasets", package: "DietAudit")]),
-        .executableTarget(name: "FuzzNPY", dependencies: ["FuzzSupport", .product(name: "Datasets", package: "DietAudit")]),
-        .executableTarget(name: "FuzzIDX", dependencies: ["FuzzSupport", .product(name: "Datasets", package: "DietAudit")]),
-        .executableTarget(name: "FuzzGzip", dependencies: ["FuzzSupport", .product(name: "Datasets", package: "DietAudit")]),
-        .executableTarget(
-            name: "FuzzAuditSpec", dependencies: ["FuzzSupport", .product(name: "AuditPipeline", package: "DietAudit")]),
-        .executableTarget(
-            name: "FuzzRuleset", dependencies: ["FuzzSupport", .product(name: "AuditPipeline", package: "DietAudit")]),
+        // One target per input format; its Sources/<name>/main.swift is the whole target.
+        fuzzTarget("FuzzCSV", library: "Datasets"),
+        fuzzTarget("FuzzARFF", library: "Datasets"),
+        fuzzTarget("FuzzNPY", library: "Datasets"),
+        fuzzTarget("FuzzIDX", library: "Datasets"),
+        fuzzTarget("FuzzGzip", library: "Datasets"),
+        fuzzTarget("FuzzAuditSpec", library: "AuditPipeline"),
+        fuzzTarget("FuzzRuleset", library: "AuditPipeline"),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -58,16 +58,18 @@ for target in "${targets[@]}"; do
     code=$?
     runs="$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' | tail -n 1)"
     [ -z "$runs" ] && runs="$(grep -o '^Done [0-9]* runs' "$log" | grep -o '[0-9]*' | tail -n 1)"
+    coverage="$(grep -o 'cov: [0-9]*' "$log" | tail -n 1 | grep -o '[0-9]*')"
     artifacts="$(find "$work" -maxdepth 1 -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' \
         -o -name 'leak-*' -o -name 'slow-unit-*' \) -newer "$work/.started" 2>/dev/null | sort)"
     if [ "$code" -eq 0 ] && [ -z "$artifacts" ]; then
         result="nothing found"
     else
         failed=1
-        reason="$(grep -m1 -o 'ERROR: [A-Za-z]*Sanitizer: [a-z-]*\|ERROR: libFuzzer: [a-z-]*\|Fatal error: .*\|SUMMARY: .*' "$log")"
+        pattern='ERROR: [A-Za-z]*Sanitizer: [a-z-]*\|ERROR: libFuzzer: [a-z-]*\|Fatal error: .*\|SUMMARY: .*'
+        reason="$(grep -m1 -o "$pattern" "$log")"
         result="FOUND (exit $code) ${reason:-see log}; inputs: ${artifacts//$'\n'/ }"
     fi
-    line="$(printf '%-11s %12s executions  %s' "$target" "${runs:-?}" "$result")"
+    line="$(printf '%-11s %10s executions %6s edges  %s' "$target" "${runs:-?}" "${coverage:-?}" "$result")"
     echo "$line"
     summary+=("$line")
 done
