@@ -1,13 +1,13 @@
 # DietAudit — build, demo and test entry points.
-# `make demo` runs the default audit; `make test` runs every test.
-# Both install the system libraries they need first (Debian/Ubuntu, as root or with sudo).
+# `make demo` runs the default audit; `make test` runs every test; `make fuzz` fuzzes the readers.
+# They install the system libraries they need first (Debian/Ubuntu, as root or with sudo).
 
 SWIFT        ?= swift
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SYSTEM_PKGS  := libopenblas-dev libsqlite3-dev zlib1g-dev pkg-config
 OUT          ?= out
 
-.PHONY: deps build release demo test clean
+.PHONY: deps build release demo test fuzz clean
 
 ## Install the system packages (OpenBLAS, SQLite headers) when any is missing.
 deps:
@@ -36,6 +36,13 @@ test: deps
 	python3 scripts/check-package-graph.py
 	$(SWIFT) build --product dietaudit
 	$(SWIFT) test
+
+## Fuzz the file readers and spec loaders (Fuzz/, a separate package; see docs/FUZZING.md):
+## each target runs FUZZ_SECONDS (default 600) with libFuzzer and AddressSanitizer, one after the other.
+## Fails when any target crashed, hung or drew a sanitizer report. `make fuzz FUZZ_SECONDS=60` for a quick pass.
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) ./Fuzz/fuzz.sh $(FUZZ_TARGETS)
 
 clean:
 	rm -rf .build $(OUT)

@@ -63,17 +63,22 @@ func decompressIfGzipped(_ bytes: [UInt8], displayName: String) throws -> [UInt8
 }
 
 /// Checks that the bytes after the header hold exactly the values the shape implies.
-/// - Throws: ``InputError`` "expected N bytes of data … found M".
+///
+/// The product of the non-zero dimensions must fit in an `Int` too, even when a
+/// zero dimension makes the array empty: callers multiply subsets of the
+/// dimensions (values per example = all but the first), which must not overflow.
+/// - Throws: ``InputError`` "expected N bytes of data … found M", or "too large to load".
 func checkDataLength(of array: NumericArray) throws {
     let found = array.bytes.count - array.dataOffset
-    var expected = array.elementType.size
-    for dimension in array.shape {
-        let (product, overflow) = expected.multipliedReportingOverflow(by: dimension)
+    var nonZeroProduct = array.elementType.size
+    for dimension in array.shape where dimension != 0 {
+        let (product, overflow) = nonZeroProduct.multipliedReportingOverflow(by: dimension)
         guard !overflow else {
             throw InputError("the shape \(array.shapeText) is too large to load", at: SourceLocation(file: array.fileName))
         }
-        expected = product
+        nonZeroProduct = product
     }
+    let expected = array.shape.contains(0) ? 0 : nonZeroProduct
     guard found == expected else {
         let problem = found < expected ? "truncated data" : "unexpected data after the values"
         throw InputError(

@@ -20,9 +20,15 @@ enum PythonLiteral: Equatable {
 
     struct ParseFailure: Error { var reason: String }
 
+    /// The deepest nesting of dicts, tuples and lists read: an NPY header needs 2
+    /// (a dict holding the shape tuple). The limit keeps a hostile header such as
+    /// `((((…` from overflowing the stack.
+    static let maximumDepth = 32
+
     private struct Parser {
         let characters: [Character]
         var index = 0
+        var depth = 0
 
         mutating func skipSpace() {
             while index < characters.count, characters[index].isWhitespace { index += 1 }
@@ -40,6 +46,13 @@ enum PythonLiteral: Equatable {
             skipSpace()
             guard index < characters.count else { throw ParseFailure(reason: "the header ends early") }
             let first = characters[index]
+            if "{([".contains(first) {
+                guard depth < PythonLiteral.maximumDepth else {
+                    throw ParseFailure(reason: "nested deeper than \(PythonLiteral.maximumDepth) levels")
+                }
+                depth += 1
+            }
+            defer { if "{([".contains(first) { depth -= 1 } }
             switch first {
             case "{":
                 index += 1
