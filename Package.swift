@@ -109,5 +109,5 @@ let package = Package(
             dependencies: ["DietAuditCore", "dietaudit", "DietAuditTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

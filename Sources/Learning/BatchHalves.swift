@@ -57,7 +57,7 @@ final class BatchHalves {
                             squaredNorms: nil, batchCount: count)
         }
         if concurrently {
-            DispatchQueue.concurrentPerform(iterations: 2, execute: step)
+            performConcurrently(iterations: 2, step)
         } else {
             step(0)
             step(1)

@@ -36,7 +36,7 @@ enum ElementSplit {
             body(0..<count)
             return
         }
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
+        performConcurrently(iterations: 2) { part in
             body(part == 0 ? 0..<half : half..<count)
         }
     }

@@ -128,7 +128,7 @@ extension Network {
                 norms(0..<features.rows)
             } else if ElementSplit.mayUseSecondCore {
                 BLASThreads.shared.run(oneThread: true) {
-                    DispatchQueue.concurrentPerform(iterations: 2) { part in
+                    performConcurrently(iterations: 2) { part in
                         norms(part == 0 ? 0..<half : half..<features.rows)
                     }
                 }

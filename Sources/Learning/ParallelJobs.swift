@@ -18,7 +18,7 @@ public func runParallelJobs<Value>(count: Int, parallel: Bool, _ work: (Int) thr
     let slots = JobSlots<Value>(count: count)
     BLASThreads.shared.enter()
     defer { BLASThreads.shared.leave() }
-    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+    performConcurrently(iterations: workers) { _ in
         while let job = slots.claimNext() {
             slots.store(Result { try work(job) }, at: job)
         }
