@@ -26,7 +26,7 @@ extension Gate {
             return "the gate passes at \(threshold), but some breaches have severity `warn` or above"
         case .insufficientEvidence:
             return "no rule was broken at `warn` or above, but \(unjudged) "
-                + (unjudged == 1 ? "row" : "rows") + " could not be judged (too few examples or an undefined metric)"
+                + (unjudged == 1 ? "row" : "rows") + " could not be judged: too few examples or an undefined metric"
         case .pass:
             return "no breach and no unjudged row at severity `warn` or above"
                 + (passed && failOn != nil ? "; the gate passes at \(threshold)" : "")

@@ -41,8 +41,8 @@ import Testing
         #expect(report.contains("findings: 0 fail, 0 warn, 0 info, 301 insufficient evidence"))
         #expect(report.contains("No rule of ruleset `default` was broken."))
         #expect(report.contains("| `disproportionate-removal` | group below min_group_size | warn | 300 | "
-            + "Pruning 30% with keep_hard by planted, group 'g0' of sex has n = 3"))
-        #expect(report.contains("| `accuracy-cost` | metric undefined | warn | 1 | Without pruning, accuracy_ci_low"))
+            + "Pruning 30% with keep\\_hard by planted, group 'g0' of sex has n = 3"))
+        #expect(report.contains("| `accuracy-cost` | metric undefined | warn | 1 | Without pruning, accuracy\\_ci\\_low"))
         // One example per rule and reason, not 301 lines.
         #expect(!report.contains("group 'g1' of sex"))
     }
