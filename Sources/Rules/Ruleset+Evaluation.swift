@@ -8,9 +8,10 @@ extension Ruleset {
     ///
     /// A row the rule applies to (its grouping kind in `applies_to`, its
     /// policy among `policies`, the `full` baseline included when `policies`
-    /// is not given) gets, first that holds: an insufficient-evidence finding
-    /// when its group is below `min_group_size`; nothing when a statistical
-    /// `only_if` does not hold or the metric cannot exist on such a row; an
+    /// is not given) gets, first that holds: nothing when the metric cannot
+    /// exist on such a row (`accuracy_delta_vs_random` on `random`); an
+    /// insufficient-evidence finding when its group is below `min_group_size`;
+    /// nothing when a statistical `only_if` does not hold; an
     /// insufficient-evidence finding when the metric is undefined there (see
     /// `Ruleset+Insufficient.swift`); a breach when the value crosses the limit.
     public func evaluate(
@@ -31,10 +32,12 @@ extension Ruleset {
         guard rule.appliesTo.contains(row.attributeKind),
               rule.policies.map({ $0.contains(row.policy) }) ?? true
         else { return nil }
+        let reading = row.reading(of: rule.metric)
+        if reading == .notApplicable { return nil }
         if let tooSmall = smallGroupFinding(rule, on: row) { return tooSmall }
         guard row.satisfies(rule.precondition) else { return nil }
         let value: Double
-        switch row.reading(of: rule.metric) {
+        switch reading {
         case .value(let measured): value = measured
         case .notApplicable: return nil
         case .undefined(let reason): return undefinedMetricFinding(rule, on: row, reason: reason)

@@ -186,3 +186,23 @@ import DietAuditTestSupport
         #expect(rule.contains("r.yaml:6:5") && rule.contains("did you mean 'on_insufficient'?"), "\(rule)")
     }
 }
+
+/// A metric that cannot exist on a row is not insufficient evidence there,
+/// even for a group below `min_group_size`.
+@Suite struct NotApplicableTests {
+    @Test func smallGroupsOfRowsWithoutTheMetricStaySilent() throws {
+        let audit = ErrorRiskAudit(rows: [
+            InsufficientEvidenceTests.row(policy: "full", fraction: nil, n: 3, metrics: [.accuracy: [0.8, 0.8]]),
+            InsufficientEvidenceTests.row(policy: "random", fraction: 0.3, n: 3,
+                                          metrics: [.accuracy: [0.8, 0.8], .accuracyDeltaVsFull: [0, 0]]),
+            InsufficientEvidenceTests.row(policy: "keep_hard", fraction: 0.3, n: 3,
+                                          metrics: [.accuracy: [0.8, 0.8], .accuracyDeltaVsFull: [0, 0],
+                                                    .accuracyDeltaVsRandom: [0, 0]]),
+        ], attributes: [])
+        let findings = Ruleset(name: "t", rules: [
+            Rule(id: "cost", metric: "accuracy_delta_vs_random", condition: .below(-0.05),
+                 precondition: RulePrecondition(minGroupSize: 20)),
+        ]).evaluate(CompositionAudit(rows: [], attributes: []), errorRisk: audit)
+        #expect(findings.count == 1 && findings[0].policy == "keep_hard" && findings[0].comparison == "min_group_size")
+    }
+}
