@@ -18,13 +18,13 @@ extension MetricCatalog {
                          ideal: "—", edgeCases: "needs positive_label", canBeUndefined: true),
         MetricDefinition(.truePositiveRate, definition: "P(ŷ = pos | y = pos) (Fairlearn true_positive_rate)",
                          range: "[0, 1]", ideal: "1",
-                         edgeCases: "needs positive_label; 0 (Fairlearn) and flagged undefined when the group has no positive "
-                            + "test example",
+                         edgeCases: "needs positive_label; 0 (Fairlearn) and flagged undefined when the group has "
+                            + "no positive test example",
                          canBeUndefined: true),
         MetricDefinition(.falsePositiveRate, definition: "P(ŷ = pos | y ≠ pos) (Fairlearn false_positive_rate)",
                          range: "[0, 1]", ideal: "0",
-                         edgeCases: "needs positive_label; 0 (Fairlearn) and flagged undefined when the group has no negative "
-                            + "test example",
+                         edgeCases: "needs positive_label; 0 (Fairlearn) and flagged undefined when the group has "
+                            + "no negative test example",
                          canBeUndefined: true),
         MetricDefinition(.expectedCalibrationError,
                          definition: "Σ_b (n_b/n)·|acc_b − conf_b| over 15 equal-width bins of the top-label "

@@ -35,7 +35,9 @@ extension MarkdownReport {
             ]
         }
         var lines = [Markdown.table(
-            header: ["severity", "rule", "score", "policy", "fraction", "attribute", "group", "metric", "value", "limit"],
+            header: [
+                "severity", "rule", "score", "policy", "fraction", "attribute", "group", "metric", "value", "limit",
+            ],
             rows: rows, alignments: ["l", "l", "l", "l", "r", "l", "l", "l", "r", "l"])]
         if sorted.count > findingLimit {
             lines.append("")
@@ -61,7 +63,9 @@ extension MarkdownReport {
         let rows = order.map { key -> [String] in
             let group = byKey[key]!
             let reason = InsufficientReason(rawValue: group[0].comparison)?.summary ?? group[0].comparison
-            let severities = Severity.allCases.reversed().filter { severity in group.contains { $0.severity == severity } }
+            let severities = Severity.allCases.reversed().filter { severity in
+                group.contains { $0.severity == severity }
+            }
             return [
                 Markdown.code(group[0].ruleId), reason, severities.map(\.rawValue).joined(separator: ", "),
                 "\(group.count)", Markdown.escape(group[0].message),

@@ -42,7 +42,8 @@ import Testing
         #expect(report.contains("No rule of ruleset `default` was broken."))
         #expect(report.contains("| `disproportionate-removal` | group below min_group_size | warn | 300 | "
             + "Pruning 30% with keep\\_hard by planted, group 'g0' of sex has n = 3"))
-        #expect(report.contains("| `accuracy-cost` | metric undefined | warn | 1 | Without pruning, accuracy\\_ci\\_low"))
+        #expect(report.contains(
+            "| `accuracy-cost` | metric undefined | warn | 1 | Without pruning, accuracy\\_ci\\_low"))
         // One example per rule and reason, not 301 lines.
         #expect(!report.contains("group 'g1' of sex"))
     }
@@ -62,7 +63,8 @@ import Testing
         // Breaches say so too.
         let (_, planted) = try Fixtures.storedPlantedRun()
         let plantedText = JSONReport.make(planted, gate: Gate(findings: planted.findings, failOn: .fail)).serialized()
-        let plantedObject = try #require(try JSONSerialization.jsonObject(with: Data(plantedText.utf8)) as? [String: Any])
+        let plantedObject = try #require(
+            try JSONSerialization.jsonObject(with: Data(plantedText.utf8)) as? [String: Any])
         let breaches = try #require(plantedObject["findings"] as? [[String: Any]])
         #expect(!breaches.isEmpty && breaches.allSatisfy { $0["outcome"] as? String == "breach" })
         #expect((plantedObject["gate"] as? [String: Any])?["verdict"] as? String == "FAIL")

@@ -38,7 +38,8 @@ import DietAuditTestSupport
         ])
         #expect(onlyRandom.evaluate(audit).isEmpty)
         let bigGroups = Ruleset(name: "t", rules: [
-            Rule(id: "b", metric: "retention_ratio", condition: .above(1.05), precondition: RulePrecondition(minGroupSize: 201)),
+            Rule(id: "b", metric: "retention_ratio", condition: .above(1.05),
+                 precondition: RulePrecondition(minGroupSize: 201)),
         ])
         let judged = bigGroups.evaluate(audit).filter { !$0.isInsufficientEvidence }
         #expect(!judged.isEmpty && judged.allSatisfy { $0.group?.hasPrefix("male") == true })

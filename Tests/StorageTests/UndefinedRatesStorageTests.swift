@@ -21,7 +21,8 @@ import Testing
         let both = ErrorRiskRow(
             score: nil, policy: ErrorRiskRow.fullPolicy, fraction: nil, attribute: "sex", attributeKind: .attribute,
             group: "male", n: 4,
-            metrics: [.accuracy: SeedSummary(values: [0.75, 0.75]), .falsePositiveRate: SeedSummary(values: [0.5, 0.5])])
+            metrics: [.accuracy: SeedSummary(values: [0.75, 0.75]),
+                      .falsePositiveRate: SeedSummary(values: [0.5, 0.5])])
         results.errorRisk = ErrorRiskAudit(rows: [onlyPositives, both], attributes: [])
         try database.completeRun(id: id, results: results)
         let stored = try database.loadRun(id: id)
