@@ -86,6 +86,28 @@ import DietAuditTestSupport
         #expect(first.value == nil && first.threshold == nil)
         #expect(first.message == "Pruning 0% with keep_hard by planted, removal_ratio of group '0' of class is "
             + "undefined: the plan removes nothing (R = 0), so the ratio is 0/0, so the rule could not judge it.")
+        // The χ² test of each attribute is undefined too (an empty column); tvd is 0 and judged.
+        let chi2 = Ruleset(name: "t", rules: [Rule(id: "chi2", metric: "chi2", condition: .above(10))]).evaluate(audit)
+        #expect(chi2.count == 3 && chi2.allSatisfy { $0.isInsufficientEvidence && $0.group == nil })
+        #expect(chi2[0].message.hasPrefix("Pruning 0% with keep_hard by planted, chi2 of class is undefined: the χ² "))
+        #expect(Ruleset(name: "t", rules: [Rule(id: "tvd", metric: "tvd", condition: .above(0))]).evaluate(audit)
+            .isEmpty)
+    }
+
+    /// A rate rule on an audit without positive_label cannot judge any row, and says why.
+    @Test func rateWithoutPositiveLabel() throws {
+        let audit = ErrorRiskAudit(rows: [
+            Self.row(policy: "full", fraction: nil, metrics: [.accuracy: [0.8, 0.8]]),
+        ], attributes: [
+            ErrorRiskAttributeRow(score: nil, policy: "full", fraction: nil, attribute: "sex",
+                                  attributeKind: .attribute, metrics: [.accuracyGap: SeedSummary(values: [0.1, 0.1])]),
+        ])
+        let findings = Ruleset(name: "t", rules: [
+            Rule(id: "tpr", metric: "true_positive_rate", condition: .below(0.5)),
+            Rule(id: "odds", metric: "equalized_odds_difference", condition: .above(0.1)),
+        ]).evaluate(CompositionAudit(rows: [], attributes: []), errorRisk: audit)
+        #expect(findings.count == 2 && findings.allSatisfy { $0.isInsufficientEvidence })
+        #expect(findings.allSatisfy { $0.message.contains("the audit spec sets no positive_label") })
     }
 
     static func row(policy: String, fraction: Double?, group: String = "g", n: Int = 30,
