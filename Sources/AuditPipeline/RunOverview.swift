@@ -43,9 +43,9 @@ public struct RunOverview: Sendable {
             ("status", run.status.rawValue),
         ]
         if let gate {
-            lines.append(("verdict", "gate \(gate.passed ? "PASSED" : "FAILED") (fail-on \(gate.failOnName))"))
-            lines.append(("findings", Severity.allCases.reversed().map { "\(counts[$0] ?? 0) \($0.rawValue)" }
-                .joined(separator: ", ")))
+            lines.append(("verdict", "\(gate.verdict.rawValue) (gate \(gate.passed ? "passed" : "failed"), "
+                + "fail-on \(gate.failOnName))"))
+            lines.append(("findings", gate.countsSummary))
         } else if let notComplete {
             lines.append(("verdict", "none — \(notComplete.reason)"))
             lines.append(("findings", "none stored"))

@@ -29,10 +29,10 @@ public struct ErrorRiskAttributeRow: Sendable, Equatable {
     ///   (Fairlearn `demographic_parity_difference`, `between_groups`). Range
     ///   [0, 1]; ideal 0; 0 with a single group. Needs a positive class.
     /// - `equalized_odds_difference`: max(TPR gap, FPR gap), each gap max − min
-    ///   over the groups where that rate is defined (Fairlearn
-    ///   `equalized_odds_difference`, `between_groups`). A rate defined in
-    ///   fewer than two groups gives no gap; absent when neither gives one.
-    ///   Range [0, 1]; ideal 0. Needs a positive class.
+    ///   over the non-empty groups (Fairlearn `equalized_odds_difference`,
+    ///   `between_groups`), a group's rate without its base counting as 0 as
+    ///   Fairlearn counts it. Range [0, 1]; ideal 0; 0 with a single group.
+    ///   Needs a positive class.
     public var metrics: ErrorMetricSummaries
 
     public init(score: String?, policy: String, fraction: Double?, attribute: String, attributeKind: GroupingKind,

@@ -117,13 +117,18 @@ public func auditErrorRisk(
         subjects.append(ErrorRiskSubject(score: plan.score, policy: plan.policy.rawValue, fraction: plan.fraction,
                                          model: model, randomModel: random.map { planModels[$0] }))
     }
+    let undefinedRates = inputs.groupings.map { grouping in
+        GroupErrorMetrics.undefinedRates(labels: inputs.testLabels, groups: grouping.test,
+                                         groupCount: grouping.groups.count, positiveClass: inputs.positiveClass)
+    }
     var audit = ErrorRiskAudit(rows: [], attributes: [])
     for subject in subjects {
         for (index, grouping) in inputs.groupings.enumerated() {
             let perSeed = values[subject.model].map { $0[index] }
             let rows = subject.groupRows(grouping: grouping, perSeed: perSeed,
                                          fullPerSeed: values[0].map { $0[index] },
-                                         randomPerSeed: subject.randomModel.map { model in values[model].map { $0[index] } })
+                                         randomPerSeed: subject.randomModel.map { model in values[model].map { $0[index] } },
+                                         undefinedRates: undefinedRates[index])
             guard !rows.isEmpty else { continue }
             audit.rows += rows
             audit.attributes.append(subject.attributeRow(grouping: grouping, perSeed: perSeed))

@@ -41,20 +41,27 @@ public struct ErrorRiskRow: Sendable, Equatable {
     ///   [0, 1]; no ideal on its own. Needs a positive class.
     /// - `true_positive_rate`: P(ŷ = pos | y = pos) (Fairlearn
     ///   `true_positive_rate`). Range [0, 1]; ideal 1. Needs a positive class;
-    ///   absent when the group has no positive test example.
+    ///   0 when the group has no positive test example (Fairlearn's value),
+    ///   which ``undefinedRates`` then records.
     /// - `false_positive_rate`: P(ŷ = pos | y ≠ pos) (Fairlearn
     ///   `false_positive_rate`). Range [0, 1]; ideal 0. Needs a positive
-    ///   class; absent when the group has no negative test example.
+    ///   class; 0 when the group has no negative test example, recorded in
+    ///   ``undefinedRates``.
     /// - `expected_calibration_error`: top-label ECE with 15 equal-width bins
     ///   (``Statistics/expectedCalibrationError(confidences:correct:binCount:)``).
     ///   Range [0, 1]; ideal 0. Defined for any number of classes.
     public var metrics: ErrorMetricSummaries
+    /// The rates whose base is empty in this group (`true_positive_rate` with
+    /// no positive test example, `false_positive_rate` with no negative one):
+    /// ``metrics`` holds Fairlearn's value 0 for them, but the rate is
+    /// undefined, so a rule on it cannot judge the group.
+    public var undefinedRates: Set<ErrorRiskMetric>
 
     public init(score: String?, policy: String, fraction: Double?, attribute: String, attributeKind: GroupingKind,
-                group: String, n: Int, metrics: ErrorMetricSummaries) {
+                group: String, n: Int, metrics: ErrorMetricSummaries, undefinedRates: Set<ErrorRiskMetric> = []) {
         self.score = score; self.policy = policy; self.fraction = fraction
         self.attribute = attribute; self.attributeKind = attributeKind; self.group = group
-        self.n = n; self.metrics = metrics
+        self.n = n; self.metrics = metrics; self.undefinedRates = undefinedRates
     }
 
     /// The policy name of the baseline rows.

@@ -19,8 +19,10 @@ struct ErrorRiskSubject {
     ///   - perSeed: `perSeed[k][group]`, this subject's group values at seed k.
     ///   - fullPerSeed: the same for the baseline.
     ///   - randomPerSeed: the same for the random plan of this fraction, if any.
+    ///   - undefinedRates: per group, the rates without their base
+    ///     (``GroupErrorMetrics/undefinedRates(labels:groups:groupCount:positiveClass:)``).
     func groupRows(grouping: Grouping, perSeed: [GroupingErrorValues], fullPerSeed: [GroupingErrorValues],
-                   randomPerSeed: [GroupingErrorValues]?) -> [ErrorRiskRow] {
+                   randomPerSeed: [GroupingErrorValues]?, undefinedRates: [Set<ErrorRiskMetric>]) -> [ErrorRiskRow] {
         let sizes = grouping.testCounts
         return grouping.groups.indices.compactMap { group -> ErrorRiskRow? in
             guard sizes[group] > 0 else { return nil }
@@ -34,7 +36,7 @@ struct ErrorRiskSubject {
             }
             return ErrorRiskRow(score: score, policy: policy, fraction: fraction, attribute: grouping.name,
                                 attributeKind: grouping.kind, group: grouping.groups[group], n: sizes[group],
-                                metrics: metrics)
+                                metrics: metrics, undefinedRates: undefinedRates[group])
         }
     }
 

@@ -8,10 +8,13 @@ enum GroupErrorMetrics {
     /// groups; `nil` for a group with no test example.
     ///
     /// Computed per group: `accuracy`, `expected_calibration_error`, and with
-    /// a positive class `selection_rate`, `true_positive_rate` (left out when
-    /// the group has no positive example) and `false_positive_rate` (left out
-    /// when it has no negative example). The delta metrics need other models
-    /// and are added by the caller.
+    /// a positive class `selection_rate`, `true_positive_rate` and
+    /// `false_positive_rate`. As Fairlearn (which normalises scikit-learn's
+    /// confusion matrix and turns 0/0 into 0), a group with no positive
+    /// example gets a true positive rate of 0 and one with no negative example
+    /// a false positive rate of 0; ``undefinedRates(labels:groups:groupCount:positiveClass:)``
+    /// says which groups these are. The delta metrics need other models and are
+    /// added by the caller.
     ///
     /// - Parameters:
     ///   - labels: true class of each test example.
@@ -49,37 +52,60 @@ enum GroupErrorMetrics {
             }
             let negatives = examples.count - positives
             values[.selectionRate] = Double(selected) / n
-            if positives > 0 { values[.truePositiveRate] = Double(truePositives) / Double(positives) }
-            if negatives > 0 { values[.falsePositiveRate] = Double(falsePositives) / Double(negatives) }
+            values[.truePositiveRate] = positives > 0 ? Double(truePositives) / Double(positives) : 0
+            values[.falsePositiveRate] = negatives > 0 ? Double(falsePositives) / Double(negatives) : 0
             return values
         }
+    }
+
+    /// For each group, the rates whose base is empty there: `true_positive_rate`
+    /// when the group has no positive test example, `false_positive_rate` when
+    /// it has no negative one. ``groupValues(labels:predicted:confidences:groups:groupCount:positiveClass:)``
+    /// reports them as 0 (Fairlearn's convention); rules treat them as
+    /// undefined. Depends only on the test labels and groups, never on a
+    /// model. Empty without a positive class, and for groups with no example.
+    static func undefinedRates(
+        labels: [Int], groups: [Int], groupCount: Int, positiveClass: Int?
+    ) -> [Set<ErrorRiskMetric>] {
+        var result = [Set<ErrorRiskMetric>](repeating: [], count: groupCount)
+        guard let positive = positiveClass else { return result }
+        var positives = [Int](repeating: 0, count: groupCount), sizes = positives
+        for (example, group) in groups.enumerated() {
+            sizes[group] += 1
+            if labels[example] == positive { positives[group] += 1 }
+        }
+        for group in 0..<groupCount where sizes[group] > 0 {
+            if positives[group] == 0 { result[group].insert(.truePositiveRate) }
+            if positives[group] == sizes[group] { result[group].insert(.falsePositiveRate) }
+        }
+        return result
     }
 
     /// The attribute-level values of one model from its groups' values:
     /// `worst_group_accuracy` (min accuracy), `accuracy_gap` (max − min
     /// accuracy), `demographic_parity_difference` (max − min selection rate,
     /// when selection rates exist) and `equalized_odds_difference` (the larger
-    /// of the TPR and FPR gaps, each over the groups that define the rate; a
-    /// rate defined in fewer than two groups has no gap; left out when
-    /// neither rate has one). Empty groups (`nil`) are ignored; no non-empty
-    /// group gives an empty dictionary.
+    /// of the TPR and FPR gaps, each max − min over every non-empty group, a
+    /// rate without its base counting as 0 as in Fairlearn 0.15's
+    /// `equalized_odds_difference`; 0 with a single group). Empty groups
+    /// (`nil`) are ignored; no non-empty group gives an empty dictionary.
     static func attributeValues(_ groupValues: GroupingErrorValues) -> ErrorMetricValues {
         let present = groupValues.compactMap { $0 }
-        /// max − min of a metric over the groups defining it, if at least `minimumGroups` do.
-        func spread(_ metric: ErrorRiskMetric, minimumGroups: Int) -> (low: Double, gap: Double)? {
+        /// min and max − min of a metric over the groups that have it, if any does.
+        func spread(_ metric: ErrorRiskMetric) -> (low: Double, gap: Double)? {
             let values = present.compactMap { $0[metric] }
-            guard values.count >= max(1, minimumGroups), let low = values.min(), let high = values.max() else { return nil }
+            guard let low = values.min(), let high = values.max() else { return nil }
             return (low, high - low)
         }
         var result: ErrorMetricValues = [:]
-        if let accuracy = spread(.accuracy, minimumGroups: 1) {
+        if let accuracy = spread(.accuracy) {
             result[.worstGroupAccuracy] = accuracy.low
             result[.accuracyGap] = accuracy.gap
         }
-        if let selection = spread(.selectionRate, minimumGroups: 1) {
+        if let selection = spread(.selectionRate) {
             result[.demographicParityDifference] = selection.gap
         }
-        let gaps = [spread(.truePositiveRate, minimumGroups: 2), spread(.falsePositiveRate, minimumGroups: 2)]
+        let gaps = [spread(.truePositiveRate), spread(.falsePositiveRate)]
             .compactMap { $0?.gap }
         if let largest = gaps.max() { result[.equalizedOddsDifference] = largest }
         return result

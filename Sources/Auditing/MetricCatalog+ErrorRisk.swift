@@ -18,11 +18,13 @@ extension MetricCatalog {
                          ideal: "—", edgeCases: "needs positive_label", canBeUndefined: true),
         MetricDefinition(.truePositiveRate, definition: "P(ŷ = pos | y = pos) (Fairlearn true_positive_rate)",
                          range: "[0, 1]", ideal: "1",
-                         edgeCases: "needs positive_label; absent when the group has no positive test example",
+                         edgeCases: "needs positive_label; 0 (Fairlearn) and flagged undefined when the group has "
+                            + "no positive test example",
                          canBeUndefined: true),
         MetricDefinition(.falsePositiveRate, definition: "P(ŷ = pos | y ≠ pos) (Fairlearn false_positive_rate)",
                          range: "[0, 1]", ideal: "0",
-                         edgeCases: "needs positive_label; absent when the group has no negative test example",
+                         edgeCases: "needs positive_label; 0 (Fairlearn) and flagged undefined when the group has "
+                            + "no negative test example",
                          canBeUndefined: true),
         MetricDefinition(.expectedCalibrationError,
                          definition: "Σ_b (n_b/n)·|acc_b − conf_b| over 15 equal-width bins of the top-label "
@@ -36,10 +38,10 @@ extension MetricCatalog {
                          definition: "max − min group selection rate (Fairlearn, between_groups)", range: "[0, 1]",
                          ideal: "0", edgeCases: "needs positive_label; 0 with a single group", canBeUndefined: true),
         MetricDefinition(.equalizedOddsDifference,
-                         definition: "max(TPR gap, FPR gap), each max − min over the groups defining the rate "
-                            + "(Fairlearn, between_groups)",
+                         definition: "max(TPR gap, FPR gap), each max − min over the groups, a rate without its base "
+                            + "counting as 0 (Fairlearn, between_groups)",
                          range: "[0, 1]", ideal: "0",
-                         edgeCases: "needs positive_label; absent when no rate is defined in two groups",
+                         edgeCases: "needs positive_label; 0 with a single group",
                          canBeUndefined: true),
     ]
 }

@@ -6,7 +6,11 @@ import Storage
 /// The machine-readable report, schema `dietaudit.report/v1` (DESIGN.md):
 /// top-level keys `schema`, `run`, `dataset`, `scores`, `composition`,
 /// `attributes`, `error_risk`, `validity`, `findings`, `gate`. Rows use the
-/// metric names of DESIGN.md; undefined values are `null`.
+/// metric names of DESIGN.md; undefined values are `null`. An `error_risk`
+/// row's `undefined_rates` lists the rates reported as Fairlearn's 0 because
+/// their base is empty in the group; a finding's `outcome` is `breach` or
+/// `insufficient_evidence`; `gate.verdict` is PASS, WARN, FAIL or
+/// INSUFFICIENT EVIDENCE.
 public enum JSONReport {
     public static let schema = "dietaudit.report/v1"
 
@@ -40,7 +44,10 @@ public enum JSONReport {
             ("findings", .array(stored.findings.map(findingObject))),
             ("gate", .object([
                 ("fail_on", .string(gate.failOnName)), ("passed", .bool(gate.passed)),
-                ("counts", .object(Severity.allCases.map { ($0.rawValue, .integer(gate.counts[$0.rawValue] ?? 0)) })),
+                ("verdict", .string(gate.verdict.rawValue)),
+                ("counts", .object((Severity.allCases.map(\.rawValue) + [Gate.insufficientEvidenceKey]).map {
+                    ($0, .integer(gate.counts[$0] ?? 0))
+                })),
             ])),
         ])
     }
@@ -139,6 +146,8 @@ public enum JSONReport {
             ("attribute", .string(row.attribute)), ("group", .string(row.group)), ("n", .integer(row.n)),
         ]
         pairs += seedSummaryPairs(level: .errorGroup, metrics: row.metrics)
+        let undefined = ErrorRiskMetric.allCases.filter { row.undefinedRates.contains($0) }
+        pairs.append(("undefined_rates", .array(undefined.map { .string($0.rawValue) })))
         return .object(pairs)
     }
 
@@ -165,7 +174,8 @@ public enum JSONReport {
             ("fraction", .number(finding.fraction)), ("attribute", .string(finding.attribute)),
             ("group", .string(finding.group)), ("metric", .string(finding.metric)),
             ("value", .number(finding.value)), ("threshold", .number(finding.threshold)),
-            ("comparison", .string(finding.comparison)), ("message", .string(finding.message)),
+            ("comparison", .string(finding.comparison)), ("outcome", .string(finding.outcome.rawValue)),
+            ("message", .string(finding.message)),
         ])
     }
 }

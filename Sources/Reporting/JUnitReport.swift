@@ -8,24 +8,30 @@ import Storage
 /// One `<testsuite>` per rule of the run's ruleset, named by the rule id; one
 /// `<testcase>` per finding of that rule, named by its scope
 /// (`keep_hard by el2n@2 at 30% · sex: female`). A finding at or above the
-/// gate's `fail_on` is a `<failure>`; a lower one passes with its message in
-/// `<system-out>`. A rule without findings gets one passing test case
-/// (`no breach`) so every rule that was checked is visible.
+/// gate's `fail_on` is a `<failure>`; an insufficient-evidence finding below
+/// it is `<skipped>` with its message (the rule could not judge the row); a
+/// lower breach passes with its message in `<system-out>`. A rule without
+/// findings gets one passing test case (`no breach`) so every rule that was
+/// checked is visible.
 public enum JUnitReport {
     public static func make(_ stored: StoredRun, gate: Gate, ruleIds: [String]) -> String {
         let ids = ruleIds + stored.findings.map(\.ruleId).filter { !ruleIds.contains($0) }
         var suites: [String] = []
-        var totalTests = 0, totalFailures = 0
+        var totalTests = 0, totalFailures = 0, totalSkipped = 0
         for id in orderedUnique(ids) {
             let findings = stored.findings.filter { $0.ruleId == id }
             var cases: [String] = []
-            var failures = 0
+            var failures = 0, skipped = 0
             for finding in findings {
                 let failing = gate.failOn.map { finding.severity >= $0 } ?? false
                 var body = ""
                 if failing {
                     failures += 1
-                    body = "<failure type=\"\(finding.severity.rawValue)\" message=\"\(escape(finding.message))\"/>"
+                    let type = finding.isInsufficientEvidence ? finding.outcome.rawValue : finding.severity.rawValue
+                    body = "<failure type=\"\(type)\" message=\"\(escape(finding.message))\"/>"
+                } else if finding.isInsufficientEvidence {
+                    skipped += 1
+                    body = "<skipped message=\"\(escape(finding.severity.rawValue + ": " + finding.message))\"/>"
                 } else {
                     body = "<system-out>\(escape(finding.severity.rawValue + ": " + finding.message))</system-out>"
                 }
@@ -36,12 +42,14 @@ public enum JUnitReport {
             }
             totalTests += cases.count
             totalFailures += failures
-            suites.append("  <testsuite name=\"\(escape(id))\" tests=\"\(cases.count)\" failures=\"\(failures)\" errors=\"0\">\n"
-                + cases.joined(separator: "\n") + "\n  </testsuite>")
+            totalSkipped += skipped
+            suites.append("  <testsuite name=\"\(escape(id))\" tests=\"\(cases.count)\" failures=\"\(failures)\" "
+                + "errors=\"0\" skipped=\"\(skipped)\">\n" + cases.joined(separator: "\n") + "\n  </testsuite>")
         }
         let name = "dietaudit \(stored.run.audit) run \(stored.id)"
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            + "<testsuites name=\"\(escape(name))\" tests=\"\(totalTests)\" failures=\"\(totalFailures)\" errors=\"0\">\n"
+            + "<testsuites name=\"\(escape(name))\" tests=\"\(totalTests)\" failures=\"\(totalFailures)\" errors=\"0\" "
+            + "skipped=\"\(totalSkipped)\">\n"
             + suites.joined(separator: "\n") + (suites.isEmpty ? "" : "\n") + "</testsuites>\n"
     }
 

@@ -47,14 +47,12 @@ public struct MarkdownReport {
     func header() -> String {
         let run = stored.run
         var lines = ["# DietAudit report: \(Markdown.escape(run.audit))", ""]
-        let counts = Severity.allCases.reversed().map { "\(gate.counts[$0.rawValue] ?? 0) \($0.rawValue)" }
         if run.status != .complete {
             lines.append("**Verdict: INCOMPLETE** — this run is marked `\(run.status.rawValue)`"
                 + (run.errorMessage.map { ": " + Markdown.escape($0) } ?? "") + ". Its results are not final.")
-        } else if gate.passed {
-            lines.append("**Verdict: PASSED** — no finding at or above `\(gate.failOnName)` (findings: \(counts.joined(separator: ", "))).")
         } else {
-            lines.append("**Verdict: FAILED** — findings at or above `\(gate.failOnName)` break ruleset \(Markdown.code(run.rulesetName)) (findings: \(counts.joined(separator: ", "))).")
+            lines.append("**Verdict: \(gate.verdict.rawValue)** — \(gate.reason) "
+                + "(ruleset \(Markdown.code(run.rulesetName)); findings: \(gate.countsSummary)).")
         }
         lines.append("")
         lines.append("Run \(stored.id) · \(Timestamp.iso8601(run.startedAt)) · DietAudit \(run.toolVersion)")

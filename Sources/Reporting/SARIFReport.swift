@@ -21,7 +21,7 @@ import Storage
 ///   group (``logicalName(of:)``);
 /// - `partialFingerprints["dietauditFinding/v1"]`: ``fingerprint(of:)``, which
 ///   leaves out the value so a finding keeps its identity when its number moves;
-/// - `properties`: the scope fields, metric, value, threshold and comparison.
+/// - `properties`: the scope fields, metric, value, threshold, comparison and outcome.
 ///
 /// Objects keep a fixed key order, so rendering the same stored run twice gives
 /// the same bytes.
@@ -82,7 +82,7 @@ public enum SARIFReport {
     /// a breach (e.g. insufficient evidence) belongs here as kind `review`,
     /// level `none`.
     public static func classification(of finding: Finding) -> (kind: String, level: String) {
-        ("fail", level(of: finding.severity))
+        finding.isInsufficientEvidence ? ("review", "none") : ("fail", level(of: finding.severity))
     }
 
     /// SARIF `level` of a severity.
@@ -156,6 +156,7 @@ public enum SARIFReport {
                 ("value", .number(finding.value)),
                 ("threshold", .number(finding.threshold)),
                 ("comparison", .string(finding.comparison)),
+                ("outcome", .string(finding.outcome.rawValue)),
             ])),
         ])
     }

@@ -18,9 +18,12 @@ public enum StepSummary {
     /// report's path, when one was written.
     public static func markdown(_ stored: StoredRun, gate: Gate, reportPath: String?) -> String {
         var lines = ["### DietAudit: \(Markdown.escape(stored.run.audit)) — \(verdict(stored, gate: gate))", ""]
-        let counts = Severity.allCases.reversed().map { "\(gate.counts[$0.rawValue] ?? 0) \($0.rawValue)" }
         lines.append("Run \(stored.id) · ruleset \(Markdown.code(stored.run.rulesetName)) · "
-            + "fail-on `\(gate.failOnName)` · findings: \(counts.joined(separator: ", "))")
+            + "fail-on `\(gate.failOnName)` · findings: \(gate.countsSummary)")
+        if stored.run.status == .complete {
+            lines.append("")
+            lines.append("Verdict \(gate.verdict.rawValue): \(gate.reason).")
+        }
         let failing = worstFailing(stored.findings, gate: gate)
         if !failing.isEmpty {
             lines.append("")
@@ -47,10 +50,11 @@ public enum StepSummary {
         return lines.joined(separator: "\n") + "\n\n"
     }
 
-    /// `PASSED`, `FAILED`, or `INCOMPLETE (<status>)` for a run that is not complete.
+    /// `PASS`, `WARN`, `FAIL`, `INSUFFICIENT EVIDENCE` (``Verdict``), or
+    /// `INCOMPLETE (<status>)` for a run that is not complete.
     public static func verdict(_ stored: StoredRun, gate: Gate) -> String {
         guard stored.run.status == .complete else { return "INCOMPLETE (\(stored.run.status.rawValue))" }
-        return gate.passed ? "PASSED" : "FAILED"
+        return gate.verdict.rawValue
     }
 
     /// Findings at or above the gate's `fail_on`, worst first: higher

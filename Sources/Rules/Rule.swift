@@ -20,11 +20,15 @@ public struct Rule: Sendable, Equatable {
     /// Policies checked; `nil` means every policy (including `random`, which
     /// then shows how often chance alone breaks the rule).
     public var policies: [String]?
+    /// Severity of this rule's insufficient-evidence findings (`on_insufficient`
+    /// on the rule); `nil` takes the ruleset's ``Ruleset/onInsufficient``.
+    public var onInsufficient: Severity?
 
     public init(
         id: String, description: String = "", metric: String,
         appliesTo: Set<GroupingKind> = Set(GroupingKind.allCases), condition: RuleCondition,
-        precondition: RulePrecondition = RulePrecondition(), severity: Severity = .fail, policies: [String]? = nil
+        precondition: RulePrecondition = RulePrecondition(), severity: Severity = .fail, policies: [String]? = nil,
+        onInsufficient: Severity? = nil
     ) {
         self.id = id
         self.description = description
@@ -34,5 +38,6 @@ public struct Rule: Sendable, Equatable {
         self.precondition = precondition
         self.severity = severity
         self.policies = policies
+        self.onInsufficient = onInsufficient
     }
 }

@@ -12,6 +12,11 @@ protocol RuleRow {
     /// The group; `nil` for an attribute-level row.
     var groupOrNil: String? { get }
     func value(of metric: String) -> Double?
+    /// The rule's metric on this row: a value, not applicable, or undefined
+    /// with a reason (`RuleRow+Reading.swift`).
+    func reading(of metric: String) -> RuleReading
+    /// The size `only_if.min_group_size` compares with; `nil` on attribute rows.
+    var groupSize: Int? { get }
     /// Whether the rule's `only_if` holds for this row (the loader has already
     /// rejected keys that cannot apply to its level).
     func satisfies(_ precondition: RulePrecondition) -> Bool

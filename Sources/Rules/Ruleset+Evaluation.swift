@@ -3,12 +3,17 @@ import DietAuditCore
 
 extension Ruleset {
     /// Checks every rule against every row it applies to and returns the
-    /// breaches, in rule order then row order.
+    /// breaches and the rows it could not judge, in rule order then row order
+    /// (at most one finding per rule and row).
     ///
-    /// A row is skipped (no finding) when the metric is undefined on it
-    /// (`nil`, e.g. `removal_ratio` when nothing is removed), when its policy is
-    /// not among the rule's `policies`, when its grouping kind is not in
-    /// `applies_to`, or when an `only_if` condition does not hold.
+    /// A row the rule applies to (its grouping kind in `applies_to`, its
+    /// policy among `policies`, the `full` baseline included when `policies`
+    /// is not given) gets, first that holds: nothing when the metric cannot
+    /// exist on such a row (`accuracy_delta_vs_random` on `random`); an
+    /// insufficient-evidence finding when its group is below `min_group_size`;
+    /// nothing when a statistical `only_if` does not hold; an
+    /// insufficient-evidence finding when the metric is undefined there (see
+    /// `Ruleset+Insufficient.swift`); a breach when the value crosses the limit.
     public func evaluate(
         _ audit: CompositionAudit, errorRisk: ErrorRiskAudit = ErrorRiskAudit(rows: [], attributes: [])
     ) -> [Finding] {
@@ -25,11 +30,19 @@ extension Ruleset {
 
     private func check(_ rule: Rule, on row: some RuleRow) -> Finding? {
         guard rule.appliesTo.contains(row.attributeKind),
-              rule.policies.map({ $0.contains(row.policy) }) ?? true,
-              row.satisfies(rule.precondition),
-              let value = row.value(of: rule.metric),
-              let breach = rule.condition.breach(of: value)
+              rule.policies.map({ $0.contains(row.policy) }) ?? true
         else { return nil }
+        let reading = row.reading(of: rule.metric)
+        if reading == .notApplicable { return nil }
+        if let tooSmall = smallGroupFinding(rule, on: row) { return tooSmall }
+        guard row.satisfies(rule.precondition) else { return nil }
+        let value: Double
+        switch reading {
+        case .value(let measured): value = measured
+        case .notApplicable: return nil
+        case .undefined(let reason): return undefinedMetricFinding(rule, on: row, reason: reason)
+        }
+        guard let breach = rule.condition.breach(of: value) else { return nil }
         let evidence = (row as? CompositionRow)?.evidence ?? ""
         let message = "\(planPhrase(score: row.score, policy: row.policy, fraction: row.fractionOrNil)), "
             + row.subject(metric: rule.metric, value: value)

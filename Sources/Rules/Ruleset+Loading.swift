@@ -20,7 +20,7 @@ extension Ruleset {
     }
 
     static func parse(_ root: YAMLValue) throws -> Ruleset {
-        let top = try root.mapping(allowedKeys: ["ruleset", "description", "rules"])
+        let top = try root.mapping(allowedKeys: ["ruleset", "description", "rules", "on_insufficient"])
         let name = try top.required("ruleset").string()
         let ruleNodes = try top.required("rules").sequence()
         var rules: [Rule] = []
@@ -32,11 +32,13 @@ extension Ruleset {
             }
             rules.append(rule)
         }
-        return Ruleset(name: name, rules: rules)
+        let onInsufficient = try parseOnInsufficient(top["on_insufficient"]) ?? Ruleset.defaultOnInsufficient
+        return Ruleset(name: name, rules: rules, onInsufficient: onInsufficient)
     }
 
     private static let ruleKeys = [
         "id", "description", "metric", "applies_to", "fail_if", "only_if", "severity", "policies",
+        "on_insufficient",
     ]
 
     private static func parseRule(_ node: YAMLValue) throws -> Rule {
@@ -76,7 +78,13 @@ extension Ruleset {
         return Rule(
             id: id, description: try map["description"]?.string() ?? "", metric: metric,
             appliesTo: appliesTo, condition: condition, precondition: precondition,
-            severity: severity, policies: policies)
+            severity: severity, policies: policies, onInsufficient: try parseOnInsufficient(map["on_insufficient"]))
+    }
+
+    /// `on_insufficient: info | warn | fail` (ruleset or rule); `nil` when absent.
+    private static func parseOnInsufficient(_ node: YAMLValue?) throws -> Severity? {
+        guard let node else { return nil }
+        return Severity(rawValue: try node.choice(Severity.allCases.map(\.rawValue)))!
     }
 
     private static func parseCondition(_ node: YAMLValue) throws -> RuleCondition {

@@ -4,6 +4,7 @@ import DietAuditCore
 ///
 /// ```yaml
 /// ruleset: default
+/// on_insufficient: warn                # info | warn | fail: severity of rows a rule cannot judge
 /// rules:
 ///   - id: disproportionate-removal
 ///     description: A group keeps less than 4/5 of the overall retention rate.
@@ -13,6 +14,7 @@ import DietAuditCore
 ///     only_if: {q_value_below: 0.05, min_group_size: 20}
 ///     severity: fail                   # info | warn | fail
 ///     policies: [keep_hard, keep_easy] # optional: only these policies
+///     on_insufficient: info            # optional: overrides the ruleset's
 /// ```
 ///
 /// Thresholds live only here; the Auditing stage computes metrics without
@@ -20,9 +22,16 @@ import DietAuditCore
 public struct Ruleset: Sendable, Equatable {
     public var name: String
     public var rules: [Rule]
+    /// Severity of the findings of rows a rule applies to but cannot judge
+    /// (``FindingOutcome/insufficientEvidence``), unless the rule sets its own.
+    public var onInsufficient: Severity
 
-    public init(name: String, rules: [Rule]) {
+    /// The default of ``onInsufficient``.
+    public static let defaultOnInsufficient = Severity.warn
+
+    public init(name: String, rules: [Rule], onInsufficient: Severity = Ruleset.defaultOnInsufficient) {
         self.name = name
         self.rules = rules
+        self.onInsufficient = onInsufficient
     }
 }

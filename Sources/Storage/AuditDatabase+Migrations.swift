@@ -182,6 +182,15 @@ extension AuditDatabase {
             try db.rename(table: "finding_v6", to: "finding")
             try db.create(index: "finding_on_run_id", on: "finding", columns: ["run_id"])
         }
+        migrator.registerMigration("v7: undefined rates") { db in
+            // A group's true (false) positive rate without a positive
+            // (negative) test example is stored as Fairlearn's 0 and flagged
+            // here, so rules can tell it from a measured 0. Earlier rows
+            // read back as defined.
+            try db.alter(table: "error_risk") { t in
+                t.add(column: "undefined", .boolean).notNull().defaults(to: false)
+            }
+        }
         return migrator
     }
 }

@@ -21,10 +21,15 @@ public struct ErrorMetricRow: RunScopedContent, Equatable {
     public var std: Double?
     public var ciLow: Double?
     public var ciHigh: Double?
+    /// Whether the metric is a rate without its base in the group (no positive
+    /// test example for `true_positive_rate`, no negative one for
+    /// `false_positive_rate`): `mean` holds Fairlearn's value 0, but rules
+    /// treat the rate as undefined (``ErrorRiskRow/undefinedRates``).
+    public var undefined: Bool
 
     enum CodingKeys: String, CodingKey {
         case score, policy, fraction, attribute, attributeKind = "attribute_kind", group, n, metric, mean, std
-        case ciLow = "ci_low", ciHigh = "ci_high"
+        case ciLow = "ci_low", ciHigh = "ci_high", undefined
     }
 
     /// The rows of every metric of one group row.
@@ -33,7 +38,7 @@ public struct ErrorMetricRow: RunScopedContent, Equatable {
             row.metrics[metric].map {
                 ErrorMetricRow(score: row.score, policy: row.policy, fraction: row.fraction, attribute: row.attribute,
                                attributeKind: row.attributeKind, group: row.group, n: row.n, metric: metric.rawValue,
-                               summary: $0)
+                               summary: $0, undefined: row.undefinedRates.contains(metric))
             }
         }
     }
@@ -50,7 +55,7 @@ public struct ErrorMetricRow: RunScopedContent, Equatable {
     }
 
     init(score: String?, policy: String, fraction: Double?, attribute: String, attributeKind: GroupingKind,
-         group: String?, n: Int?, metric: String, summary: SeedSummary) {
+         group: String?, n: Int?, metric: String, summary: SeedSummary, undefined: Bool = false) {
         self.score = score
         self.policy = policy
         self.fraction = fraction
@@ -63,6 +68,7 @@ public struct ErrorMetricRow: RunScopedContent, Equatable {
         std = summary.std
         ciLow = summary.ciLow
         ciHigh = summary.ciHigh
+        self.undefined = undefined
     }
 
     /// The summary this row holds.
@@ -93,6 +99,7 @@ extension ErrorRiskAudit {
                                              n: stored.n ?? 0, metrics: [:]))
                 }
                 rows[rowIndex[key]!].metrics[metric] = stored.summary
+                if stored.undefined { rows[rowIndex[key]!].undefinedRates.insert(metric) }
             } else {
                 if attributeIndex[scope] == nil {
                     attributeIndex[scope] = attributes.count

@@ -43,8 +43,9 @@ struct RunCommand: ParsableCommand {
 
 /// One line a CI log can be grepped for, then where the reports are.
 func printOutcome(_ outcome: RunOutcome) {
-    let counts = ["fail", "warn", "info"].map { "\(outcome.gate.counts[$0] ?? 0) \($0)" }.joined(separator: ", ")
-    print("run \(outcome.runId): gate \(outcome.gate.passed ? "PASSED" : "FAILED") (fail-on \(outcome.gate.failOnName); findings: \(counts))")
+    let gate = outcome.gate
+    print("run \(outcome.runId): verdict \(gate.verdict.rawValue), gate \(gate.passed ? "passed" : "failed") "
+        + "(fail-on \(gate.failOnName); findings: \(gate.countsSummary))")
     if let report = outcome.reportPath { print("report: \(report)") }
     if let json = outcome.jsonPath { print("json:   \(json)") }
     if let junit = outcome.junitPath { print("junit:  \(junit)") }

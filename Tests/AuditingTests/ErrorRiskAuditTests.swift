@@ -117,15 +117,24 @@ import Learning
         let planted = audit.rows[4]
         #expect(planted.score == "planted" && planted.fraction == 0.2)
         #expect(Set(planted.metrics.keys.map(\.rawValue)) == Set(ErrorRiskRow.metricNames))
-        // Class groups: "no" has no positives, so no TPR; "yes" no FPR.
+        // Class groups: "no" has no positives, so its TPR is Fairlearn's 0, flagged undefined; "yes" has no
+        // negatives, so the same for its FPR. Groups A and B have both.
         let classNo = try #require(audit.rows.first { $0.policy == "full" && $0.group == "no" })
-        #expect(classNo.metrics[.truePositiveRate] == nil && classNo.metrics[.falsePositiveRate] != nil)
+        let classYes = try #require(audit.rows.first { $0.policy == "full" && $0.group == "yes" })
+        #expect(classNo.metrics[.truePositiveRate]?.mean == 0 && classNo.undefinedRates == [.truePositiveRate])
+        #expect(classYes.metrics[.falsePositiveRate]?.mean == 0 && classYes.undefinedRates == [.falsePositiveRate])
+        #expect(audit.rows.filter { $0.attribute == "group" }.allSatisfy { $0.undefinedRates.isEmpty })
+        #expect(audit.rows.filter { $0.attribute == "class" }.allSatisfy { !$0.undefinedRates.isEmpty })
         for row in audit.rows { #expect(row.metrics.values.allSatisfy { $0.std != nil && $0.ciLow != nil }) }
         let attribute = try #require(audit.attributes.first { $0.policy == "keep_hard" && $0.attribute == "group" })
         #expect(Set(attribute.metrics.keys.map(\.rawValue)) == Set(ErrorRiskAttributeRow.metricNames))
-        // The class grouping defines TPR and FPR in one group each: no equalized-odds gap.
+        // The class grouping defines TPR and FPR in one group each; counting the others as 0 (Fairlearn), the
+        // equalized-odds gap is max(TPR of yes, FPR of no) at each seed, so its mean is at least each one's mean.
         let classes = try #require(audit.attributes.first { $0.policy == "full" && $0.attribute == "class" })
-        #expect(classes.metrics[.equalizedOddsDifference] == nil)
+        let odds = try #require(classes.metrics[.equalizedOddsDifference]?.mean)
+        let yesRate = try #require(classYes.metrics[.truePositiveRate]?.mean)
+        let noRate = try #require(classNo.metrics[.falsePositiveRate]?.mean)
+        #expect(odds >= max(yesRate, noRate) - 1e-12 && odds <= 1)
     }
 
     @Test func withoutPositiveClassOnlyAccuracyAndCalibration() throws {

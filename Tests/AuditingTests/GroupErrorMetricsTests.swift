@@ -56,28 +56,6 @@ import Testing
         #expect(isClose(try #require(attribute[.worstGroupAccuracy]), 0.3333333333333333, relative: 1e-15))
     }
 
-    /// Undefined rates are absent, and the equalized-odds gap uses only the
-    /// groups that define each rate.
-    @Test func undefinedRatesAreLeftOut() throws {
-        // Group 0: positives only; group 1: negatives only; group 2: both.
-        let labels = [1, 1, 1, 0, 0, 0, 1, 0]
-        let predicted = [1, 0, 1, 1, 0, 0, 0, 0]
-        let groups = [0, 0, 0, 1, 1, 1, 2, 2]
-        let values = GroupErrorMetrics.groupValues(labels: labels, predicted: predicted,
-                                                   confidences: [Double](repeating: 1, count: 8),
-                                                   groups: groups, groupCount: 3, positiveClass: 1)
-        let onlyPositives = try #require(values[0]), onlyNegatives = try #require(values[1])
-        #expect(onlyPositives[.falsePositiveRate] == nil && onlyPositives[.truePositiveRate] != nil)
-        #expect(onlyNegatives[.truePositiveRate] == nil && onlyNegatives[.falsePositiveRate] != nil)
-        // TPR: group 0 = 2/3, group 2 = 0 → gap 2/3. FPR: group 1 = 1/3, group 2 = 0 → gap 1/3.
-        let attribute = GroupErrorMetrics.attributeValues(values)
-        #expect(isClose(try #require(attribute[.equalizedOddsDifference]), 2.0 / 3, relative: 1e-15))
-        // With one group defining each rate there is no gap at all.
-        let lone = GroupErrorMetrics.attributeValues([values[0], values[1]])
-        #expect(lone[.equalizedOddsDifference] == nil)
-        #expect(lone[.demographicParityDifference] != nil)
-    }
-
     @Test func noPositiveClassMeansNoRates() throws {
         let values = GroupErrorMetrics.groupValues(labels: [0, 1, 2], predicted: [0, 2, 2], confidences: [0.5, 0.6, 0.7],
                                                    groups: [0, 0, 0], groupCount: 1, positiveClass: nil)

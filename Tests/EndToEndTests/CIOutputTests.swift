@@ -29,7 +29,7 @@ import Testing
         #expect(uris == ["planted.yaml"])
 
         var text = try workspace.read("step-summary.md")
-        #expect(text.hasPrefix("# earlier step\n\n### DietAudit: planted — FAILED\n"))
+        #expect(text.hasPrefix("# earlier step\n\n### DietAudit: planted — FAIL\n"))
         #expect(text.contains("findings: 3 fail,"))
         #expect(text.split(separator: "\n").filter { $0.hasPrefix("| fail |") }.count == 3)
         #expect(text.contains("Full report: `out/planted.md`"))
@@ -42,7 +42,7 @@ import Testing
         #expect(try workspace.read("ci/again.sarif") == workspace.read("ci/planted.sarif"))
         text = try workspace.read("step-summary.md")
         #expect(text.components(separatedBy: "### DietAudit: planted — ").count == 3)
-        #expect(text.contains("### DietAudit: planted — PASSED\n"))
+        #expect(text.contains("### DietAudit: planted — WARN\n"))
 
         // Without the variable nothing is appended.
         _ = try Dietaudit.run(["report", "1", "--db", "runs.sqlite", "--out", "out"], in: workspace.url)

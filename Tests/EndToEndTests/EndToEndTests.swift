@@ -10,13 +10,13 @@ import Testing
         try workspace.write(Workspace.spec, to: "planted.yaml")
         let result = try Dietaudit.run(["run", "planted.yaml", "--db", "runs.sqlite", "--out", "out", "--json", "out/planted.json", "--quiet"], in: workspace.url)
         #expect(result.exitCode == 1, "\(result.standardError)")
-        #expect(result.standardOutput.hasPrefix("run 1: gate FAILED (fail-on fail; findings: 3 fail,"))
+        #expect(result.standardOutput.hasPrefix("run 1: verdict FAIL, gate failed (fail-on fail; findings: 3 fail,"))
         let json = try JSONSerialization.jsonObject(with: Data(try workspace.read("out/planted.json").utf8)) as? [String: Any]
         let findings = try #require(json?["findings"] as? [[String: Any]])
         let failing = Set(findings.filter { $0["severity"] as? String == "fail" }.map { "\($0["attribute"]!)/\($0["group"]!)" })
         #expect(failing == ["group/B", "group×class/B×no", "group×class/B×yes"])
         let report = try workspace.read("out/planted.md")
-        #expect(report.contains("**Verdict: FAILED**"))
+        #expect(report.contains("**Verdict: FAIL**"))
 
         let junit = try Dietaudit.run(["report", "1", "--db", "runs.sqlite", "--out", "out", "--junit", "ci/junit.xml"], in: workspace.url)
         #expect(junit.exitCode == 1)
@@ -48,7 +48,7 @@ import Testing
         try workspace.write(Workspace.spec, to: "planted.yaml")
         let result = try Dietaudit.run(["run", "planted.yaml", "--db", "runs.sqlite", "--out", "out", "--quiet"], in: workspace.url)
         #expect(result.exitCode == 0, "\(result.standardError)")
-        #expect(result.standardOutput.hasPrefix("run 1: gate PASSED"))
+        #expect(result.standardOutput.hasPrefix("run 1: verdict PASS, gate passed"), "\(result.standardOutput)")
     }
 
     /// Every shipped spec reads, checks and loads its data without writing anything.

@@ -12,7 +12,7 @@ import Testing
         let text = StepSummary.markdown(stored, gate: gate, reportPath: "out/planted.md")
         let fails = stored.findings.filter { $0.severity == .fail }
         #expect(!fails.isEmpty && !gate.passed)
-        #expect(text.hasPrefix("### DietAudit: planted\\|audit — FAILED\n"))
+        #expect(text.hasPrefix("### DietAudit: planted\\|audit — FAIL\n"))
         let counts = ["fail", "warn", "info"].map { "\(gate.counts[$0]!) \($0)" }.joined(separator: ", ")
         #expect(text.contains("findings: \(counts)"))
         #expect(text.contains("fail-on `fail`"))
@@ -27,7 +27,7 @@ import Testing
     @Test func passingRunHasNoTable() throws {
         let (_, stored) = try Fixtures.storedPlantedRun()
         let text = StepSummary.markdown(stored, gate: Gate(findings: stored.findings, failOn: nil), reportPath: nil)
-        #expect(text.hasPrefix("### DietAudit: planted\\|audit — PASSED\n"))
+        #expect(text.hasPrefix("### DietAudit: planted\\|audit — WARN\n"))
         #expect(!text.contains("| severity |"))
         #expect(!text.contains("Full report"))
     }
