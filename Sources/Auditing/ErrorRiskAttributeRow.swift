@@ -33,6 +33,12 @@ public struct ErrorRiskAttributeRow: Sendable, Equatable {
     ///   `equalized_odds_difference`, `between_groups`). A rate defined in
     ///   fewer than two groups gives no gap; absent when neither gives one.
     ///   Range [0, 1]; ideal 0. Needs a positive class.
+    /// - `demographic_parity_difference_delta_vs_full`,
+    ///   `equalized_odds_difference_delta_vs_full`: per seed k, the plan's
+    ///   disparity minus the `full` baseline's at the same seed k (paired like
+    ///   `accuracy_delta_vs_full`). Range [−1, 1]; ideal ≤ 0 (pruning does not
+    ///   widen the gap); positive means the pruned model treats the groups
+    ///   more unequally. Absent on `full` rows and wherever the disparity is.
     public var metrics: ErrorMetricSummaries
 
     public init(score: String?, policy: String, fraction: Double?, attribute: String, attributeKind: GroupingKind,

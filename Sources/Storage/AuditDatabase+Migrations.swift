@@ -166,6 +166,14 @@ extension AuditDatabase {
             try db.rename(table: "finding_v6", to: "finding")
             try db.create(index: "finding_on_run_id", on: "finding", columns: ["run_id"])
         }
+        migrator.registerMigration("v8: impact ratio") { db in
+            // Each group's retention against the best-retained group of its
+            // attribute (EEOC four-fifths reading). Rows of earlier runs keep
+            // NULL: their impact ratio was never computed.
+            try db.alter(table: "composition") { t in
+                t.add(column: "impact_ratio", .double)
+            }
+        }
         return migrator
     }
 }
