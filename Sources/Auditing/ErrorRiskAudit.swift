@@ -121,11 +121,13 @@ public func auditErrorRisk(
     for subject in subjects {
         for (index, grouping) in inputs.groupings.enumerated() {
             let perSeed = values[subject.model].map { $0[index] }, fullPerSeed = values[0].map { $0[index] }
+            let randomPerSeed = subject.randomModel.map { model in values[model].map { $0[index] } }
             let rows = subject.groupRows(grouping: grouping, perSeed: perSeed, fullPerSeed: fullPerSeed,
-                                         randomPerSeed: subject.randomModel.map { model in values[model].map { $0[index] } })
+                                         randomPerSeed: randomPerSeed)
             guard !rows.isEmpty else { continue }
             audit.rows += rows
-            audit.attributes.append(subject.attributeRow(grouping: grouping, perSeed: perSeed, fullPerSeed: fullPerSeed))
+            audit.attributes.append(
+                subject.attributeRow(grouping: grouping, perSeed: perSeed, fullPerSeed: fullPerSeed))
         }
     }
     return audit

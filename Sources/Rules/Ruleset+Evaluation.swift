@@ -18,7 +18,8 @@ extension Ruleset {
     ) -> [Finding] {
         rules.flatMap { rule -> [Finding] in
             if case .worsens(let allowed) = rule.condition {
-                return regressionFindings(rule, allowed: allowed, audit: audit, errorRisk: errorRisk, previous: previous)
+                return regressionFindings(
+                    rule, allowed: allowed, audit: audit, errorRisk: errorRisk, previous: previous)
             }
             return switch MetricCatalog.level(of: rule.metric) {
             case .group: audit.rows.compactMap { check(rule, on: $0) }
