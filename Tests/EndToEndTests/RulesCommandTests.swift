@@ -109,6 +109,41 @@ import Testing
         #expect((try Self.json(workspace, "third.json")["findings"] as? [[String: Any]])?.isEmpty == true)
     }
 
+    /// The shipped error-parity ruleset on a retraining audit with a positive
+    /// label: the new metrics reach the stored run's JSON (impact_ratio per
+    /// group, the disparity deltas per attribute of a plan, null for `full`),
+    /// and the regression rule has nothing to compare with on the first run.
+    @Test func errorParityRulesetAndNewMetricsFlowToTheReport() throws {
+        let workspace = try Workspace()
+        try workspace.writePlantedData(planted: true)
+        let ruleset = repositoryRoot().appendingPathComponent("rulesets/error-parity.yaml").path
+        let spec = Workspace.spec
+            .replacingOccurrences(of: "  label: label", with: "  label: label\n  positive_label: \"yes\"")
+            .replacingOccurrences(of: "retrain: {seeds: 0}", with: "retrain: {seeds: 2}")
+        try workspace.write(spec + "\nruleset: \(ruleset)\n", to: "parity.yaml")
+        let result = try Dietaudit.run(["run", "parity.yaml", "--db", "runs.sqlite", "--out", "out", "--quiet",
+                                        "--json", "parity.json"], in: workspace.url)
+        #expect(result.exitCode == 0 || result.exitCode == 1, "\(result.standardError)")
+        let json = try Self.json(workspace, "parity.json")
+        let composition = try #require(json["composition"] as? [[String: Any]])
+        #expect(composition.allSatisfy { $0["impact_ratio"] is NSNumber })
+        #expect(composition.contains { ($0["impact_ratio"] as? Double ?? 1) < 0.8 && $0["group"] as? String == "B" })
+        let attributes = try #require(json["attributes"] as? [[String: Any]])
+        let name = "demographic_parity_difference_delta_vs_full"
+        let planRow = try #require(attributes.first {
+            $0["policy"] as? String == "keep_hard" && $0["attribute"] as? String == "group"
+        })
+        let fullRow = try #require(attributes.first {
+            $0["policy"] as? String == "full" && $0["attribute"] as? String == "group"
+        })
+        #expect(planRow[name] is NSNumber && planRow[name + "_ci_high"] is NSNumber)
+        #expect(fullRow[name] is NSNull && fullRow["demographic_parity_difference"] is NSNumber)
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        #expect(findings.contains {
+            $0["rule_id"] as? String == "worst-group-regression" && $0["comparison"] as? String == "no_previous_run"
+        })
+    }
+
     static func json(_ workspace: Workspace, _ name: String) throws -> [String: Any] {
         try #require(try JSONSerialization.jsonObject(with: Data(try workspace.read(name).utf8)) as? [String: Any])
     }
