@@ -1,5 +1,6 @@
 import Auditing
 import DietAuditCore
+import Foundation
 
 extension Ruleset {
     /// The findings of a `compare_to: previous` rule.
@@ -99,7 +100,10 @@ struct RegressionComparison {
         let distance = better.target.map { ", \(formatMetric(worsening)) further from \(formatNumber($0))" } ?? ""
         let message = "\(Self.scope(of: row)): \(rule.metric) \(verb) from \(formatMetric(old)) (run \(previousId)) "
             + "to \(formatMetric(new))\(distance), more than the allowed \(formatNumber(allowed))."
-        return finding(row, severity: rule.severity, value: new, threshold: limit.threshold,
+        // The limit is derived (old ± allowed), so 1 − (0.09 + 0.05) would read 0.8599999999999999 in the
+        // report's limit column; 12 significant digits keep it exact enough and readable.
+        let threshold = Double(String(format: "%.12g", limit.threshold)) ?? limit.threshold
+        return finding(row, severity: rule.severity, value: new, threshold: threshold,
                        comparison: limit.side, message: message, outcome: .breach)
     }
 

@@ -13,6 +13,10 @@ import DietAuditCore
 ///     only_if: {q_value_below: 0.05, min_group_size: 20}
 ///     severity: fail                   # info | warn | fail
 ///     policies: [keep_hard, keep_easy] # optional: only these policies
+///   - id: retention-regression         # instead of fail_if: against the last
+///     metric: retention_ratio          #   complete run of the same audit
+///     compare_to: previous             #   (see Ruleset+Regression.swift)
+///     by: 0.05
 /// ```
 ///
 /// Thresholds live only here; the Auditing stage computes metrics without

@@ -54,7 +54,7 @@ import Testing
             + "fell from 0.91 (run 12) to 0.78, 0.13 further from 1, more than the allowed 0.05.")
         #expect(finding.value == 0.78)
         // The limit on the new value: 1 − (0.09 + 0.05) = 0.86, crossed from above.
-        #expect(abs((finding.threshold ?? 0) - 0.86) < 1e-12 && finding.comparison == "below")
+        #expect(finding.threshold == 0.86 && finding.comparison == "below")
         #expect(finding.score == "el2n@2" && finding.group == "female" && finding.fraction == 0.3)
     }
 
