@@ -7,8 +7,10 @@ import Scoring
 import Storage
 
 extension AuditRunner {
-    /// Scores, plans, composition audit, findings and gate.
-    func compute(_ inputs: CheckedInputs, failOn: Severity?, clock: inout StageClock) throws -> RunResults {
+    /// Scores, plans, composition audit, findings and gate; `previous` is what
+    /// `compare_to: previous` rules compare with (`nil`: the audit's first run).
+    func compute(_ inputs: CheckedInputs, failOn: Severity?, previous: PreviousRun? = nil,
+                 clock: inout StageClock) throws -> RunResults {
         let spec = inputs.spec, data = inputs.data
         let features = FeatureMatrix(values: data.train.features, rows: data.train.count, columns: data.train.featureCount)
         let computedSpecs = spec.scores.compactMap { request -> ScoreSpec? in
@@ -53,7 +55,7 @@ extension AuditRunner {
             errorRisk = try auditErrorRisk(plans: plans, inputs: inputs, progress: progress)
             clock.lap("retrain and audit error risk")
         }
-        let findings = inputs.ruleset.evaluate(composition, errorRisk: errorRisk)
+        let findings = inputs.ruleset.evaluate(composition, errorRisk: errorRisk, previous: previous)
         let gate = Gate(findings: findings, failOn: failOn)
         clock.lap("apply ruleset")
         let examples = data.train.ids.indices.map { index in

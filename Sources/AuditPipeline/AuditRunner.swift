@@ -42,7 +42,8 @@ public final class AuditRunner {
         let runId = try database.beginRun(runRecord(inputs, options: options))
         TestPause.reached(.beforeTraining)
         do {
-            let results = try compute(inputs, failOn: options.failOn, clock: &clock)
+            let previous = try database.lastCompleteRun(audit: inputs.spec.name, before: runId)
+            let results = try compute(inputs, failOn: options.failOn, previous: previous, clock: &clock)
             try database.completeRun(id: runId, results: results)
         } catch {
             try? database.failRun(id: runId, message: String(describing: error))

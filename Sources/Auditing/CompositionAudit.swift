@@ -50,8 +50,22 @@ public func auditComposition(plans: [PruningPlan], groupings: [Grouping]) -> Com
     return CompositionAudit(rows: rows, attributes: attributes)
 }
 
-/// The rows of one plan and one grouping, `q_value` still unset (= p_value).
+/// The rows of one plan and one grouping, `q_value` still unset (= p_value),
+/// with each group's `impact_ratio` against the best-retained group.
 func compositionRows(plan: PruningPlan, grouping: Grouping) -> [CompositionRow] {
+    var rows = groupRows(plan: plan, grouping: grouping)
+    let bestRetention = rows.map { Double($0.kept) / Double($0.n) }.max() ?? 0
+    if bestRetention > 0 {
+        for index in rows.indices {
+            rows[index].impactRatio = Double(rows[index].kept) / Double(rows[index].n) / bestRetention
+        }
+    }
+    return rows
+}
+
+/// The rows of one plan and one grouping without `impact_ratio` (which needs
+/// every group) and with `q_value` = `p_value`.
+private func groupRows(plan: PruningPlan, grouping: Grouping) -> [CompositionRow] {
     let total = plan.trainCount, removedTotal = plan.removedCount, keptTotal = total - removedTotal
     var sizes = [Int](repeating: 0, count: grouping.groups.count)
     var removedCounts = sizes

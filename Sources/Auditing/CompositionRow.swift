@@ -60,6 +60,12 @@ public struct CompositionRow: Sendable, Equatable, Codable {
     /// [0, 1/share_before]; ideal 1. Equals retention_ratio whenever both are
     /// defined. `nil` when N − R = 0.
     public var representationRatio: Double?
+    /// `impact_ratio` = (kept/n) / max_h (kept_h/n_h) over the groups h of
+    /// the same attribute in the same plan: the EEOC "four-fifths" adverse
+    /// impact ratio, with retention as the selection. Range [0, 1]; ideal 1;
+    /// the best-retained group has 1; below 0.8 fails the four-fifths rule.
+    /// `nil` when every group of the attribute keeps nothing (0/0).
+    public var impactRatio: Double?
     /// `ci_low`: lower end of the Wilson 95% interval of removal_rate
     /// (z = 1.959963984540054). Range [0, removal_rate].
     public var ciLow: Double
@@ -82,7 +88,7 @@ public struct CompositionRow: Sendable, Equatable, Codable {
         attributeKind: GroupingKind, n: Int, removed: Int, kept: Int, removalRate: Double,
         expectedRemoved: Double, excessRemoval: Double, retentionRatio: Double?, removalRatio: Double?,
         shareBefore: Double, shareAfter: Double?, representationRatio: Double?,
-        ciLow: Double, ciHigh: Double, pValue: Double, qValue: Double
+        ciLow: Double, ciHigh: Double, pValue: Double, qValue: Double, impactRatio: Double? = nil
     ) {
         self.score = score; self.policy = policy; self.fraction = fraction
         self.attribute = attribute; self.group = group; self.attributeKind = attributeKind
@@ -92,6 +98,7 @@ public struct CompositionRow: Sendable, Equatable, Codable {
         self.removalRatio = removalRatio; self.shareBefore = shareBefore
         self.shareAfter = shareAfter; self.representationRatio = representationRatio
         self.ciLow = ciLow; self.ciHigh = ciHigh; self.pValue = pValue; self.qValue = qValue
+        self.impactRatio = impactRatio
     }
 
     /// Every metric's contract name, in report order (from ``MetricCatalog/composition``).

@@ -33,6 +33,12 @@ public struct ErrorRiskAttributeRow: Sendable, Equatable {
     ///   `between_groups`), a group's rate without its base counting as 0 as
     ///   Fairlearn counts it. Range [0, 1]; ideal 0; 0 with a single group.
     ///   Needs a positive class.
+    /// - `demographic_parity_difference_delta_vs_full`,
+    ///   `equalized_odds_difference_delta_vs_full`: per seed k, the plan's
+    ///   disparity minus the `full` baseline's at the same seed k (paired like
+    ///   `accuracy_delta_vs_full`). Range [−1, 1]; ideal ≤ 0 (pruning does not
+    ///   widen the gap); positive means the pruned model treats the groups
+    ///   more unequally. Absent on `full` rows and wherever the disparity is.
     public var metrics: ErrorMetricSummaries
 
     public init(score: String?, policy: String, fraction: Double?, attribute: String, attributeKind: GroupingKind,

@@ -124,14 +124,14 @@ public func auditErrorRisk(
     var audit = ErrorRiskAudit(rows: [], attributes: [])
     for subject in subjects {
         for (index, grouping) in inputs.groupings.enumerated() {
-            let perSeed = values[subject.model].map { $0[index] }
-            let rows = subject.groupRows(grouping: grouping, perSeed: perSeed,
-                                         fullPerSeed: values[0].map { $0[index] },
-                                         randomPerSeed: subject.randomModel.map { model in values[model].map { $0[index] } },
-                                         undefinedRates: undefinedRates[index])
+            let perSeed = values[subject.model].map { $0[index] }, fullPerSeed = values[0].map { $0[index] }
+            let randomPerSeed = subject.randomModel.map { model in values[model].map { $0[index] } }
+            let rows = subject.groupRows(grouping: grouping, perSeed: perSeed, fullPerSeed: fullPerSeed,
+                                         randomPerSeed: randomPerSeed, undefinedRates: undefinedRates[index])
             guard !rows.isEmpty else { continue }
             audit.rows += rows
-            audit.attributes.append(subject.attributeRow(grouping: grouping, perSeed: perSeed))
+            audit.attributes.append(
+                subject.attributeRow(grouping: grouping, perSeed: perSeed, fullPerSeed: fullPerSeed))
         }
     }
     return audit

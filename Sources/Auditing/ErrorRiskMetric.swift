@@ -14,11 +14,14 @@ public enum ErrorRiskMetric: String, Sendable, CaseIterable, Codable {
     case accuracyGap = "accuracy_gap"
     case demographicParityDifference = "demographic_parity_difference"
     case equalizedOddsDifference = "equalized_odds_difference"
+    case demographicParityDifferenceDeltaVsFull = "demographic_parity_difference_delta_vs_full"
+    case equalizedOddsDifferenceDeltaVsFull = "equalized_odds_difference_delta_vs_full"
 
     /// `.errorGroup` for the per-group metrics, `.errorAttribute` for the aggregates.
     public var level: MetricLevel {
         switch self {
-        case .worstGroupAccuracy, .accuracyGap, .demographicParityDifference, .equalizedOddsDifference:
+        case .worstGroupAccuracy, .accuracyGap, .demographicParityDifference, .equalizedOddsDifference,
+             .demographicParityDifferenceDeltaVsFull, .equalizedOddsDifferenceDeltaVsFull:
             .errorAttribute
         default: .errorGroup
         }

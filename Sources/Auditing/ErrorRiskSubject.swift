@@ -40,11 +40,24 @@ struct ErrorRiskSubject {
         }
     }
 
-    /// The attribute row of one grouping from its per-seed group values.
-    func attributeRow(grouping: Grouping, perSeed: [GroupingErrorValues]) -> ErrorRiskAttributeRow {
-        ErrorRiskAttributeRow(score: score, policy: policy, fraction: fraction, attribute: grouping.name,
-                              attributeKind: grouping.kind,
-                              metrics: Self.summaries(perSeed.map(GroupErrorMetrics.attributeValues)))
+    /// The attribute row of one grouping from its per-seed group values and
+    /// the baseline's (for the `…_delta_vs_full` disparities of a plan).
+    func attributeRow(grouping: Grouping, perSeed: [GroupingErrorValues],
+                      fullPerSeed: [GroupingErrorValues]) -> ErrorRiskAttributeRow {
+        let seedValues = perSeed.map(GroupErrorMetrics.attributeValues)
+        var metrics = Self.summaries(seedValues)
+        if !isBaseline {
+            let fullValues = fullPerSeed.map(GroupErrorMetrics.attributeValues)
+            let deltas: [(ErrorRiskMetric, ErrorRiskMetric)] = [
+                (.demographicParityDifferenceDeltaVsFull, .demographicParityDifference),
+                (.equalizedOddsDifferenceDeltaVsFull, .equalizedOddsDifference),
+            ]
+            for (delta, metric) in deltas {
+                metrics[delta] = Self.pairedDelta(of: metric, seedValues, fullValues)
+            }
+        }
+        return ErrorRiskAttributeRow(score: score, policy: policy, fraction: fraction, attribute: grouping.name,
+                                     attributeKind: grouping.kind, metrics: metrics)
     }
 
     /// Summaries of every metric present at every seed, intervals cut to 0…1
@@ -64,6 +77,22 @@ struct ErrorRiskSubject {
 
     /// Summary of accuracy(subject, k) − accuracy(reference, k) over seeds k.
     static func pairedDelta(_ values: [ErrorMetricValues], _ reference: [ErrorMetricValues]) -> SeedSummary {
-        SeedSummary(values: zip(values, reference).map { $0[.accuracy]! - $1[.accuracy]! }, within: -1...1)
+        pairedDelta(of: .accuracy, values, reference)!
+    }
+
+    /// Summary of metric(subject, k) − metric(reference, k) over seeds k,
+    /// cut to −1…1 (every metric differenced is a rate or a gap of rates);
+    /// `nil` when the metric is absent for either side at some seed, or there
+    /// is no seed.
+    static func pairedDelta(of metric: ErrorRiskMetric, _ values: [ErrorMetricValues],
+                            _ reference: [ErrorMetricValues]) -> SeedSummary? {
+        let differences = zip(values, reference).compactMap { subject, base -> Double? in
+            guard let value = subject[metric], let baseValue = base[metric] else { return nil }
+            return value - baseValue
+        }
+        guard !differences.isEmpty, differences.count == values.count, values.count == reference.count else {
+            return nil
+        }
+        return SeedSummary(values: differences, within: -1...1)
     }
 }

@@ -40,13 +40,16 @@ public enum MetricCatalog {
     }
 
     /// The listing's column headings.
-    public static let tableHeader = ["name", "level", "definition", "range", "ideal", "edge cases", "can be undefined"]
+    public static let tableHeader = [
+        "name", "level", "definition", "range", "ideal", "edge cases", "can be undefined", "better",
+    ]
 
-    /// The catalog as printable rows, one per metric, matching ``tableHeader``.
+    /// The catalog as printable rows, one per metric, matching ``tableHeader``
+    /// (`better` is "—" for a metric a `compare_to: previous` rule refuses).
     public static func printableRows() -> [[String]] {
         all.map { definition in
             [definition.name, definition.level.rawValue, definition.definition, definition.range, definition.ideal,
-             definition.edgeCases, definition.canBeUndefined ? "yes" : "no"]
+             definition.edgeCases, definition.canBeUndefined ? "yes" : "no", definition.better?.summary ?? "—"]
         }
     }
 

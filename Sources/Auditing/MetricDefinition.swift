@@ -15,6 +15,10 @@ public struct MetricDefinition: Sendable {
     public let ideal: String
     /// Edge cases: when it is undefined or set by convention.
     public let edgeCases: String
+    /// Which way the metric improves, read by `compare_to: previous` rules;
+    /// `nil` for metrics that are evidence (p-, q-values, χ²) or describe the
+    /// data (sizes, shares, interval ends), which a regression rule refuses.
+    public let better: BetterDirection?
     /// Where the value lives.
     let accessor: Accessor
 
@@ -77,20 +81,20 @@ public struct MetricDefinition: Sendable {
 
 extension MetricDefinition {
     init(_ name: String, _ field: MetricField<CompositionRow>, definition: String, range: String, ideal: String,
-         edgeCases: String = "—") {
+         edgeCases: String = "—", better: BetterDirection?) {
         self.init(name: name, level: .group, definition: definition, range: range, ideal: ideal,
-                  edgeCases: edgeCases, accessor: .composition(field))
+                  edgeCases: edgeCases, better: better, accessor: .composition(field))
     }
 
     init(_ name: String, _ field: MetricField<AttributeRow>, definition: String, range: String, ideal: String,
-         edgeCases: String = "—") {
+         edgeCases: String = "—", better: BetterDirection?) {
         self.init(name: name, level: .attribute, definition: definition, range: range, ideal: ideal,
-                  edgeCases: edgeCases, accessor: .attribute(field))
+                  edgeCases: edgeCases, better: better, accessor: .attribute(field))
     }
 
     init(_ metric: ErrorRiskMetric, definition: String, range: String, ideal: String, edgeCases: String = "—",
-         canBeUndefined: Bool) {
+         better: BetterDirection?, canBeUndefined: Bool) {
         self.init(name: metric.rawValue, level: metric.level, definition: definition, range: range, ideal: ideal,
-                  edgeCases: edgeCases, accessor: .errorRisk(metric, canBeUndefined: canBeUndefined))
+                  edgeCases: edgeCases, better: better, accessor: .errorRisk(metric, canBeUndefined: canBeUndefined))
     }
 }

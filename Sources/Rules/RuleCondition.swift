@@ -1,7 +1,8 @@
 import DietAuditCore
 
 /// When a rule fires: the metric's value lies below, above or outside a
-/// threshold (`fail_if` in the ruleset).
+/// threshold (`fail_if` in the ruleset), or it got worse since the previous
+/// run (`compare_to: previous`, `by`).
 public enum RuleCondition: Sendable, Equatable {
     /// `{below: x}`: fires when value < x.
     case below(Double)
@@ -9,6 +10,12 @@ public enum RuleCondition: Sendable, Equatable {
     case above(Double)
     /// `{outside: [lo, hi]}`: fires when value < lo or value > hi.
     case outside(Double, Double)
+    /// `compare_to: previous` with `by: d`: fires when the metric moved the
+    /// wrong way (its catalog ``Auditing/BetterDirection``) by more than d
+    /// since the same row of the previous complete run of the audit. Judged by
+    /// ``Ruleset/evaluate(_:errorRisk:previous:)``, never by
+    /// ``breach(of:)`` (one value is not enough).
+    case worsens(by: Double)
 
     /// Whether `value` breaks the condition, and if so the threshold it crossed
     /// and the direction (`"below"` or `"above"`).
@@ -22,6 +29,8 @@ public enum RuleCondition: Sendable, Equatable {
             if value < low { return (low, "below") }
             if value > high { return (high, "above") }
             return nil
+        case .worsens:
+            return nil
         }
     }
 
@@ -31,6 +40,7 @@ public enum RuleCondition: Sendable, Equatable {
         case .below(let limit): "below \(formatNumber(limit))"
         case .above(let limit): "above \(formatNumber(limit))"
         case .outside(let low, let high): "outside [\(formatNumber(low)), \(formatNumber(high))]"
+        case .worsens(let allowed): "worse than the previous run by more than \(formatNumber(allowed))"
         }
     }
 }

@@ -1,7 +1,14 @@
 extension Ruleset {
-    /// The ruleset used when a spec names none; identical to the shipped
-    /// `rulesets/default.yaml` (a test keeps the two equal).
+    /// The ruleset used when a spec names none; the shipped
+    /// `rulesets/default.yaml` byte for byte (a test keeps the two equal).
     public static let defaultText = """
+    # When to use: the starting point for any audit, and what runs without a
+    # `ruleset:` key (the built-in default is this file, rule for rule). It fails a
+    # plan that removes a class, group or intersection disproportionately (the
+    # four-fifths rule on retention, only where Fisher's test is convincing after
+    # false-discovery control and the group has at least 20 members), and warns
+    # on over-representation, a large shift of an attribute's make-up, and an
+    # accuracy cost against random pruning of the same size.
     ruleset: default
     description: >
       Flags pruning plans that remove a class, a sensitive group or an intersection

@@ -14,11 +14,19 @@ extension Ruleset {
     /// nothing when a statistical `only_if` does not hold; an
     /// insufficient-evidence finding when the metric is undefined there (see
     /// `Ruleset+Insufficient.swift`); a breach when the value crosses the limit.
+    ///
+    /// A `compare_to: previous` rule compares each row with the same row of
+    /// `previous` (see ``regressionFindings(_:allowed:audit:errorRisk:previous:)``).
     public func evaluate(
-        _ audit: CompositionAudit, errorRisk: ErrorRiskAudit = ErrorRiskAudit(rows: [], attributes: [])
+        _ audit: CompositionAudit, errorRisk: ErrorRiskAudit = ErrorRiskAudit(rows: [], attributes: []),
+        previous: PreviousRun? = nil
     ) -> [Finding] {
         rules.flatMap { rule -> [Finding] in
-            switch MetricCatalog.level(of: rule.metric) {
+            if case .worsens(let allowed) = rule.condition {
+                return regressionFindings(
+                    rule, allowed: allowed, audit: audit, errorRisk: errorRisk, previous: previous)
+            }
+            return switch MetricCatalog.level(of: rule.metric) {
             case .group: audit.rows.compactMap { check(rule, on: $0) }
             case .attribute: audit.attributes.compactMap { check(rule, on: $0) }
             case .errorGroup: errorRisk.rows.compactMap { check(rule, on: $0) }

@@ -62,6 +62,10 @@ public enum InsufficientReason: String, Sendable, CaseIterable {
     case undefined
     /// A `compare_to: previous` rule found no earlier complete run.
     case noPreviousRun = "no_previous_run"
+    /// A `compare_to: previous` rule's row is missing from the earlier run.
+    case notInPreviousRun = "not_in_previous_run"
+    /// A `compare_to: previous` rule's metric was undefined in the earlier run.
+    case undefinedInPreviousRun = "undefined_in_previous_run"
 
     /// How reports name the reason in a summary ("group below min_group_size").
     public var summary: String {
@@ -69,6 +73,8 @@ public enum InsufficientReason: String, Sendable, CaseIterable {
         case .minGroupSize: "group below min_group_size"
         case .undefined: "metric undefined"
         case .noPreviousRun: "no previous run"
+        case .notInPreviousRun: "row not in the previous run"
+        case .undefinedInPreviousRun: "metric undefined in the previous run"
         }
     }
 }

@@ -15,6 +15,10 @@ import DietAuditCore
 ///     severity: fail                   # info | warn | fail
 ///     policies: [keep_hard, keep_easy] # optional: only these policies
 ///     on_insufficient: info            # optional: overrides the ruleset's
+///   - id: retention-regression         # instead of fail_if: against the last
+///     metric: retention_ratio          #   complete run of the same audit
+///     compare_to: previous             #   (see Ruleset+Regression.swift)
+///     by: 0.05
 /// ```
 ///
 /// Thresholds live only here; the Auditing stage computes metrics without

@@ -191,6 +191,14 @@ extension AuditDatabase {
                 t.add(column: "undefined", .boolean).notNull().defaults(to: false)
             }
         }
+        migrator.registerMigration("v8: impact ratio") { db in
+            // Each group's retention against the best-retained group of its
+            // attribute (EEOC four-fifths reading). Rows of earlier runs keep
+            // NULL: their impact ratio was never computed.
+            try db.alter(table: "composition") { t in
+                t.add(column: "impact_ratio", .double)
+            }
+        }
         return migrator
     }
 }

@@ -126,7 +126,7 @@ import DietAuditCore
     @Test func metricNamesAndEncoding() throws {
         let audit = auditComposition(plans: [Self.plan], groupings: [Self.sex])
         let row = audit.rows[0]
-        #expect(CompositionRow.metricNames.count == 15)
+        #expect(CompositionRow.metricNames.count == 16)
         for name in CompositionRow.metricNames { #expect(row.value(of: name) != nil, "\(name)") }
         #expect(row.value(of: "removal_rate") == 0.75 && row.value(of: "n") == 4)
         #expect(row.value(of: "retention") == nil)

@@ -12,7 +12,7 @@ import DietAuditCore
     @Test func namesAreTheContractNamesInReportOrder() {
         #expect(MetricCatalog.composition.map(\.name) == [
             "n", "removed", "kept", "removal_rate", "expected_removed", "excess_removal", "retention_ratio",
-            "removal_ratio", "share_before", "share_after", "representation_ratio", "ci_low", "ci_high",
+            "removal_ratio", "share_before", "share_after", "representation_ratio", "impact_ratio", "ci_low", "ci_high",
             "p_value", "q_value",
         ])
         #expect(MetricCatalog.attribute.map(\.name) == ["tvd", "chi2", "chi2_p_value"])
@@ -20,7 +20,7 @@ import DietAuditCore
         #expect(Set(MetricCatalog.allMetrics).count == MetricCatalog.allMetrics.count, "every name once")
         #expect(MetricCatalog.composition.filter(\.isCount).map(\.name) == ["n", "removed", "kept"])
         #expect(MetricCatalog.composition.filter(\.canBeUndefined).map(\.name)
-            == ["retention_ratio", "removal_ratio", "share_after", "representation_ratio"])
+            == ["retention_ratio", "removal_ratio", "share_after", "representation_ratio", "impact_ratio"])
     }
 
     @Test func everyMetricIsDocumentedInMetricsMarkdown() throws {
@@ -38,7 +38,7 @@ import DietAuditCore
         #expect(MetricCatalog.level(of: "tvd") == .attribute)
         #expect(MetricCatalog.level(of: "removal_rate_std") == nil)
         #expect(MetricCatalog.level(of: "accuracy_median") == nil)
-        #expect(MetricCatalog.allMetrics.count == 15 + 3 + 11 * 4)
+        #expect(MetricCatalog.allMetrics.count == 16 + 3 + 13 * 4)
     }
 
     static func plantedRow() -> CompositionRow {
@@ -73,6 +73,8 @@ import DietAuditCore
         #expect(rows.allSatisfy { $0.count == MetricCatalog.tableHeader.count })
         #expect(rows.first { $0[0] == "retention_ratio" }?[6] == "yes")
         #expect(rows.first { $0[0] == "accuracy_gap" }?[1] == "error attribute")
+        #expect(rows.first { $0[0] == "accuracy_gap" }?[7] == "toward 0")
+        #expect(rows.first { $0[0] == "q_value" }?[7] == "—")
         let lines = MetricCatalog.renderedTable().split(separator: "\n")
         #expect(lines.count == rows.count + 2)
         #expect(lines[0].hasPrefix("name ") && lines[2].hasPrefix("n "))

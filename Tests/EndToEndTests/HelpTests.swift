@@ -6,7 +6,8 @@ import Testing
 @Suite struct HelpTests {
     @Test(arguments: [
         ["--help"], ["run", "--help"], ["runs", "--help"], ["report", "--help"], ["export", "scores", "--help"],
-        ["validate", "--help"], ["show", "--help"], ["diff", "--help"],
+        ["validate", "--help"], ["show", "--help"], ["diff", "--help"], ["rules", "--help"],
+        ["rules", "check", "--help"], ["rules", "metrics", "--help"],
     ])
     func helpText(arguments: [String]) throws {
         let result = try Dietaudit.run(arguments, in: FileManager.default.temporaryDirectory)

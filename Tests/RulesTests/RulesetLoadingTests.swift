@@ -126,3 +126,66 @@ import DietAuditTestSupport
         #expect(RuleCondition.outside(0.8, 1.25).breach(of: 1.0) == nil)
     }
 }
+
+/// Loading `compare_to: previous` rules and the shipped ruleset files.
+@Suite struct RegressionRuleLoadingTests {
+    func message(_ rules: String) -> String? {
+        do {
+            _ = try Ruleset.parse("ruleset: x\nrules:\n" + rules, file: "r.yaml")
+            return nil
+        } catch let error as InputError {
+            return error.description
+        } catch {
+            return "unexpected \(error)"
+        }
+    }
+
+    @Test func misspeltMetricSuggestsTheRealOne() {
+        let text = message("  - id: a\n    metric: retention_ration\n    fail_if: {below: 0.8}\n")
+        #expect(text?.hasPrefix("r.yaml:4:13: rules[0].metric: unknown metric 'retention_ration'") == true)
+        #expect(text?.hasSuffix("did you mean 'retention_ratio'?") == true)
+    }
+
+    @Test func evidenceMetricsRefuseCompareTo() {
+        for metric in ["p_value", "q_value", "chi2_p_value", "n", "accuracy_std"] {
+            let text = message("  - id: a\n    metric: \(metric)\n    compare_to: previous\n    by: 0.1\n")
+            #expect(text?.hasPrefix("r.yaml:4:13: rules[0].metric: compare_to: previous needs a metric with a "
+                + "better direction; '\(metric)' is evidence") == true, "\(metric): \(text ?? "accepted")")
+        }
+    }
+
+    @Test func compareToMistakesAreLocated() {
+        #expect(message("  - id: a\n    metric: tvd\n    compare_to: last\n    by: 0.1\n")?
+            .hasPrefix("r.yaml:5:17: rules[0].compare_to: 'last' is not allowed; expected one of 'previous'") == true)
+        #expect(message("  - id: a\n    metric: tvd\n    compare_to: previous\n")?
+            .contains("missing required key 'rules[0].by'") == true)
+        #expect(message("  - id: a\n    metric: tvd\n    compare_to: previous\n    by: -0.1\n")?
+            .hasPrefix("r.yaml:6:9: rules[0].by: by must be 0 or more") == true)
+        #expect(message("  - id: a\n    metric: tvd\n    by: 0.1\n")?.contains("add 'compare_to: previous'") == true)
+        #expect(message("  - id: a\n    metric: tvd\n    compare_to: previous\n    by: 0.1\n    fail_if: {above: 1}\n")?
+            .contains("takes 'by', not fail_if") == true)
+        #expect(message("  - id: a\n    metric: tvd\n    compare_too: previous\n")?
+            .contains("did you mean 'compare_to'?") == true)
+    }
+
+    /// Every shipped ruleset loads, opens with a comment saying when to use
+    /// it, and `default.yaml` is the built-in default byte for byte.
+    @Test func everyShippedRulesetLoads() throws {
+        let directory = repositoryRoot().appendingPathComponent("rulesets")
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") }
+        #expect(Set(names).isSuperset(of: ["default.yaml", "strict.yaml", "four-fifths.yaml", "error-parity.yaml"]))
+        for name in names {
+            let path = directory.appendingPathComponent(name).path
+            let ruleset = try Ruleset.load(fileAt: path)
+            #expect(!ruleset.rules.isEmpty)
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(text.hasPrefix("# When to use:"), "\(name) opens with its comment block")
+        }
+        let shipped = try String(contentsOf: directory.appendingPathComponent("default.yaml"), encoding: .utf8)
+        #expect(shipped == Ruleset.defaultText)
+        let fourFifths = try Ruleset.load(fileAt: directory.appendingPathComponent("four-fifths.yaml").path)
+        #expect(fourFifths.rules.map(\.metric) == ["impact_ratio"] && fourFifths.rules[0].condition == .below(0.8))
+        let parity = try Ruleset.load(fileAt: directory.appendingPathComponent("error-parity.yaml").path)
+        #expect(parity.rules.contains { $0.condition == .worsens(by: 0.02) })
+    }
+}
