@@ -9,27 +9,37 @@ import Storage
 extension AuditRunner {
     /// Scores, plans, composition audit, findings and gate; `previous` is what
     /// `compare_to: previous` rules compare with (`nil`: the audit's first run).
-    func compute(_ inputs: CheckedInputs, failOn: Severity?, previous: PreviousRun? = nil,
-                 clock: inout StageClock) throws -> RunResults {
+    func compute(
+        _ inputs: CheckedInputs, failOn: Severity?, previous: PreviousRun? = nil,
+        clock: inout StageClock
+    ) throws -> RunResults {
         let spec = inputs.spec, data = inputs.data
-        let features = FeatureMatrix(values: data.train.features, rows: data.train.count, columns: data.train.featureCount)
+        let features = FeatureMatrix(
+            values: data.train.features, rows: data.train.count, columns: data.train.featureCount)
         let computedSpecs = spec.scores.compactMap { request -> ScoreSpec? in
             if case .computed(let scoreSpec) = request { return scoreSpec }
             return nil
         }
-        let heldOut = spec.pruning.policies.contains(.quota) ? HeldOutSplit(
-            features: FeatureMatrix(values: data.test.features, rows: data.test.count, columns: data.test.featureCount),
-            labels: data.test.labels) : nil
-        let scoring = computedSpecs.isEmpty ? ScoringOutcome(scores: [], heldOutRecall: nil) : try computeScoring(
-            computedSpecs, features: features, labels: data.train.labels, classCount: data.classNames.count,
-            model: spec.model, training: spec.training, heldOut: heldOut, progress: progress)
+        let heldOut =
+            spec.pruning.policies.contains(.quota)
+            ? HeldOutSplit(
+                features: FeatureMatrix(
+                    values: data.test.features, rows: data.test.count, columns: data.test.featureCount),
+                labels: data.test.labels) : nil
+        let scoring =
+            computedSpecs.isEmpty
+            ? ScoringOutcome(scores: [], heldOutRecall: nil)
+            : try computeScoring(
+                computedSpecs, features: features, labels: data.train.labels, classCount: data.classNames.count,
+                model: spec.model, training: spec.training, heldOut: heldOut, progress: progress)
         let computed = scoring.scores
         var scores: [ScoreResult] = []
         for request in spec.scores {
             if let values = inputs.imported[request.name] {
-                scores.append(ScoreResult(
-                    name: request.name, kind: ScoreResult.importedKind, epoch: nil, direction: request.direction,
-                    perSeed: [values]))
+                scores.append(
+                    ScoreResult(
+                        name: request.name, kind: ScoreResult.importedKind, epoch: nil, direction: request.direction,
+                        perSeed: [values]))
             } else if let result = computed.first(where: { $0.name == request.name }) {
                 scores.append(result)
             }
@@ -48,7 +58,8 @@ extension AuditRunner {
         if spec.pruning.retrainSeeds > 0 {
             let inputs = ErrorRiskInputs(
                 trainFeatures: features, trainLabels: data.train.labels,
-                testFeatures: FeatureMatrix(values: data.test.features, rows: data.test.count, columns: data.test.featureCount),
+                testFeatures: FeatureMatrix(
+                    values: data.test.features, rows: data.test.count, columns: data.test.featureCount),
                 testLabels: data.test.labels, classCount: data.classNames.count, positiveClass: data.positiveClass,
                 groupings: data.groupings, model: spec.model, training: spec.training,
                 retrainSeeds: spec.pruning.retrainSeeds)
@@ -59,7 +70,8 @@ extension AuditRunner {
         let gate = Gate(findings: findings, failOn: failOn)
         clock.lap("apply ruleset")
         let examples = data.train.ids.indices.map { index in
-            ExampleRow(position: index, exampleId: data.train.ids[index], label: data.classNames[data.train.labels[index]])
+            ExampleRow(
+                position: index, exampleId: data.train.ids[index], label: data.classNames[data.train.labels[index]])
         }
         return RunResults(
             examples: examples, scores: scores, validity: validity, plans: plans, composition: composition,
@@ -73,17 +85,19 @@ extension AuditRunner {
         for score in scores {
             for policy in spec.pruning.policies where policy != .random {
                 for fraction in spec.pruning.fractions {
-                    plans.append(PruningPlanner.plan(
-                        scores: score.mean, scoreName: score.name, direction: score.direction, context: context,
-                        policy: policy, fraction: fraction, seed: spec.training.seed))
+                    plans.append(
+                        PruningPlanner.plan(
+                            scores: score.mean, scoreName: score.name, direction: score.direction, context: context,
+                            policy: policy, fraction: fraction, seed: spec.training.seed))
                 }
             }
         }
         if spec.pruning.policies.contains(.random) {
             for fraction in spec.pruning.fractions {
-                plans.append(PruningPlanner.plan(
-                    scores: nil, scoreName: nil, direction: .harder, context: context,
-                    policy: .random, fraction: fraction, seed: spec.training.seed))
+                plans.append(
+                    PruningPlanner.plan(
+                        scores: nil, scoreName: nil, direction: .harder, context: context,
+                        policy: .random, fraction: fraction, seed: spec.training.seed))
             }
         }
         return plans

@@ -16,7 +16,9 @@ extension AuditRunner {
             testCount: data.test.count, featureColumns: data.featureColumns, featureCount: data.featureNames.count,
             label: spec.dataset.label, positiveLabel: spec.dataset.positiveLabel,
             groupings: data.groupings.map {
-                GroupingSummary(name: $0.name, kind: $0.kind.rawValue, groups: $0.groups, trainCounts: $0.trainCounts, testCounts: $0.testCounts)
+                GroupingSummary(
+                    name: $0.name, kind: $0.kind.rawValue, groups: $0.groups, trainCounts: $0.trainCounts,
+                    testCounts: $0.testCounts)
             },
             missing: data.missing.map { MissingCount(column: $0.column, count: $0.count, handling: $0.handling) },
             notes: data.notes)
@@ -31,18 +33,20 @@ extension AuditRunner {
 
     /// The spec's settings as structured data (the report words them).
     func settings(_ spec: AuditSpec) -> RunSettings {
-        let model: RunSettings.Model = switch spec.model.kind {
-        case .softmax: RunSettings.Model(kind: .softmax, widths: [], inputShape: nil)
-        case .mlp(let hidden): RunSettings.Model(kind: .mlp, widths: hidden, inputShape: nil)
-        case .cnn(let channels):
-            RunSettings.Model(kind: .cnn, widths: channels, inputShape: spec.model.inputShape?.text)
-        }
+        let model: RunSettings.Model =
+            switch spec.model.kind {
+            case .softmax: RunSettings.Model(kind: .softmax, widths: [], inputShape: nil)
+            case .mlp(let hidden): RunSettings.Model(kind: .mlp, widths: hidden, inputShape: nil)
+            case .cnn(let channels):
+                RunSettings.Model(kind: .cnn, widths: channels, inputShape: spec.model.inputShape?.text)
+            }
         let t = spec.training, o = t.optimizer
-        let schedule: RunSettings.Schedule = switch t.schedule {
-        case .constant: .constant
-        case .step(let every, let factor): .step(everyEpochs: every, factor: factor)
-        case .cosine(let minimum): .cosine(minimum: minimum)
-        }
+        let schedule: RunSettings.Schedule =
+            switch t.schedule {
+            case .constant: .constant
+            case .step(let every, let factor): .step(everyEpochs: every, factor: factor)
+            case .cosine(let minimum): .cosine(minimum: minimum)
+            }
         let training = RunSettings.Training(
             epochs: t.epochs, batchSize: t.batchSize, optimizer: o.kind, learningRate: o.learningRate,
             momentum: o.momentum, weightDecay: o.weightDecay, beta1: o.beta1, beta2: o.beta2, epsilon: o.epsilon,
@@ -54,7 +58,8 @@ extension AuditRunner {
         }
         return RunSettings(
             model: model, training: training, scores: spec.scores.map(\.name), testFraction: testFraction,
-            testFile: testFile, pruningFractions: spec.pruning.fractions.map(\.doubleValue), pruningPolicies: spec.pruning.policies,
+            testFile: testFile, pruningFractions: spec.pruning.fractions.map(\.doubleValue),
+            pruningPolicies: spec.pruning.policies,
             retrainSeeds: spec.pruning.retrainSeeds, blasKernel: BLASKernel.coreName,
             cores: ProcessInfo.processInfo.activeProcessorCount)
     }

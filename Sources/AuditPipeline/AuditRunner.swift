@@ -74,7 +74,8 @@ public final class AuditRunner {
         var imported: [String: [Double]] = [:]
         for request in spec.scores {
             guard case let .imported(path, displayPath, column, idColumn, _) = request else { continue }
-            let values = try readImportedScores(path: path, displayPath: displayPath, column: column, idColumn: idColumn)
+            let values = try readImportedScores(
+                path: path, displayPath: displayPath, column: column, idColumn: idColumn)
             imported[request.name] = try joinImported(values, ids: data.train.ids, file: displayPath, column: column)
         }
         return CheckedInputs(

@@ -16,7 +16,8 @@ extension AuditSpec {
         guard FileManager.default.fileExists(atPath: path) else {
             throw InputError("audit spec not found", at: SourceLocation(file: path))
         }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
+        else {
             throw InputError("cannot read the audit spec as UTF-8 text", at: SourceLocation(file: path))
         }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()

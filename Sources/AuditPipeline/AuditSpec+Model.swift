@@ -11,18 +11,25 @@ extension AuditSpec {
         let map = try node.mapping(allowedKeys: ["kind", "hidden", "channels"])
         let kind = try map.required("kind").choice(["softmax", "mlp", "cnn"])
         if kind != "cnn", let channels = map["channels"] {
-            throw channels.error("channels belong to a cnn model; a \(kind) model has \(kind == "mlp" ? "hidden layers" : "no hidden layers")")
+            throw channels.error(
+                "channels belong to a cnn model; a \(kind) model has \(kind == "mlp" ? "hidden layers" : "no hidden layers")"
+            )
         }
         if kind == "cnn" {
-            if let hidden = map["hidden"] { throw hidden.error("a cnn model takes 'channels' (one entry per convolution block), not 'hidden'") }
+            if let hidden = map["hidden"] {
+                throw hidden.error("a cnn model takes 'channels' (one entry per convolution block), not 'hidden'")
+            }
             let channels = try positiveList(map["channels"], default: [16, 32], name: "channels", example: "[16, 32]")
             return ModelSpec(kind: .cnn(channels: channels))
         }
         if kind == "softmax" {
-            if let hidden = map["hidden"] { throw hidden.error("a softmax model has no hidden layers; remove 'hidden' or use kind: mlp") }
+            if let hidden = map["hidden"] {
+                throw hidden.error("a softmax model has no hidden layers; remove 'hidden' or use kind: mlp")
+            }
             return ModelSpec(kind: .softmax)
         }
-        return ModelSpec(kind: .mlp(hidden: try positiveList(map["hidden"], default: [64], name: "hidden", example: "[64]")))
+        return ModelSpec(
+            kind: .mlp(hidden: try positiveList(map["hidden"], default: [64], name: "hidden", example: "[64]")))
     }
 
     /// A non-empty list of positive widths (`hidden`, `channels`).

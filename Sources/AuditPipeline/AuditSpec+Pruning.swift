@@ -34,8 +34,10 @@ extension AuditSpec {
                     throw item.error("policy \(policy.rawValue) is listed twice (first as policies[\(first)])")
                 }
                 if policy == .quota, !scores.contains(where: \.trainsScoringModels) {
-                    throw item.error("policy quota sets class quotas from the held-out error of the scoring models, "
-                        + "but no score trains one; expected a score such as el2n, grand, loss, margin or forgetting")
+                    throw item.error(
+                        "policy quota sets class quotas from the held-out error of the scoring models, "
+                            + "but no score trains one; expected a score such as el2n, grand, loss, margin or forgetting"
+                    )
                 }
                 spec.policies.append(policy)
                 if let draws { spec.randomDraws = draws }
@@ -72,10 +74,11 @@ extension AuditSpec {
                 throw offsetNode.error("an offset must be between 0 and 1 (exclusive), found \(offset)")
             }
             if let smaller = fractions.first(where: { $0 < offset }) {
-                throw offsetNode.error("offset \(offset) is larger than the fraction \(smaller): "
-                    + "keep_hard with an offset "
-                    + "removes round(offset·N) hardest examples within the round(fraction·N) it removes; "
-                    + "expected an offset of at most \(fractions.min()!)")
+                throw offsetNode.error(
+                    "offset \(offset) is larger than the fraction \(smaller): "
+                        + "keep_hard with an offset "
+                        + "removes round(offset·N) hardest examples within the round(fraction·N) it removes; "
+                        + "expected an offset of at most \(fractions.min()!)")
             }
             guard map["draws"] == nil else { throw map["draws"]!.error("draws applies only to policy random") }
             return (.keepHard(offset: offset), nil)

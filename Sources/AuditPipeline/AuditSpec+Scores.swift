@@ -7,28 +7,33 @@ import Scoring
 /// The spec's `scores` list: computed and imported scores.
 extension AuditSpec {
     static let scoreKinds = [
-        "el2n", "grand", "loss", "margin", "forgetting", "aum", "confidence", "variability", "input_norm", "random", "imported",
+        "el2n", "grand", "loss", "margin", "forgetting", "aum", "confidence", "variability", "input_norm", "random",
+        "imported",
     ]
 
     /// Kinds that take an `epoch`.
     static let epochKinds: Set<String> = ["el2n", "grand", "loss", "margin"]
 
-    static func parseScores(_ node: YAMLValue?, training: TrainingSpec, resolver: PathResolver) throws -> [ScoreRequest] {
+    static func parseScores(_ node: YAMLValue?, training: TrainingSpec, resolver: PathResolver) throws -> [ScoreRequest]
+    {
         guard let node else {
-            return [.computed(ScoreSpec(kind: .el2n(epoch: min(2, training.epochs)))),
-                    .computed(ScoreSpec(kind: .grand(epoch: 0))),
-                    .computed(ScoreSpec(kind: .inputNorm))]
+            return [
+                .computed(ScoreSpec(kind: .el2n(epoch: min(2, training.epochs)))),
+                .computed(ScoreSpec(kind: .grand(epoch: 0))),
+                .computed(ScoreSpec(kind: .inputNorm)),
+            ]
         }
         var requests: [ScoreRequest] = []
         for item in try node.sequence() {
             let map = try item.mapping(allowedKeys: ["kind", "epoch", "path", "column", "id_column", "higher_is"])
             let kindNode = try map.required("kind")
             let kind = try kindNode.choice(scoreKinds)
-            let allowed: Set<String> = switch kind {
-            case _ where epochKinds.contains(kind): ["kind", "epoch"]
-            case "imported": ["kind", "path", "column", "id_column", "higher_is"]
-            default: ["kind"]
-            }
+            let allowed: Set<String> =
+                switch kind {
+                case _ where epochKinds.contains(kind): ["kind", "epoch"]
+                case "imported": ["kind", "path", "column", "id_column", "higher_is"]
+                default: ["kind"]
+                }
             for key in map.keys where !allowed.contains(key) {
                 throw InputError("'\(key)' does not apply to a score of kind \(kind)", at: map.location(of: key))
             }
@@ -39,14 +44,16 @@ extension AuditSpec {
                 let epoch = try epochNode?.int() ?? (kind == "grand" ? 0 : min(2, training.epochs))
                 guard epoch >= 0, epoch <= training.epochs else {
                     throw (epochNode ?? kindNode).error(
-                        "epoch \(epoch) is outside the training run: it must be between 0 and training.epochs (\(training.epochs))")
+                        "epoch \(epoch) is outside the training run: it must be between 0 and training.epochs (\(training.epochs))"
+                    )
                 }
-                let scoreKind: ScoreKind = switch kind {
-                case "el2n": .el2n(epoch: epoch)
-                case "grand": .grand(epoch: epoch)
-                case "loss": .loss(epoch: epoch)
-                default: .margin(epoch: epoch)
-                }
+                let scoreKind: ScoreKind =
+                    switch kind {
+                    case "el2n": .el2n(epoch: epoch)
+                    case "grand": .grand(epoch: epoch)
+                    case "loss": .loss(epoch: epoch)
+                    default: .margin(epoch: epoch)
+                    }
                 request = .computed(ScoreSpec(kind: scoreKind))
             case "aum", "forgetting", "confidence", "variability", "random", "input_norm":
                 let simple: [String: ScoreKind] = [
@@ -57,7 +64,8 @@ extension AuditSpec {
             default:
                 let display = try map.required("path").string()
                 let directions = ScoreDirection.allCases.map(\.rawValue)
-                let higherIs = try map["higher_is"].map { ScoreDirection(rawValue: try $0.choice(directions))! } ?? .harder
+                let higherIs =
+                    try map["higher_is"].map { ScoreDirection(rawValue: try $0.choice(directions))! } ?? .harder
                 request = .imported(
                     path: resolver.resolve(display), displayPath: display,
                     column: try map.required("column").string(), idColumn: try map["id_column"]?.string(),

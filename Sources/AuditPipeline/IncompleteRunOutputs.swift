@@ -20,8 +20,9 @@ enum IncompleteRunOutputs {
             reportPath = path
         }
         if let path = options.jsonPath {
-            try ReportFiles.write(json(run, problem: problem, failOn: options.failOn?.rawValue ?? "never")
-                .serialized() + "\n", to: path)
+            try ReportFiles.write(
+                json(run, problem: problem, failOn: options.failOn?.rawValue ?? "never")
+                    .serialized() + "\n", to: path)
         }
         if let path = options.junitPath {
             try ReportFiles.write(junit(run, problem: problem), to: path)
@@ -44,34 +45,40 @@ enum IncompleteRunOutputs {
     static func json(_ run: RunRecord, problem: RunNotComplete, failOn: String) -> JSONValue {
         .object([
             ("schema", .string(JSONReport.schema)),
-            ("run", .object([
-                ("id", .integer(Int(problem.runId))), ("audit", .string(run.audit)),
-                ("started_at", .string(Timestamp.iso8601(run.startedAt))),
-                ("finished_at", .string(run.finishedAt.map(Timestamp.iso8601))),
-                ("tool_version", .string(run.toolVersion)), ("data_sha256", .string(run.dataSha256)),
-                ("spec_sha256", .string(run.specSha256)), ("ruleset_sha256", .string(run.rulesetSha256)),
-                ("status", .string(run.status.rawValue)), ("message", .string(run.errorMessage)),
-            ])),
+            (
+                "run",
+                .object([
+                    ("id", .integer(Int(problem.runId))), ("audit", .string(run.audit)),
+                    ("started_at", .string(Timestamp.iso8601(run.startedAt))),
+                    ("finished_at", .string(run.finishedAt.map(Timestamp.iso8601))),
+                    ("tool_version", .string(run.toolVersion)), ("data_sha256", .string(run.dataSha256)),
+                    ("spec_sha256", .string(run.specSha256)), ("ruleset_sha256", .string(run.rulesetSha256)),
+                    ("status", .string(run.status.rawValue)), ("message", .string(run.errorMessage)),
+                ])
+            ),
             ("findings", .array([])),
-            ("gate", .object([
-                ("fail_on", .string(failOn)), ("passed", .bool(false)), ("verdict", .null),
-                ("reason", .string(problem.description)),
-            ])),
+            (
+                "gate",
+                .object([
+                    ("fail_on", .string(failOn)), ("passed", .bool(false)), ("verdict", .null),
+                    ("reason", .string(problem.description)),
+                ])
+            ),
         ])
     }
 
     static func junit(_ run: RunRecord, problem: RunNotComplete) -> String {
         let name = escape("dietaudit \(run.audit) run \(problem.runId)")
         return """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <testsuites name="\(name)" tests="1" failures="0" errors="1">
-          <testsuite name="run status" tests="1" failures="0" errors="1">
-            <testcase classname="run status" name="run is complete">\
-        <error type="\(run.status.rawValue)" message="\(escape(problem.description))"/></testcase>
-          </testsuite>
-        </testsuites>
+            <?xml version="1.0" encoding="UTF-8"?>
+            <testsuites name="\(name)" tests="1" failures="0" errors="1">
+              <testsuite name="run status" tests="1" failures="0" errors="1">
+                <testcase classname="run status" name="run is complete">\
+            <error type="\(run.status.rawValue)" message="\(escape(problem.description))"/></testcase>
+              </testsuite>
+            </testsuites>
 
-        """
+            """
     }
 
     /// `text` ending with a full stop.

@@ -1,5 +1,5 @@
-import Foundation
 import DietAuditCore
+import Foundation
 import Reporting
 import Rules
 import Storage
@@ -17,8 +17,9 @@ public struct ReportWriter {
             do {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             } catch {
-                throw InputError("cannot create the output folder: \(error.localizedDescription)",
-                                 at: SourceLocation(file: directory))
+                throw InputError(
+                    "cannot create the output folder: \(error.localizedDescription)",
+                    at: SourceLocation(file: directory))
             }
         }
     }

@@ -25,7 +25,10 @@ public struct RunOptions: Sendable {
 
     /// Folders that must exist before the outputs can be written.
     var outputFolders: [String] {
-        ([outputDirectory] + [jsonPath, junitPath, sarifPath, databasePath].map { $0.map { ($0 as NSString).deletingLastPathComponent } })
+        ([outputDirectory]
+            + [jsonPath, junitPath, sarifPath, databasePath].map {
+                $0.map { ($0 as NSString).deletingLastPathComponent }
+            })
             .compactMap { $0 }.filter { !$0.isEmpty }
     }
 }

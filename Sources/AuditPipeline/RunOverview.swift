@@ -43,8 +43,12 @@ public struct RunOverview: Sendable {
             ("status", run.status.rawValue),
         ]
         if let gate {
-            lines.append(("verdict", "\(gate.verdict.rawValue) (gate \(gate.passed ? "passed" : "failed"), "
-                + "fail-on \(gate.failOnName))"))
+            lines.append(
+                (
+                    "verdict",
+                    "\(gate.verdict.rawValue) (gate \(gate.passed ? "passed" : "failed"), "
+                        + "fail-on \(gate.failOnName))"
+                ))
             lines.append(("findings", gate.countsSummary))
         } else if let notComplete {
             lines.append(("verdict", "none — \(notComplete.reason)"))
@@ -56,8 +60,12 @@ public struct RunOverview: Sendable {
             ("tool version", run.toolVersion),
             ("spec", run.specPath),
             ("spec sha256", run.specSha256),
-            ("ruleset", run.rulesetPath.hasPrefix("(") ? "\(run.rulesetName) \(run.rulesetPath)"
-                : "\(run.rulesetName) (\(run.rulesetPath))"),
+            (
+                "ruleset",
+                run.rulesetPath.hasPrefix("(")
+                    ? "\(run.rulesetName) \(run.rulesetPath)"
+                    : "\(run.rulesetName) (\(run.rulesetPath))"
+            ),
             ("ruleset sha256", run.rulesetSha256),
             ("data", run.dataset.path),
             ("data sha256", run.dataSha256),

@@ -15,7 +15,8 @@ extension StoredRuns {
     /// (see ``AuditDatabase/pruneRuns(keep:)``); returns a sentence saying what went.
     public func prune(keep: Int) throws -> String {
         let result = try database.pruneRuns(keep: keep)
-        let kept = "kept the \(keep) newest complete run\(keep == 1 ? "" : "s") of each audit, "
+        let kept =
+            "kept the \(keep) newest complete run\(keep == 1 ? "" : "s") of each audit, "
             + "every run started after them and every running run"
         guard !result.deletedRunIds.isEmpty else { return "deleted no runs; \(kept)" }
         let count = result.deletedRunIds.count

@@ -55,15 +55,17 @@ public struct AttributeRow: Sendable, Equatable, Codable {
     /// Writes the scope and every metric column, with `null` for `nil`
     /// values; see ``CatalogCoding``.
     public func encode(to encoder: Encoder) throws {
-        let scope = CatalogCoding.Scope(score: score, policy: policy, fraction: fraction, attribute: attribute,
-                                        group: nil, attributeKind: attributeKind)
+        let scope = CatalogCoding.Scope(
+            score: score, policy: policy, fraction: fraction, attribute: attribute,
+            group: nil, attributeKind: attributeKind)
         try CatalogCoding.encode(self, scope: scope, metrics: MetricCatalog.attribute, to: encoder)
     }
 
     public init(from decoder: Decoder) throws {
         let scope = try CatalogCoding.decodeScope(from: decoder, hasGroup: false)
-        self.init(score: scope.score, policy: scope.policy, fraction: scope.fraction, attribute: scope.attribute,
-                  attributeKind: scope.attributeKind, tvd: 0, chi2: nil, chi2PValue: nil)
+        self.init(
+            score: scope.score, policy: scope.policy, fraction: scope.fraction, attribute: scope.attribute,
+            attributeKind: scope.attributeKind, tvd: 0, chi2: nil, chi2PValue: nil)
         try CatalogCoding.decodeMetrics(into: &self, metrics: MetricCatalog.attribute, from: decoder)
     }
 }

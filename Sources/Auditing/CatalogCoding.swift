@@ -20,8 +20,10 @@ enum CatalogCoding {
     }
 
     /// Writes the scope columns and every metric of `definitions` that lives on `Row`.
-    static func encode<Row>(_ row: Row, scope: Scope, metrics definitions: [MetricDefinition],
-                            to encoder: Encoder) throws {
+    static func encode<Row>(
+        _ row: Row, scope: Scope, metrics definitions: [MetricDefinition],
+        to encoder: Encoder
+    ) throws {
         var container = encoder.container(keyedBy: MetricCodingKey.self)
         try container.encode(scope.score, forKey: MetricCodingKey("score"))
         try container.encode(scope.policy, forKey: MetricCodingKey("policy"))
@@ -47,8 +49,10 @@ enum CatalogCoding {
     }
 
     /// Reads every metric of `definitions` that lives on `Row` into `row`.
-    static func decodeMetrics<Row>(into row: inout Row, metrics definitions: [MetricDefinition],
-                                   from decoder: Decoder) throws {
+    static func decodeMetrics<Row>(
+        into row: inout Row, metrics definitions: [MetricDefinition],
+        from decoder: Decoder
+    ) throws {
         let container = try decoder.container(keyedBy: MetricCodingKey.self)
         for definition in definitions {
             try definition.field(on: Row.self)?.decode(into: &row, name: definition.name, from: container)

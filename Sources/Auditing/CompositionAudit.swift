@@ -36,8 +36,10 @@ public func auditComposition(plans: [PruningPlan], groupings: [Grouping]) -> Com
     for plan in plans {
         var planRows: [CompositionRow] = []
         for grouping in groupings {
-            precondition(grouping.train.count == plan.removed.count,
-                         "grouping \(grouping.name) covers \(grouping.train.count) training examples, plan \(plan.removed.count)")
+            precondition(
+                grouping.train.count == plan.removed.count,
+                "grouping \(grouping.name) covers \(grouping.train.count) training examples, plan \(plan.removed.count)"
+            )
             let groupRows = compositionRows(plan: plan, grouping: grouping)
             guard !groupRows.isEmpty else { continue }
             planRows += groupRows

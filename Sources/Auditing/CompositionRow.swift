@@ -113,8 +113,9 @@ public struct CompositionRow: Sendable, Equatable, Codable {
     /// Writes the scope and every metric column, with `null` for `nil` values
     /// (the JSON contract keeps the column set fixed); see ``CatalogCoding``.
     public func encode(to encoder: Encoder) throws {
-        let scope = CatalogCoding.Scope(score: score, policy: policy, fraction: fraction, attribute: attribute,
-                                        group: group, attributeKind: attributeKind)
+        let scope = CatalogCoding.Scope(
+            score: score, policy: policy, fraction: fraction, attribute: attribute,
+            group: group, attributeKind: attributeKind)
         try CatalogCoding.encode(self, scope: scope, metrics: MetricCatalog.composition, to: encoder)
     }
 

@@ -41,8 +41,10 @@ public struct ErrorRiskAttributeRow: Sendable, Equatable {
     ///   more unequally. Absent on `full` rows and wherever the disparity is.
     public var metrics: ErrorMetricSummaries
 
-    public init(score: String?, policy: String, fraction: Double?, attribute: String, attributeKind: GroupingKind,
-                metrics: ErrorMetricSummaries) {
+    public init(
+        score: String?, policy: String, fraction: Double?, attribute: String, attributeKind: GroupingKind,
+        metrics: ErrorMetricSummaries
+    ) {
         self.score = score; self.policy = policy; self.fraction = fraction
         self.attribute = attribute; self.attributeKind = attributeKind; self.metrics = metrics
     }

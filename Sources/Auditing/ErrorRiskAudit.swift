@@ -70,20 +70,23 @@ public func auditErrorRisk(
 
     let seeds = inputs.retrainSeeds
     let jobCount = keptSets.count * seeds
-    progress.begin("error risk: retraining \(keptSets.count) kept sets × \(seeds) seeds (\(jobCount) models, "
-        + "\(inputs.training.epochs) epochs each)")
+    progress.begin(
+        "error risk: retraining \(keptSets.count) kept sets × \(seeds) seeds (\(jobCount) models, "
+            + "\(inputs.training.epochs) epochs each)")
     let finished = LockedProgress(progress)
     let predictions = try runParallelJobs(count: jobCount, parallel: parallel) { job -> TestPredictions in
         let (model, k) = (job / seeds, job % seeds)
         let removed = keptSets[model]
         let rows = model == 0 ? nil : removed.indices.filter { !removed[$0] }
         let seed = inputs.retrainingSeedValue(k)
-        var network = Network(model: inputs.model, inputCount: inputs.trainFeatures.columns,
-                                   classCount: inputs.classCount, seed: seed)
+        var network = Network(
+            model: inputs.model, inputCount: inputs.trainFeatures.columns,
+            classCount: inputs.classCount, seed: seed)
         let purpose = "error-risk retraining" + (model == 0 ? " on all training data" : " on a pruned set")
         do {
-            try train(network: &network, on: inputs.trainFeatures, labels: inputs.trainLabels, rows: rows,
-                      spec: inputs.training, seed: seed)
+            try train(
+                network: &network, on: inputs.trainFeatures, labels: inputs.trainLabels, rows: rows,
+                spec: inputs.training, seed: seed)
         } catch let error as TrainingDiverged {
             throw error.during(purpose)
         }
@@ -109,25 +112,34 @@ public func auditErrorRisk(
             }
         }
     }
-    var subjects = [ErrorRiskSubject(score: nil, policy: ErrorRiskRow.fullPolicy, fraction: nil,
-                                     model: 0, randomModel: nil)]
+    var subjects = [
+        ErrorRiskSubject(
+            score: nil, policy: ErrorRiskRow.fullPolicy, fraction: nil,
+            model: 0, randomModel: nil)
+    ]
     for (plan, model) in zip(plans, planModels) {
-        let random = plan.policy == .random ? nil
+        let random =
+            plan.policy == .random
+            ? nil
             : plans.indices.first { plans[$0].policy == .random && plans[$0].fraction == plan.fraction }
-        subjects.append(ErrorRiskSubject(score: plan.score, policy: plan.policy.rawValue, fraction: plan.fraction,
-                                         model: model, randomModel: random.map { planModels[$0] }))
+        subjects.append(
+            ErrorRiskSubject(
+                score: plan.score, policy: plan.policy.rawValue, fraction: plan.fraction,
+                model: model, randomModel: random.map { planModels[$0] }))
     }
     let undefinedRates = inputs.groupings.map { grouping in
-        GroupErrorMetrics.undefinedRates(labels: inputs.testLabels, groups: grouping.test,
-                                         groupCount: grouping.groups.count, positiveClass: inputs.positiveClass)
+        GroupErrorMetrics.undefinedRates(
+            labels: inputs.testLabels, groups: grouping.test,
+            groupCount: grouping.groups.count, positiveClass: inputs.positiveClass)
     }
     var audit = ErrorRiskAudit(rows: [], attributes: [])
     for subject in subjects {
         for (index, grouping) in inputs.groupings.enumerated() {
             let perSeed = values[subject.model].map { $0[index] }, fullPerSeed = values[0].map { $0[index] }
             let randomPerSeed = subject.randomModel.map { model in values[model].map { $0[index] } }
-            let rows = subject.groupRows(grouping: grouping, perSeed: perSeed, fullPerSeed: fullPerSeed,
-                                         randomPerSeed: randomPerSeed, undefinedRates: undefinedRates[index])
+            let rows = subject.groupRows(
+                grouping: grouping, perSeed: perSeed, fullPerSeed: fullPerSeed,
+                randomPerSeed: randomPerSeed, undefinedRates: undefinedRates[index])
             guard !rows.isEmpty else { continue }
             audit.rows += rows
             audit.attributes.append(

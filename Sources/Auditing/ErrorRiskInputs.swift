@@ -54,35 +54,43 @@ public struct ErrorRiskInputs: Sendable {
         guard classCount >= 1 else { throw InputError("the class count is \(classCount); expected at least 1") }
         for (name, features, labels) in [("training", trainFeatures, trainLabels), ("test", testFeatures, testLabels)] {
             guard labels.count == features.rows else {
-                throw InputError("the \(name) split has \(labels.count) labels for \(features.rows) examples; expected one per example")
+                throw InputError(
+                    "the \(name) split has \(labels.count) labels for \(features.rows) examples; expected one per example"
+                )
             }
             if let bad = labels.first(where: { !(0..<classCount).contains($0) }) {
                 throw InputError("a \(name) label index is \(bad); expected one in 0..<\(classCount)")
             }
         }
         guard testFeatures.columns == trainFeatures.columns else {
-            throw InputError("the test split has \(testFeatures.columns) feature columns, the training split "
-                + "\(trainFeatures.columns); expected the same encoding for both")
+            throw InputError(
+                "the test split has \(testFeatures.columns) feature columns, the training split "
+                    + "\(trainFeatures.columns); expected the same encoding for both")
         }
         if let positiveClass, !(0..<classCount).contains(positiveClass) {
             throw InputError("the positive class index is \(positiveClass); expected one in 0..<\(classCount)")
         }
         for grouping in groupings {
             guard grouping.test.count == testLabels.count else {
-                throw InputError("grouping \(grouping.name) covers \(grouping.test.count) test examples; expected \(testLabels.count)")
+                throw InputError(
+                    "grouping \(grouping.name) covers \(grouping.test.count) test examples; expected \(testLabels.count)"
+                )
             }
             if let bad = grouping.test.first(where: { !grouping.groups.indices.contains($0) }) {
-                throw InputError("grouping \(grouping.name) has group index \(bad); expected one in 0..<\(grouping.groups.count)")
+                throw InputError(
+                    "grouping \(grouping.name) has group index \(bad); expected one in 0..<\(grouping.groups.count)")
             }
         }
         for plan in plans {
             guard plan.trainCount == trainLabels.count else {
-                throw InputError("plan \(plan.policy.rawValue) at \(plan.fraction) covers \(plan.trainCount) training "
-                    + "examples; expected \(trainLabels.count)")
+                throw InputError(
+                    "plan \(plan.policy.rawValue) at \(plan.fraction) covers \(plan.trainCount) training "
+                        + "examples; expected \(trainLabels.count)")
             }
             guard plan.keptCount > 0 else {
-                throw InputError("plan \(plan.score ?? plan.policy.rawValue) at \(plan.fraction) keeps no training "
-                    + "example; expected at least one to retrain on")
+                throw InputError(
+                    "plan \(plan.score ?? plan.policy.rawValue) at \(plan.fraction) keeps no training "
+                        + "example; expected at least one to retrain on")
             }
         }
     }

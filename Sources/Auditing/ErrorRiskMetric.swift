@@ -21,7 +21,7 @@ public enum ErrorRiskMetric: String, Sendable, CaseIterable, Codable {
     public var level: MetricLevel {
         switch self {
         case .worstGroupAccuracy, .accuracyGap, .demographicParityDifference, .equalizedOddsDifference,
-             .demographicParityDifferenceDeltaVsFull, .equalizedOddsDifferenceDeltaVsFull:
+            .demographicParityDifferenceDeltaVsFull, .equalizedOddsDifferenceDeltaVsFull:
             .errorAttribute
         default: .errorGroup
         }

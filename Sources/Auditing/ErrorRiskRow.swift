@@ -57,8 +57,10 @@ public struct ErrorRiskRow: Sendable, Equatable {
     /// undefined, so a rule on it cannot judge the group.
     public var undefinedRates: Set<ErrorRiskMetric>
 
-    public init(score: String?, policy: String, fraction: Double?, attribute: String, attributeKind: GroupingKind,
-                group: String, n: Int, metrics: ErrorMetricSummaries, undefinedRates: Set<ErrorRiskMetric> = []) {
+    public init(
+        score: String?, policy: String, fraction: Double?, attribute: String, attributeKind: GroupingKind,
+        group: String, n: Int, metrics: ErrorMetricSummaries, undefinedRates: Set<ErrorRiskMetric> = []
+    ) {
         self.score = score; self.policy = policy; self.fraction = fraction
         self.attribute = attribute; self.attributeKind = attributeKind; self.group = group
         self.n = n; self.metrics = metrics; self.undefinedRates = undefinedRates

@@ -21,8 +21,10 @@ struct ErrorRiskSubject {
     ///   - randomPerSeed: the same for the random plan of this fraction, if any.
     ///   - undefinedRates: per group, the rates without their base
     ///     (``GroupErrorMetrics/undefinedRates(labels:groups:groupCount:positiveClass:)``).
-    func groupRows(grouping: Grouping, perSeed: [GroupingErrorValues], fullPerSeed: [GroupingErrorValues],
-                   randomPerSeed: [GroupingErrorValues]?, undefinedRates: [Set<ErrorRiskMetric>]) -> [ErrorRiskRow] {
+    func groupRows(
+        grouping: Grouping, perSeed: [GroupingErrorValues], fullPerSeed: [GroupingErrorValues],
+        randomPerSeed: [GroupingErrorValues]?, undefinedRates: [Set<ErrorRiskMetric>]
+    ) -> [ErrorRiskRow] {
         let sizes = grouping.testCounts
         return grouping.groups.indices.compactMap { group -> ErrorRiskRow? in
             guard sizes[group] > 0 else { return nil }
@@ -34,16 +36,19 @@ struct ErrorRiskSubject {
                     metrics[.accuracyDeltaVsRandom] = Self.pairedDelta(seedValues, randomPerSeed.map { $0[group]! })
                 }
             }
-            return ErrorRiskRow(score: score, policy: policy, fraction: fraction, attribute: grouping.name,
-                                attributeKind: grouping.kind, group: grouping.groups[group], n: sizes[group],
-                                metrics: metrics, undefinedRates: undefinedRates[group])
+            return ErrorRiskRow(
+                score: score, policy: policy, fraction: fraction, attribute: grouping.name,
+                attributeKind: grouping.kind, group: grouping.groups[group], n: sizes[group],
+                metrics: metrics, undefinedRates: undefinedRates[group])
         }
     }
 
     /// The attribute row of one grouping from its per-seed group values and
     /// the baseline's (for the `…_delta_vs_full` disparities of a plan).
-    func attributeRow(grouping: Grouping, perSeed: [GroupingErrorValues],
-                      fullPerSeed: [GroupingErrorValues]) -> ErrorRiskAttributeRow {
+    func attributeRow(
+        grouping: Grouping, perSeed: [GroupingErrorValues],
+        fullPerSeed: [GroupingErrorValues]
+    ) -> ErrorRiskAttributeRow {
         let seedValues = perSeed.map(GroupErrorMetrics.attributeValues)
         var metrics = Self.summaries(seedValues)
         if !isBaseline {
@@ -56,8 +61,9 @@ struct ErrorRiskSubject {
                 metrics[delta] = Self.pairedDelta(of: metric, seedValues, fullValues)
             }
         }
-        return ErrorRiskAttributeRow(score: score, policy: policy, fraction: fraction, attribute: grouping.name,
-                                     attributeKind: grouping.kind, metrics: metrics)
+        return ErrorRiskAttributeRow(
+            score: score, policy: policy, fraction: fraction, attribute: grouping.name,
+            attributeKind: grouping.kind, metrics: metrics)
     }
 
     /// Summaries of every metric present at every seed, intervals cut to 0…1
@@ -84,8 +90,10 @@ struct ErrorRiskSubject {
     /// cut to −1…1 (every metric differenced is a rate or a gap of rates);
     /// `nil` when the metric is absent for either side at some seed, or there
     /// is no seed.
-    static func pairedDelta(of metric: ErrorRiskMetric, _ values: [ErrorMetricValues],
-                            _ reference: [ErrorMetricValues]) -> SeedSummary? {
+    static func pairedDelta(
+        of metric: ErrorRiskMetric, _ values: [ErrorMetricValues],
+        _ reference: [ErrorMetricValues]
+    ) -> SeedSummary? {
         let differences = zip(values, reference).compactMap { subject, base -> Double? in
             guard let value = subject[metric], let baseValue = base[metric] else { return nil }
             return value - baseValue

@@ -25,8 +25,9 @@ enum GroupErrorMetrics {
     static func groupValues(
         labels: [Int], predicted: [Int], confidences: [Double], groups: [Int], groupCount: Int, positiveClass: Int?
     ) -> GroupingErrorValues {
-        precondition(labels.count == predicted.count && labels.count == confidences.count && labels.count == groups.count,
-                     "groupValues needs one label, prediction, confidence and group per example")
+        precondition(
+            labels.count == predicted.count && labels.count == confidences.count && labels.count == groups.count,
+            "groupValues needs one label, prediction, confidence and group per example")
         var members = [[Int]](repeating: [], count: groupCount)
         for (example, group) in groups.enumerated() { members[group].append(example) }
         return members.map { examples -> ErrorMetricValues? in

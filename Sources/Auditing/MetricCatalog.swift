@@ -48,8 +48,10 @@ public enum MetricCatalog {
     /// (`better` is "—" for a metric a `compare_to: previous` rule refuses).
     public static func printableRows() -> [[String]] {
         all.map { definition in
-            [definition.name, definition.level.rawValue, definition.definition, definition.range, definition.ideal,
-             definition.edgeCases, definition.canBeUndefined ? "yes" : "no", definition.better?.summary ?? "—"]
+            [
+                definition.name, definition.level.rawValue, definition.definition, definition.range, definition.ideal,
+                definition.edgeCases, definition.canBeUndefined ? "yes" : "no", definition.better?.summary ?? "—",
+            ]
         }
     }
 

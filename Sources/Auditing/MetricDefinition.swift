@@ -80,21 +80,30 @@ public struct MetricDefinition: Sendable {
 }
 
 extension MetricDefinition {
-    init(_ name: String, _ field: MetricField<CompositionRow>, definition: String, range: String, ideal: String,
-         edgeCases: String = "—", better: BetterDirection?) {
-        self.init(name: name, level: .group, definition: definition, range: range, ideal: ideal,
-                  edgeCases: edgeCases, better: better, accessor: .composition(field))
+    init(
+        _ name: String, _ field: MetricField<CompositionRow>, definition: String, range: String, ideal: String,
+        edgeCases: String = "—", better: BetterDirection?
+    ) {
+        self.init(
+            name: name, level: .group, definition: definition, range: range, ideal: ideal,
+            edgeCases: edgeCases, better: better, accessor: .composition(field))
     }
 
-    init(_ name: String, _ field: MetricField<AttributeRow>, definition: String, range: String, ideal: String,
-         edgeCases: String = "—", better: BetterDirection?) {
-        self.init(name: name, level: .attribute, definition: definition, range: range, ideal: ideal,
-                  edgeCases: edgeCases, better: better, accessor: .attribute(field))
+    init(
+        _ name: String, _ field: MetricField<AttributeRow>, definition: String, range: String, ideal: String,
+        edgeCases: String = "—", better: BetterDirection?
+    ) {
+        self.init(
+            name: name, level: .attribute, definition: definition, range: range, ideal: ideal,
+            edgeCases: edgeCases, better: better, accessor: .attribute(field))
     }
 
-    init(_ metric: ErrorRiskMetric, definition: String, range: String, ideal: String, edgeCases: String = "—",
-         better: BetterDirection?, canBeUndefined: Bool) {
-        self.init(name: metric.rawValue, level: metric.level, definition: definition, range: range, ideal: ideal,
-                  edgeCases: edgeCases, better: better, accessor: .errorRisk(metric, canBeUndefined: canBeUndefined))
+    init(
+        _ metric: ErrorRiskMetric, definition: String, range: String, ideal: String, edgeCases: String = "—",
+        better: BetterDirection?, canBeUndefined: Bool
+    ) {
+        self.init(
+            name: metric.rawValue, level: metric.level, definition: definition, range: range, ideal: ideal,
+            edgeCases: edgeCases, better: better, accessor: .errorRisk(metric, canBeUndefined: canBeUndefined))
     }
 }

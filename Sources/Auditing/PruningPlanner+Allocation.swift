@@ -27,8 +27,9 @@ extension PruningPlanner {
             (parts[$0].remainder, -tieRank[$0]) > (parts[$1].remainder, -tieRank[$1])
         }
         let extra = target - counts.reduce(0, +)
-        precondition(extra >= 0 && extra <= candidates.count,
-                     "largest remainder: \(extra) units for \(candidates.count) cells")
+        precondition(
+            extra >= 0 && extra <= candidates.count,
+            "largest remainder: \(extra) units for \(candidates.count) cells")
         for cell in candidates.prefix(extra) { counts[cell] += 1 }
         return counts
     }

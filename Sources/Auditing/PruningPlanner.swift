@@ -44,9 +44,10 @@ public enum PruningPlanner {
         scores: [Double]?, scoreName: String?, direction: ScoreDirection, labels: [Int], classCount: Int,
         policy: PruningPolicy, fraction: DecimalFraction, seed: UInt64
     ) -> PruningPlan {
-        plan(scores: scores, scoreName: scoreName, direction: direction,
-             context: PlanningContext(labels: labels, classCount: classCount),
-             policy: policy, fraction: fraction, seed: seed)
+        plan(
+            scores: scores, scoreName: scoreName, direction: direction,
+            context: PlanningContext(labels: labels, classCount: classCount),
+            policy: policy, fraction: fraction, seed: seed)
     }
 
     /// Builds one plan.
@@ -96,15 +97,17 @@ public enum PruningPlanner {
             for index in hardestFirst.prefix(target) { removed[index] = true }
         case .classBalanced:
             let classSizes = sizes(of: labels, count: classCount)
-            removeEasiest(easiestFirst, in: labels, counts: classSizes.map { fraction.roundedHalfEven(times: $0) },
-                          into: &removed)
+            removeEasiest(
+                easiestFirst, in: labels, counts: classSizes.map { fraction.roundedHalfEven(times: $0) },
+                into: &removed)
         case .groupBalanced:
             let cells = context.cells ?? labels
             precondition(cells.count == count, "one cell per training example: \(cells.count) cells, \(count) labels")
             let cellSizes = sizes(of: cells, count: (cells.max() ?? -1) + 1)
-            removeEasiest(easiestFirst, in: cells,
-                          counts: groupBalancedCounts(cellSizes: cellSizes, fraction: fraction, seed: seed),
-                          into: &removed)
+            removeEasiest(
+                easiestFirst, in: cells,
+                counts: groupBalancedCounts(cellSizes: cellSizes, fraction: fraction, seed: seed),
+                into: &removed)
         case .quota:
             let classSizes = sizes(of: labels, count: classCount)
             let errors = context.classErrors ?? [Double](repeating: 1, count: classCount)

@@ -78,8 +78,9 @@ public struct PruningPolicy: Sendable, Hashable, RawRepresentable, Codable, Case
         }
         let offsetText = String(rawValue[marker.upperBound...])
         guard Kind(rawValue: String(rawValue[..<marker.lowerBound])) == .keepHard,
-              let offset = DecimalFraction(parsing: offsetText), offset > 0, offset < 1,
-              offset.description == offsetText else { return nil }
+            let offset = DecimalFraction(parsing: offsetText), offset > 0, offset < 1,
+            offset.description == offsetText
+        else { return nil }
         self.init(.keepHard, offset: offset)
     }
 

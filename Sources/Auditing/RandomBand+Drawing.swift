@@ -46,9 +46,10 @@ extension RandomBand {
                     cells.groupCounts($0, grouping: position, groupCount: grouping.groups.count)
                 }
                 for group in grouping.groups.indices where sizes[group] > 0 {
-                    bands.append(RandomBand(
-                        fraction: fraction.doubleValue, attribute: grouping.name, attributeKind: grouping.kind,
-                        group: grouping.groups[group], n: sizes[group], drawRemoved: perGroup.map { $0[group] }))
+                    bands.append(
+                        RandomBand(
+                            fraction: fraction.doubleValue, attribute: grouping.name, attributeKind: grouping.kind,
+                            group: grouping.groups[group], n: sizes[group], drawRemoved: perGroup.map { $0[group] }))
                 }
             }
         }

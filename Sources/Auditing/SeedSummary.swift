@@ -41,7 +41,8 @@ public struct SeedSummary: Sendable, Equatable, Codable {
         guard values.count > 1 else { return }
         let squares = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
         let std = (squares / (count - 1)).squareRoot()
-        let halfWidth = Statistics.studentTQuantile(probability: 0.975, degreesOfFreedom: count - 1) * std / count.squareRoot()
+        let halfWidth =
+            Statistics.studentTQuantile(probability: 0.975, degreesOfFreedom: count - 1) * std / count.squareRoot()
         self.std = std
         ciLow = bounds.map { max($0.lowerBound, mean - halfWidth) } ?? mean - halfWidth
         ciHigh = bounds.map { min($0.upperBound, mean + halfWidth) } ?? mean + halfWidth
@@ -57,7 +58,8 @@ public struct SeedSummary: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case mean, std
-        case ciLow = "ci_low", ciHigh = "ci_high"
+        case ciLow = "ci_low"
+        case ciHigh = "ci_high"
     }
 
     /// Writes every key, with `null` for `nil` values.

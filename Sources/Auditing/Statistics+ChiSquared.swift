@@ -33,9 +33,12 @@ extension Statistics {
     /// audit does.
     ///
     /// - Precondition: all counts are non-negative.
-    public static func chiSquaredIndependence(_ table: [[Int]]) -> (statistic: Double, degreesOfFreedom: Int, pValue: Double)? {
+    public static func chiSquaredIndependence(_ table: [[Int]]) -> (
+        statistic: Double, degreesOfFreedom: Int, pValue: Double
+    )? {
         guard let columnCount = table.first?.count, table.count >= 2, columnCount >= 2,
-              table.allSatisfy({ $0.count == columnCount }) else { return nil }
+            table.allSatisfy({ $0.count == columnCount })
+        else { return nil }
         precondition(table.allSatisfy { $0.allSatisfy { $0 >= 0 } }, "chiSquaredIndependence needs non-negative counts")
         let rowSums = table.map { Double($0.reduce(0, +)) }
         let columnSums = (0..<columnCount).map { column in Double(table.reduce(0) { $0 + $1[column] }) }

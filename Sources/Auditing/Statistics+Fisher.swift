@@ -87,10 +87,12 @@ struct Hypergeometric {
         lower = max(0, draws - (total - successes))
         upper = min(successes, draws)
         let failures = Double(total - successes)
-        logNormaliser = Self.logFactorial(Double(total)) - Self.logFactorial(Double(draws))
+        logNormaliser =
+            Self.logFactorial(Double(total)) - Self.logFactorial(Double(draws))
             - Self.logFactorial(Double(total - draws)) - Self.logFactorial(Double(successes))
             - Self.logFactorial(failures)
-        let largest = Self.logFactorial(Double(successes)) + Self.logFactorial(failures)
+        let largest =
+            Self.logFactorial(Double(successes)) + Self.logFactorial(failures)
             + Self.logFactorial(Double(draws)) + Self.logFactorial(Double(total - draws))
         logRoundingAllowance = 8 * largest.ulp
     }

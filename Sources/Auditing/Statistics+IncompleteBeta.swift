@@ -57,7 +57,8 @@ extension Statistics {
             let z2 = z * z
             return (1.0 / 12 - (1.0 / 360 - (1.0 / 1260 - 1.0 / (1680 * z2)) / z2) / z2) / z
         }
-        let ratio = -(large - 0.5) * Double.log(onePlus: small / large) - small * Double.log(large + small) + small
+        let ratio =
+            -(large - 0.5) * Double.log(onePlus: small / large) - small * Double.log(large + small) + small
             + (stirlingTail(large) - stirlingTail(large + small))
         return Double.logGamma(small) + ratio
     }
@@ -71,7 +72,8 @@ extension Statistics {
         let fraction = modifiedLentz(start: (1e-300, 1e-300, 0), steps: 0..<20_000) { step in
             guard step > 0 else { return (1, 1) }
             let m = Double(step / 2)
-            let coefficient = step % 2 == 1
+            let coefficient =
+                step % 2 == 1
                 ? -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 2 * m + 1))
                 : m * (b - m) * x / ((a + 2 * m - 1) * (a + 2 * m))
             return (coefficient, 1)

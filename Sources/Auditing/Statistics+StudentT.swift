@@ -79,11 +79,17 @@ extension Statistics {
         let t: Double
         if p > 0.25 && p < 0.75 {
             let central = abs(p - 0.5)
-            t = positiveRoot(target: central, increasing: true) { studentTCentral($0, degreesOfFreedom: nu) }
-                slope: { studentTDensity($0, degreesOfFreedom: nu) }
+            t = positiveRoot(target: central, increasing: true) {
+                studentTCentral($0, degreesOfFreedom: nu)
+            } slope: {
+                studentTDensity($0, degreesOfFreedom: nu)
+            }
         } else {
-            t = positiveRoot(target: min(p, 1 - p), increasing: false) { studentTUpperTail($0, degreesOfFreedom: nu) }
-                slope: { -studentTDensity($0, degreesOfFreedom: nu) }
+            t = positiveRoot(target: min(p, 1 - p), increasing: false) {
+                studentTUpperTail($0, degreesOfFreedom: nu)
+            } slope: {
+                -studentTDensity($0, degreesOfFreedom: nu)
+            }
         }
         return p > 0.5 ? t : -t
     }

@@ -56,7 +56,8 @@ public enum ARFFReader {
                 while lineEnd < buffer.count, buffer[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
                 var contentEnd = lineEnd
                 if contentEnd > lineStart, buffer[contentEnd - 1] == UInt8(ascii: "\r") { contentEnd -= 1 }
-                try parser.consume(line: UnsafeBufferPointer(rebasing: buffer[lineStart..<contentEnd]), number: lineNumber)
+                try parser.consume(
+                    line: UnsafeBufferPointer(rebasing: buffer[lineStart..<contentEnd]), number: lineNumber)
                 lineStart = lineEnd + 1
                 lineNumber += 1
             }
@@ -120,7 +121,9 @@ struct ARFFParser {
         case "@attribute":
             try declareAttribute(rest, number: number)
         case "@data":
-            guard !attributes.isEmpty else { throw error("@data before any @attribute; declare the attributes first", line: number) }
+            guard !attributes.isEmpty else {
+                throw error("@data before any @attribute; declare the attributes first", line: number)
+            }
             inData = true
             columns = Array(repeating: [], count: attributes.count)
         default:
@@ -173,7 +176,9 @@ struct ARFFParser {
 
     private mutating func consumeDataRow(_ content: UnsafeBufferPointer<UInt8>, number: Int) throws {
         if content[0] == UInt8(ascii: "{") {
-            throw error("sparse ARFF is not supported; write the data rows in dense form (one value per attribute)", line: number)
+            throw error(
+                "sparse ARFF is not supported; write the data rows in dense form (one value per attribute)",
+                line: number)
         }
         var tokenizer = ARFFTokenizer(content)
         fields.removeAll(keepingCapacity: true)
@@ -192,7 +197,8 @@ struct ARFFParser {
                 switch attribute.kind {
                 case .numeric:
                     guard DecimalNumber.parse(value) != nil else {
-                        throw error("attribute '\(attribute.name)' is numeric, but the value is '\(value)'", line: number)
+                        throw error(
+                            "attribute '\(attribute.name)' is numeric, but the value is '\(value)'", line: number)
                     }
                 case .nominal(let levels):
                     guard levels.contains(value) else {
@@ -213,7 +219,9 @@ struct ARFFParser {
     /// The table, once every line is consumed.
     func finish() throws -> Table {
         guard inData else {
-            throw InputError("no @data section found; an ARFF file needs @attribute lines then @data", at: SourceLocation(file: fileName))
+            throw InputError(
+                "no @data section found; an ARFF file needs @attribute lines then @data",
+                at: SourceLocation(file: fileName))
         }
         guard !lineNumbers.isEmpty else {
             throw InputError("the @data section has no rows", at: SourceLocation(file: fileName))
@@ -279,7 +287,9 @@ struct ARFFTokenizer {
             token = ARFFToken(value: try quoted(), quoted: true)
             skipSpaces()
             if position < bytes.count, bytes[position] != UInt8(ascii: ",") {
-                throw Problem(message: "unexpected text after a quoted value at column \(position + 1); separate values with commas")
+                throw Problem(
+                    message:
+                        "unexpected text after a quoted value at column \(position + 1); separate values with commas")
             }
         } else {
             let start = position

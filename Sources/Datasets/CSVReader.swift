@@ -84,7 +84,8 @@ struct CSVParser {
     mutating func parseTable() throws -> Table {
         skipBlankLines()
         guard position < bytes.count else {
-            throw InputError("the file is empty; expected a header row and data rows", at: SourceLocation(file: fileName))
+            throw InputError(
+                "the file is empty; expected a header row and data rows", at: SourceLocation(file: fileName))
         }
         let headerLine = line
         var header: [String?] = []
@@ -119,7 +120,8 @@ struct CSVParser {
             lineNumbers.append(recordLine)
         }
         guard !lineNumbers.isEmpty else {
-            throw InputError("the file has a header row but no data rows", at: SourceLocation(file: fileName, line: headerLine))
+            throw InputError(
+                "the file has a header row but no data rows", at: SourceLocation(file: fileName, line: headerLine))
         }
         return Table(columnNames: names, columns: columns, lineNumbers: lineNumbers, fileName: fileName)
     }

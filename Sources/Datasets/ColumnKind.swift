@@ -59,7 +59,8 @@ enum ColumnKind {
         let found: String
         if tokens.count == 1 {
             let token = tokens[0]
-            found = "'\(token.text)' is not a number (\(timesText(token.count)), first on "
+            found =
+                "'\(token.text)' is not a number (\(timesText(token.count)), first on "
                 + rows.describe(row: token.firstRow, relativeTo: firstRow) + ")"
         } else {
             var shown = tokens.prefix(maxStrayTokens).map { token in

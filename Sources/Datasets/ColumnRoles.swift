@@ -18,7 +18,8 @@ struct ColumnRoles {
         func require(_ name: String, key: String) throws {
             guard table.columnIndex(named: name) == nil else { return }
             let hint = didYouMean(name, among: columns)
-            let message = "column '\(name)' not found in \(spec.fileName)"
+            let message =
+                "column '\(name)' not found in \(spec.fileName)"
                 + (hint.isEmpty ? "; its columns are \(listForMessage(columns))" : hint)
             throw InputError(message, at: spec.location(ofKey: key))
         }
@@ -42,7 +43,8 @@ struct ColumnRoles {
                 at: spec.location(ofKey: "attributes"))
         }
         if let id = spec.idColumn, spec.attributes.contains(id) {
-            throw InputError("'\(id)' is the id column and cannot be an attribute", at: spec.location(ofKey: "attributes"))
+            throw InputError(
+                "'\(id)' is the id column and cannot be an attribute", at: spec.location(ofKey: "attributes"))
         }
 
         switch spec.features {
@@ -59,7 +61,8 @@ struct ColumnRoles {
                 } else if name == spec.idColumn {
                     problem = "'\(name)' is the id column and cannot also be a feature; remove it from dataset.features"
                 } else if spec.attributes.contains(name) {
-                    problem = "'\(name)' is listed both as an attribute and as a feature; "
+                    problem =
+                        "'\(name)' is listed both as an attribute and as a feature; "
                         + "audited attributes are kept out of the model, so remove it from one of the lists"
                 } else if spec.drop.contains(name) {
                     problem = "'\(name)' is listed both under drop and under features; remove it from one of the lists"

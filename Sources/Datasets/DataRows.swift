@@ -31,7 +31,8 @@ struct DataRows {
             columns = first.columns
             lineNumbers = first.lineNumbers
         }
-        declaredNumeric = typesDeclared ? first.declaredNumeric.intersection(second?.declaredNumeric ?? first.declaredNumeric) : nil
+        declaredNumeric =
+            typesDeclared ? first.declaredNumeric.intersection(second?.declaredNumeric ?? first.declaredNumeric) : nil
     }
 
     /// The values of a column known to exist.

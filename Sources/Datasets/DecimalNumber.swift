@@ -36,7 +36,9 @@ enum DecimalNumber {
         var exact = true
         // Integer part.
         while index < count, bytes[index] &- 48 < 10 {
-            accumulate(bytes[index] &- 48, into: &mantissa, significant: &significantDigits, exponent: &exponent, exact: &exact, fractional: false)
+            accumulate(
+                bytes[index] &- 48, into: &mantissa, significant: &significantDigits, exponent: &exponent,
+                exact: &exact, fractional: false)
             digitCount += 1
             index += 1
         }
@@ -44,7 +46,9 @@ enum DecimalNumber {
         if index < count, bytes[index] == UInt8(ascii: ".") {
             index += 1
             while index < count, bytes[index] &- 48 < 10 {
-                accumulate(bytes[index] &- 48, into: &mantissa, significant: &significantDigits, exponent: &exponent, exact: &exact, fractional: true)
+                accumulate(
+                    bytes[index] &- 48, into: &mantissa, significant: &significantDigits, exponent: &exponent,
+                    exact: &exact, fractional: true)
                 digitCount += 1
                 index += 1
             }

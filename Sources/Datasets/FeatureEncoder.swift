@@ -46,14 +46,18 @@ struct FeatureEncoder {
                 let (offset, scale) = scaling.transform(
                     mean: mean, std: std, minimum: present.min() ?? 0, maximum: present.max() ?? 0)
                 let indicator = allRows.contains { values[$0] == nil }
-                columns.append(Column(name: name, kind: kind, values: values,
-                                      plan: .numeric(offset: offset, scale: scale, fill: (mean - offset) / scale, indicator: indicator)))
+                columns.append(
+                    Column(
+                        name: name, kind: kind, values: values,
+                        plan: .numeric(
+                            offset: offset, scale: scale, fill: (mean - offset) / scale, indicator: indicator)))
                 featureNames.append(name)
                 if indicator { featureNames.append("\(name) (missing)") }
             case .categorical:
                 let levels = sortedLevels(trainRows.map { values[$0] ?? missingLevel })
                 let index = Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, $0) })
-                columns.append(Column(name: name, kind: kind, values: values, plan: .oneHot(levels: index, count: levels.count)))
+                columns.append(
+                    Column(name: name, kind: kind, values: values, plan: .oneHot(levels: index, count: levels.count)))
                 featureNames.append(contentsOf: levels.map { "\(name)=\($0)" })
             }
         }
@@ -68,7 +72,9 @@ struct FeatureEncoder {
         for column in columns {
             switch column.plan {
             case .numeric(let shift, let scale, let fill, let indicator):
-                guard case .numeric(let numbers) = column.kind else { preconditionFailure("numeric plan on a categorical column") }
+                guard case .numeric(let numbers) = column.kind else {
+                    preconditionFailure("numeric plan on a categorical column")
+                }
                 for (position, row) in rows.enumerated() {
                     let base = position * featureCount + offset
                     if let x = numbers[row] {

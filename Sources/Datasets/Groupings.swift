@@ -10,7 +10,8 @@ let maxDistinctNumericLevels = 10
 ///   (numerically when all are numbers), `(missing)` last.
 /// - Numeric with at most 10 distinct values: likewise, value by value.
 /// - Numeric with more: ``QuartileBins`` of the training rows, `(missing)` last.
-func attributeLevels(kind: ColumnKind, values: [String?], trainRows: [Int]) -> (groups: [String], labelOfRow: [String]) {
+func attributeLevels(kind: ColumnKind, values: [String?], trainRows: [Int]) -> (groups: [String], labelOfRow: [String])
+{
     if case .numeric(let numbers) = kind, Set(values.compactMap { $0 }).count > maxDistinctNumericLevels {
         let bins = QuartileBins(numbers: numbers, texts: values, trainRows: trainRows)
         let labelOfRow = bins.labelOfRow.map { $0 ?? missingLevel }
@@ -22,7 +23,9 @@ func attributeLevels(kind: ColumnKind, values: [String?], trainRows: [Int]) -> (
 }
 
 /// One grouping over all rows, split into its training and test parts.
-private func grouping(name: String, kind: GroupingKind, groups: [String], groupOfRow: [Int], trainRows: [Int], testRows: [Int]) -> Grouping {
+private func grouping(
+    name: String, kind: GroupingKind, groups: [String], groupOfRow: [Int], trainRows: [Int], testRows: [Int]
+) -> Grouping {
     Grouping(
         name: name, kind: kind, groups: groups,
         train: trainRows.map { groupOfRow[$0] }, test: testRows.map { groupOfRow[$0] })
@@ -44,11 +47,19 @@ func makeGroupings(
     for attribute in attributes {
         let levels = attributeLevels(kind: attribute.kind, values: attribute.values, trainRows: trainRows)
         let index = Dictionary(uniqueKeysWithValues: levels.groups.enumerated().map { ($1, $0) })
-        parts.append(Part(name: attribute.name, groups: levels.groups, groupOfRow: levels.labelOfRow.map { index[$0]! }))
+        parts.append(
+            Part(name: attribute.name, groups: levels.groups, groupOfRow: levels.labelOfRow.map { index[$0]! }))
     }
-    var result = [grouping(name: "class", kind: .class, groups: classNames, groupOfRow: classOfRow, trainRows: trainRows, testRows: testRows)]
+    var result = [
+        grouping(
+            name: "class", kind: .class, groups: classNames, groupOfRow: classOfRow, trainRows: trainRows,
+            testRows: testRows)
+    ]
     for part in parts {
-        result.append(grouping(name: part.name, kind: .attribute, groups: part.groups, groupOfRow: part.groupOfRow, trainRows: trainRows, testRows: testRows))
+        result.append(
+            grouping(
+                name: part.name, kind: .attribute, groups: part.groups, groupOfRow: part.groupOfRow,
+                trainRows: trainRows, testRows: testRows))
     }
     guard intersections else { return result }
 
@@ -67,10 +78,13 @@ func makeGroupings(
             cellIndex[cell] = groups.count
             groups.append(first.groups[cell / width] + separator + second.groups[cell % width])
         }
-        let groupOfRow = first.groupOfRow.indices.map { row in cellIndex[first.groupOfRow[row] * width + second.groupOfRow[row]] }
-        result.append(grouping(
-            name: first.name + separator + second.name, kind: .intersection, groups: groups,
-            groupOfRow: groupOfRow, trainRows: trainRows, testRows: testRows))
+        let groupOfRow = first.groupOfRow.indices.map { row in
+            cellIndex[first.groupOfRow[row] * width + second.groupOfRow[row]]
+        }
+        result.append(
+            grouping(
+                name: first.name + separator + second.name, kind: .intersection, groups: groups,
+                groupOfRow: groupOfRow, trainRows: trainRows, testRows: testRows))
     }
     return result
 }

@@ -21,7 +21,8 @@ enum IDXReader {
         let location = SourceLocation(file: displayName)
         let bytes = try decompressIfGzipped(fileBytes, displayName: displayName)
         guard bytes.count >= 4 else {
-            throw InputError("not an IDX file: it has \(bytes.count) bytes, fewer than the 4-byte magic number", at: location)
+            throw InputError(
+                "not an IDX file: it has \(bytes.count) bytes, fewer than the 4-byte magic number", at: location)
         }
         guard bytes[0] == 0, bytes[1] == 0 else {
             throw InputError(
@@ -39,13 +40,15 @@ enum IDXReader {
         let headerLength = 4 + 4 * rank
         guard bytes.count >= headerLength else {
             throw InputError(
-                "truncated IDX header: \(rank) dimensions need \(headerLength) header bytes, found \(bytes.count)", at: location)
+                "truncated IDX header: \(rank) dimensions need \(headerLength) header bytes, found \(bytes.count)",
+                at: location)
         }
         let shape = (0..<rank).map { axis in
             (0..<4).reduce(0) { $0 << 8 | Int(bytes[4 + 4 * axis + $1]) }
         }
         let array = NumericArray(
-            shape: shape, elementType: elementType, bigEndian: true, bytes: bytes, dataOffset: headerLength, fileName: displayName)
+            shape: shape, elementType: elementType, bigEndian: true, bytes: bytes, dataOffset: headerLength,
+            fileName: displayName)
         try checkDataLength(of: array)
         return array
     }
@@ -74,7 +77,8 @@ func checkDataLength(of array: NumericArray) throws {
     for dimension in array.shape where dimension != 0 {
         let (product, overflow) = nonZeroProduct.multipliedReportingOverflow(by: dimension)
         guard !overflow else {
-            throw InputError("the shape \(array.shapeText) is too large to load", at: SourceLocation(file: array.fileName))
+            throw InputError(
+                "the shape \(array.shapeText) is too large to load", at: SourceLocation(file: array.fileName))
         }
         nonZeroProduct = product
     }

@@ -21,10 +21,12 @@ struct LabelledArray {
     /// - Throws: ``InputError`` for a file that cannot be read or parsed, an
     ///   examples array with fewer than 2 dimensions, a labels array that is not
     ///   1-dimensional or holds a non-integer, or a count mismatch between the two.
-    init(examplesPath: String, examplesName: String, labelsPath: String, labelsName: String, format: DataFormat) throws {
+    init(examplesPath: String, examplesName: String, labelsPath: String, labelsName: String, format: DataFormat) throws
+    {
         func read(_ path: String, _ name: String) throws -> (NumericArray, [UInt8]) {
             let bytes = try readFileBytes(path: path, displayName: name)
-            let array = format == .idx
+            let array =
+                format == .idx
                 ? try IDXReader.parse(bytes, displayName: name) : try NPYReader.parse(bytes, displayName: name)
             return (array, bytes)
         }
@@ -50,7 +52,8 @@ struct LabelledArray {
             let value = labelArray.value(at: index)
             guard value.isFinite, value.rounded() == value, abs(value) < 1e15 else {
                 throw InputError(
-                    "label \(index + 1) is \(value); labels must be integers (class numbers)", at: SourceLocation(file: labelsName))
+                    "label \(index + 1) is \(value); labels must be integers (class numbers)",
+                    at: SourceLocation(file: labelsName))
             }
             return Int(value)
         }

@@ -77,7 +77,9 @@ struct ImageFeatureEncoder {
             let base = position * featureCount
             switch scaling {
             case .divideBy255:
-                for feature in 0..<featureCount { output[base + feature] = Float(value(row: row, feature: feature) / 255) }
+                for feature in 0..<featureCount {
+                    output[base + feature] = Float(value(row: row, feature: feature) / 255)
+                }
             case .standardise(let mean, let scale):
                 for feature in 0..<featureCount {
                     output[base + feature] = Float((value(row: row, feature: feature) - mean[feature]) / scale[feature])

@@ -17,7 +17,8 @@ extension ImageShape {
             default: return nil
             }
         }
-        let fits = dimensions == [declared.height, declared.width, declared.channels]
+        let fits =
+            dimensions == [declared.height, declared.width, declared.channels]
             || (declared.channels == 1 && dimensions == [declared.height, declared.width])
             || dimensions == [declared.valueCount]
         guard fits, declared.height > 0, declared.width > 0, declared.channels > 0 else {

@@ -7,7 +7,9 @@ import DietAuditCore
 ///   - idColumn: the id column; `nil` uses the 1-based data row number (`"1"`, `"2"`, …).
 /// - Throws: ``InputError`` for an unknown column (with "did you mean"), a
 ///   missing or non-numeric score (at its line), or an id given twice (naming both lines).
-public func readImportedScores(path: String, displayPath: String, column: String, idColumn: String?) throws -> [String: Double] {
+public func readImportedScores(path: String, displayPath: String, column: String, idColumn: String?) throws -> [String:
+    Double]
+{
     let table = try CSVReader.read(path: path, displayName: displayPath)
     func index(of name: String) throws -> Int {
         if let index = table.columnIndex(named: name) { return index }
@@ -18,7 +20,8 @@ public func readImportedScores(path: String, displayPath: String, column: String
             at: SourceLocation(file: displayPath, line: 1))
     }
     let scores = table.columns[try index(of: column)]
-    let ids: [String?] = try idColumn.map { table.columns[try index(of: $0)] } ?? (1...table.rowCount).map { String($0) }
+    let ids: [String?] =
+        try idColumn.map { table.columns[try index(of: $0)] } ?? (1...table.rowCount).map { String($0) }
 
     var result: [String: Double] = [:]
     var lineOfId: [String: Int] = [:]

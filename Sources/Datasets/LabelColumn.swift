@@ -17,7 +17,9 @@ struct LabelColumn {
     init(spec: DatasetSpec, rows: DataRows, classRowCount: Int) throws {
         let values = rows.values(of: spec.label)
         for (row, value) in values.enumerated() where value == nil {
-            throw InputError("the label '\(spec.label)' is missing on this row; every row needs a label", at: rows.location(ofRow: row))
+            throw InputError(
+                "the label '\(spec.label)' is missing on this row; every row needs a label",
+                at: rows.location(ofRow: row))
         }
         let labels = values.map { $0! }
         let names = sortedLevels(labels[..<classRowCount])
@@ -65,7 +67,8 @@ func rowIds(spec: DatasetSpec, rows: DataRows) throws -> [String] {
     ids.reserveCapacity(values.count)
     for (row, value) in values.enumerated() {
         guard let id = value else {
-            throw InputError("id column '\(column)' is empty on this row; every row needs an id", at: rows.location(ofRow: row))
+            throw InputError(
+                "id column '\(column)' is empty on this row; every row needs an id", at: rows.location(ofRow: row))
         }
         if let earlier = firstRow[id] {
             throw InputError(

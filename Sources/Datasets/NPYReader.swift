@@ -29,7 +29,8 @@ enum NPYReader {
         switch major {
         case 1: lengthSize = 2
         case 2, 3: lengthSize = 4
-        default: throw InputError("unsupported NPY format version \(major).\(minor); supported: 1.0, 2.0, 3.0", at: location)
+        default:
+            throw InputError("unsupported NPY format version \(major).\(minor); supported: 1.0, 2.0, 3.0", at: location)
         }
         guard bytes.count >= 8 + lengthSize else { throw InputError("truncated NPY header", at: location) }
         let headerLength = (0..<lengthSize).reduce(0) { $0 | Int(bytes[8 + $1]) << (8 * $1) }
@@ -42,7 +43,8 @@ enum NPYReader {
         let header = String(decoding: bytes[(8 + lengthSize)..<dataOffset], as: UTF8.self)
         let (elementType, bigEndian, shape) = try readHeader(header, location: location)
         let array = NumericArray(
-            shape: shape, elementType: elementType, bigEndian: bigEndian, bytes: bytes, dataOffset: dataOffset, fileName: displayName)
+            shape: shape, elementType: elementType, bigEndian: bigEndian, bytes: bytes, dataOffset: dataOffset,
+            fileName: displayName)
         try checkDataLength(of: array)
         return array
     }
@@ -56,9 +58,9 @@ enum NPYReader {
             throw InputError("unreadable NPY header (\(failure.reason)): \(header.trimmingSpaces)", at: location)
         }
         guard case .dict(let entries) = literal,
-              case .string(let descr)? = entries["descr"],
-              case .bool(let fortranOrder)? = entries["fortran_order"],
-              case .tuple(let dimensions)? = entries["shape"]
+            case .string(let descr)? = entries["descr"],
+            case .bool(let fortranOrder)? = entries["fortran_order"],
+            case .tuple(let dimensions)? = entries["shape"]
         else {
             throw InputError(
                 "NPY header must be a dict with 'descr' (a string), 'fortran_order' (True/False) and 'shape' (a tuple); found \(header.trimmingSpaces)",
@@ -66,7 +68,8 @@ enum NPYReader {
         }
         let shape = try dimensions.map { dimension -> Int in
             guard case .integer(let size) = dimension, size >= 0 else {
-                throw InputError("NPY shape must hold non-negative integers; found \(header.trimmingSpaces)", at: location)
+                throw InputError(
+                    "NPY shape must hold non-negative integers; found \(header.trimmingSpaces)", at: location)
             }
             return size
         }
@@ -77,8 +80,8 @@ enum NPYReader {
         }
         let types: [String: ElementType] = ["u1": .uint8, "f4": .float32, "f8": .float64, "i4": .int32, "i8": .int64]
         guard descr.count == 3, let order = descr.first, "<>|=".contains(order),
-              let elementType = types[String(descr.dropFirst())],
-              order != "=" && (order != "|" || elementType.size == 1)
+            let elementType = types[String(descr.dropFirst())],
+            order != "=" && (order != "|" || elementType.size == 1)
         else {
             throw InputError("unsupported NPY dtype '\(descr)'; supported: \(supportedTypes)", at: location)
         }

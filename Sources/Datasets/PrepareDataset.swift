@@ -30,8 +30,9 @@ public func prepareDataset(_ spec: DatasetSpec) throws -> PreparedDataset {
     let rows = DataRows(first: tables.train, second: tables.test, typesDeclared: format == .arff)
     let labels = try LabelColumn(spec: spec, rows: rows, classRowCount: tables.train.rowCount)
     if labels.classNames.count > manyClasses {
-        notes.append("label '\(spec.label)' has \(labels.classNames.count) distinct values, each treated as a class; "
-            + "DietAudit audits classification, so bin a continuous label first")
+        notes.append(
+            "label '\(spec.label)' has \(labels.classNames.count) distinct values, each treated as a class; "
+                + "DietAudit audits classification, so bin a continuous label first")
     }
     let ids = try rowIds(spec: spec, rows: rows)
     let (trainRows, testRows) = try trainTestRows(
@@ -146,7 +147,8 @@ func missingSummaries(features: [TypedColumn], attributes: [TypedColumn]) -> [Mi
 
 /// The declared format, or the one the file extension names.
 /// - Throws: ``InputError`` at the spec's `format` (or `path`) key for an unknown extension.
-func resolveFormat(of path: String, displayPath: String, declared: DataFormat?, spec: DatasetSpec) throws -> DataFormat {
+func resolveFormat(of path: String, displayPath: String, declared: DataFormat?, spec: DatasetSpec) throws -> DataFormat
+{
     if let declared { return declared }
     if let format = detectFormat(fileName: path) { return format }
     throw InputError(

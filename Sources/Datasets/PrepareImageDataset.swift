@@ -25,7 +25,8 @@ func prepareImageDataset(_ spec: DatasetSpec, format: DataFormat) throws -> Prep
     if case .path(let path, let displayPath) = spec.test {
         guard let testLabelsPath = spec.testLabelsPath else {
             throw InputError(
-                "a separate \(format.rawValue) test file needs its labels file too; set dataset.test.labels", at: spec.location(ofKey: "test"))
+                "a separate \(format.rawValue) test file needs its labels file too; set dataset.test.labels",
+                at: spec.location(ofKey: "test"))
         }
         let testData = try LabelledArray(
             examplesPath: path, examplesName: displayPath,
@@ -43,7 +44,8 @@ func prepareImageDataset(_ spec: DatasetSpec, format: DataFormat) throws -> Prep
 
     let rowCount = data.count + (test?.count ?? 0)
     let (trainRows, testRows) = try trainTestRows(
-        classOfRow: classes.classOfRow, classNames: classes.names, firstFileRows: data.count, rowCount: rowCount, spec: spec)
+        classOfRow: classes.classOfRow, classNames: classes.names, firstFileRows: data.count, rowCount: rowCount,
+        spec: spec)
     let encoder = try ImageFeatureEncoder(
         first: data.examples, second: test?.examples, featureCount: data.valueCount,
         trainRows: trainRows, allRows: Array(0..<rowCount))

@@ -14,7 +14,9 @@ enum PythonLiteral: Equatable {
         var parser = Parser(characters: Array(text))
         let value = try parser.value()
         parser.skipSpace()
-        guard parser.index == parser.characters.count else { throw ParseFailure(reason: "unexpected text after the dict") }
+        guard parser.index == parser.characters.count else {
+            throw ParseFailure(reason: "unexpected text after the dict")
+        }
         return value
     }
 
@@ -58,7 +60,9 @@ enum PythonLiteral: Equatable {
                 index += 1
                 var entries: [String: PythonLiteral] = [:]
                 while !take("}") {
-                    guard case .string(let key) = try value() else { throw ParseFailure(reason: "a dict key is not a string") }
+                    guard case .string(let key) = try value() else {
+                        throw ParseFailure(reason: "a dict key is not a string")
+                    }
                     guard take(":") else { throw ParseFailure(reason: "expected ':' after '\(key)'") }
                     entries[key] = try value()
                     if !take(",") {
@@ -91,7 +95,9 @@ enum PythonLiteral: Equatable {
                 return .string(text)
             default:
                 var word = ""
-                while index < characters.count, characters[index].isLetter || characters[index].isNumber || characters[index] == "-" {
+                while index < characters.count,
+                    characters[index].isLetter || characters[index].isNumber || characters[index] == "-"
+                {
                     word.append(characters[index])
                     index += 1
                 }

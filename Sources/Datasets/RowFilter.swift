@@ -15,7 +15,8 @@ public struct RowFilter: Sendable, Equatable {
     }
 
     public static func == (lhs: RowFilter, rhs: RowFilter) -> Bool {
-        lhs.conditions.map(\.column) == rhs.conditions.map(\.column) && lhs.conditions.map(\.values) == rhs.conditions.map(\.values)
+        lhs.conditions.map(\.column) == rhs.conditions.map(\.column)
+            && lhs.conditions.map(\.values) == rhs.conditions.map(\.values)
     }
 
     /// `propublica_filter = 1 and race in {Caucasian, African-American}`.
@@ -35,7 +36,8 @@ public struct RowFilter: Sendable, Equatable {
         for condition in conditions {
             guard let values = table.column(named: condition.column) else {
                 throw InputError(
-                    "column '\(condition.column)' not found in \(table.fileName)" + didYouMean(condition.column, among: table.columnNames),
+                    "column '\(condition.column)' not found in \(table.fileName)"
+                        + didYouMean(condition.column, among: table.columnNames),
                     at: spec.location(ofKey: "where"))
             }
             let accepted = Set(condition.values)
@@ -45,8 +47,9 @@ public struct RowFilter: Sendable, Equatable {
         }
         let rows = keep.indices.filter { keep[$0] }
         guard !rows.isEmpty else {
-            throw InputError("no row of \(table.fileName) has \(summary); check the values as written in the file",
-                             at: spec.location(ofKey: "where"))
+            throw InputError(
+                "no row of \(table.fileName) has \(summary); check the values as written in the file",
+                at: spec.location(ofKey: "where"))
         }
         var filtered = table
         filtered.columns = table.columns.map { column in rows.map { column[$0] } }

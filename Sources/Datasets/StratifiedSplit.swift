@@ -56,7 +56,8 @@ func trainTestRows(
 ) throws -> (train: [Int], test: [Int]) {
     switch spec.test {
     case .fraction(let fraction):
-        return try stratifiedSplit(classOfRow: classOfRow, classNames: classNames, fraction: fraction, seed: spec.seed, spec: spec)
+        return try stratifiedSplit(
+            classOfRow: classOfRow, classNames: classNames, fraction: fraction, seed: spec.seed, spec: spec)
     case .path:
         return (Array(0..<firstFileRows), Array(firstFileRows..<rowCount))
     }

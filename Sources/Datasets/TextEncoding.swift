@@ -117,7 +117,8 @@ func lineAndColumn(of offset: Int, in bytes: [UInt8], loneCarriageReturnEndsLine
             line += 1
             lineStart = index
         } else if byte == UInt8(ascii: "\r"), loneCarriageReturnEndsLine, index < bytes.count,
-            bytes[index] != UInt8(ascii: "\n") {
+            bytes[index] != UInt8(ascii: "\n")
+        {
             line += 1
             lineStart = index
         }

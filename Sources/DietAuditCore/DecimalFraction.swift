@@ -44,14 +44,16 @@ public struct DecimalFraction: Sendable, Hashable, Comparable, CustomStringConve
                 exponentText = exponentText.dropFirst()
             }
             guard !exponentText.isEmpty, exponentText.count <= 4, exponentText.allSatisfy(\.isASCIIDigit),
-                  let value = Int(exponentText) else { return nil }
+                let value = Int(exponentText)
+            else { return nil }
             exponent = negative ? -value : value
             body = body[..<marker]
         }
         let parts = body.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         let whole = parts[0], fractional = parts.count > 1 ? parts[1] : ""
         guard whole.count + fractional.count > 0, whole.allSatisfy(\.isASCIIDigit),
-              fractional.allSatisfy(\.isASCIIDigit) else { return nil }
+            fractional.allSatisfy(\.isASCIIDigit)
+        else { return nil }
         var allDigits = Substring(String(whole) + String(fractional))
         while allDigits.first == "0" { allDigits = allDigits.dropFirst() }
         var scale = fractional.count - exponent
@@ -138,7 +140,9 @@ public struct DecimalFraction: Sendable, Hashable, Comparable, CustomStringConve
 extension DecimalFraction: ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral {
     /// A literal in code (`0.3`): the shortest decimal of the `Double`, as written.
     public init(floatLiteral value: Double) {
-        guard let decimal = DecimalFraction(value) else { preconditionFailure("\(value) is not a non-negative decimal") }
+        guard let decimal = DecimalFraction(value) else {
+            preconditionFailure("\(value) is not a non-negative decimal")
+        }
         self = decimal
     }
 

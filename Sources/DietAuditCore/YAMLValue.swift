@@ -61,7 +61,7 @@ public struct YAMLValue {
             throw InputError("file not found", at: SourceLocation(file: name))
         }
         guard let data = FileManager.default.contents(atPath: path),
-              let text = String(data: data, encoding: .utf8)
+            let text = String(data: data, encoding: .utf8)
         else {
             throw InputError("cannot read the file as UTF-8 text", at: SourceLocation(file: name))
         }
@@ -71,7 +71,7 @@ public struct YAMLValue {
     private static func inputError(from error: YamlError, file: String) -> InputError {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
+            let .composer(context, problem, mark, _):
             var message = "YAML syntax error: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line))" }
             return InputError(message, at: SourceLocation(file: file, line: mark.line, column: mark.column))
@@ -180,8 +180,9 @@ public struct YAMLValue {
     public func choice(_ choices: [String]) throws -> String {
         let value = try string()
         guard choices.contains(value) else {
-            throw error("'\(value)' is not allowed; expected one of \(listForMessage(choices))"
-                + didYouMean(value, among: choices))
+            throw error(
+                "'\(value)' is not allowed; expected one of \(listForMessage(choices))"
+                    + didYouMean(value, among: choices))
         }
         return value
     }

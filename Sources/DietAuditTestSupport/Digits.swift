@@ -7,9 +7,11 @@ extension Fixtures {
     /// when neither exists.
     public static let digitsPath: String? = {
         let repo = repositoryRoot()
-        return [repo.deletingLastPathComponent().appendingPathComponent("shared/datasets/digits.csv").path,
-                repo.appendingPathComponent("datasets/digits.csv").path]
-            .first { FileManager.default.fileExists(atPath: $0) }
+        return [
+            repo.deletingLastPathComponent().appendingPathComponent("shared/datasets/digits.csv").path,
+            repo.appendingPathComponent("datasets/digits.csv").path,
+        ]
+        .first { FileManager.default.fileExists(atPath: $0) }
     }()
 
     /// Digits with pixels scaled by 1/16 into [0, 1], labels 0…9, in file order.

@@ -7,7 +7,8 @@ import Testing
 /// written instead and the test records an issue so a recording never passes
 /// silently.
 public func assertSnapshot(
-    _ actual: String, named name: String, filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation
+    _ actual: String, named name: String, filePath: String = #filePath,
+    sourceLocation: SourceLocation = #_sourceLocation
 ) {
     let folder = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
     let url = folder.appendingPathComponent(name)
@@ -20,11 +21,13 @@ public func assertSnapshot(
     }
     if actual != expected {
         let actualLines = actual.components(separatedBy: "\n"), expectedLines = expected.components(separatedBy: "\n")
-        let firstDifference = zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+        let firstDifference =
+            zip(actualLines, expectedLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
             ?? min(actualLines.count, expectedLines.count)
         let got = firstDifference < actualLines.count ? actualLines[firstDifference] : "(end)"
         let want = firstDifference < expectedLines.count ? expectedLines[firstDifference] : "(end)"
-        let message = "snapshot \(name) differs at line \(firstDifference + 1):\n  expected: \(want)\n  actual:   \(got)\n"
+        let message =
+            "snapshot \(name) differs at line \(firstDifference + 1):\n  expected: \(want)\n  actual:   \(got)\n"
             + "(set DIETAUDIT_RECORD_SNAPSHOTS=1 to re-record after checking the change)"
         Issue.record(Comment(rawValue: message), sourceLocation: sourceLocation)
     }

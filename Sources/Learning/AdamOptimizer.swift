@@ -47,15 +47,17 @@ public struct AdamOptimizer: GradientOptimizer, Equatable {
         let t = Double(stepCount)
         let stepSize = Float(Double(learningRate) / (1 - Foundation.pow(Double(beta1), t)))
         let correctionRoot = Float((1 - Foundation.pow(Double(beta2), t)).squareRoot())
-        let constants = Constants(b1: beta1, b2: beta2, keep1: 1 - beta1, keep2: 1 - beta2, eps: epsilon,
-                                  decay: weightDecay, stepSize: stepSize, correctionRoot: correctionRoot)
+        let constants = Constants(
+            b1: beta1, b2: beta2, keep1: 1 - beta1, keep2: 1 - beta2, eps: epsilon,
+            decay: weightDecay, stepSize: stepSize, correctionRoot: correctionRoot)
         firstMoment.withUnsafeMutableBufferPointer { m in
             secondMoment.withUnsafeMutableBufferPointer { v in
                 guard let mBase = m.baseAddress, let vBase = v.baseAddress else { return }
                 ElementSplit.run(count: m.count, costPerItem: 1, align: VectorKernels.lanes) { part in
                     let start = part.lowerBound
-                    Self.update(parameters: parameters + start, gradient: gradient + start, first: mBase + start,
-                                second: vBase + start, count: part.count, constants)
+                    Self.update(
+                        parameters: parameters + start, gradient: gradient + start, first: mBase + start,
+                        second: vBase + start, count: part.count, constants)
                 }
             }
         }
@@ -69,9 +71,11 @@ public struct AdamOptimizer: GradientOptimizer, Equatable {
     /// The update of `count` consecutive parameters, vectorised 16 lanes at a
     /// time with the scalar rule's operations in its order (so the split over
     /// cores by ``ElementSplit`` changes no bit).
-    private static func update(parameters: UnsafeMutablePointer<Float>, gradient: UnsafePointer<Float>,
-                               first m: UnsafeMutablePointer<Float>, second v: UnsafeMutablePointer<Float>,
-                               count: Int, _ c: Constants) {
+    private static func update(
+        parameters: UnsafeMutablePointer<Float>, gradient: UnsafePointer<Float>,
+        first m: UnsafeMutablePointer<Float>, second v: UnsafeMutablePointer<Float>,
+        count: Int, _ c: Constants
+    ) {
         let lanes = VectorKernels.lanes
         let vectorEnd = count - count % lanes
         var index = 0

@@ -22,7 +22,9 @@ public enum BLASKernel {
     /// `coreName`: `SkylakeX` for AVX-512 CPUs and `Haswell` for AVX2 CPUs that
     /// got the generic kernel; `nil` when OpenBLAS already chose a specific one.
     public static func betterCoreType(coreName: String, cpuFlags: Set<String>) -> String? {
-        guard ["prescott", "nehalem", "core2", "katmai", "coppermine", "northwood", "banias"].contains(coreName.lowercased())
+        guard
+            ["prescott", "nehalem", "core2", "katmai", "coppermine", "northwood", "banias"].contains(
+                coreName.lowercased())
         else { return nil }
         if ["avx512f", "avx512bw", "avx512vl", "avx512dq"].allSatisfy(cpuFlags.contains) { return "SkylakeX" }
         if ["avx2", "fma"].allSatisfy(cpuFlags.contains) { return "Haswell" }
@@ -32,7 +34,7 @@ public enum BLASKernel {
     /// The CPU's feature flags from `/proc/cpuinfo` (empty elsewhere).
     static func cpuFlags() -> Set<String> {
         guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
-              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
+            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
         else { return [] }
         return Set(line.split(separator: ":").last?.split(separator: " ").map(String.init) ?? [])
     }
@@ -46,7 +48,7 @@ public enum BLASKernel {
     public static func relaunchWithFasterKernelIfNeeded() {
         let environment = ProcessInfo.processInfo.environment
         guard environment["OPENBLAS_CORETYPE"] == nil, environment["DIETAUDIT_BLAS_KERNEL"] != "default",
-              let coreType = betterCoreType(coreName: coreName, cpuFlags: cpuFlags())
+            let coreType = betterCoreType(coreName: coreName, cpuFlags: cpuFlags())
         else { return }
         setenv("OPENBLAS_CORETYPE", coreType, 1)
         // The original argument bytes, not `CommandLine.arguments`: a Swift

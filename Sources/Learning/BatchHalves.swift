@@ -46,15 +46,19 @@ final class BatchHalves {
     /// batch's mean-loss gradient in `workspace.gradient` and, like one
     /// forward pass, each row's prediction (and margin with `withMargins`).
     /// - Precondition: `count ≥ 2`.
-    func forwardBackward(layout: NetworkLayout, count: Int, parameters: UnsafePointer<Float>, withMargins: Bool,
-                         concurrently: Bool) {
+    func forwardBackward(
+        layout: NetworkLayout, count: Int, parameters: UnsafePointer<Float>, withMargins: Bool,
+        concurrently: Bool
+    ) {
         let (first, second) = halves(count: count)
         let step = { (part: Int) in
             let view = part == 0 ? first : second
-            layout.forward(count: view.capacity, parameters: parameters, workspace: view, softmax: true,
-                           withLoss: false, withMargins: withMargins)
-            layout.backward(count: view.capacity, parameters: parameters, workspace: view, gradient: view.gradient,
-                            squaredNorms: nil, batchCount: count)
+            layout.forward(
+                count: view.capacity, parameters: parameters, workspace: view, softmax: true,
+                withLoss: false, withMargins: withMargins)
+            layout.backward(
+                count: view.capacity, parameters: parameters, workspace: view, gradient: view.gradient,
+                squaredNorms: nil, batchCount: count)
         }
         if concurrently {
             performConcurrently(iterations: 2, step)

@@ -82,7 +82,8 @@ final class BatchWorkspace {
     /// backward pass writes its gradient to `gradient` (``Network/parameters``
     /// layout, owned by the caller). The view must not outlive `parent`.
     init(rowsOf parent: BatchWorkspace, first: Int, capacity: Int, gradient: UnsafeMutablePointer<Float>) {
-        precondition(first >= 0 && capacity > 0 && first + capacity <= parent.capacity, "row view outside the workspace")
+        precondition(
+            first >= 0 && capacity > 0 && first + capacity <= parent.capacity, "row view outside the workspace")
         self.capacity = capacity
         layerSizes = parent.layerSizes
         offsets = zip(parent.offsets, parent.layerSizes).map { $0 + first * $1 }
@@ -124,7 +125,9 @@ final class BatchWorkspace {
 
     /// Copies the given rows of `features` and their labels into the batch's
     /// first rows. `labels` may be empty when only a forward pass is wanted.
-    func load(rows: ArraySlice<Int>, features: UnsafePointer<Float>, columns: Int, labels allLabels: UnsafePointer<Int>?) {
+    func load(
+        rows: ArraySlice<Int>, features: UnsafePointer<Float>, columns: Int, labels allLabels: UnsafePointer<Int>?
+    ) {
         precondition(rows.count <= capacity, "batch larger than the workspace")
         let input = activation(0)
         for (position, row) in rows.enumerated() {
@@ -134,7 +137,10 @@ final class BatchWorkspace {
     }
 
     /// Copies `count` consecutive rows starting at `first` (inference).
-    func load(consecutiveRows first: Int, count: Int, features: UnsafePointer<Float>, columns: Int, labels allLabels: UnsafePointer<Int>?) {
+    func load(
+        consecutiveRows first: Int, count: Int, features: UnsafePointer<Float>, columns: Int,
+        labels allLabels: UnsafePointer<Int>?
+    ) {
         precondition(count <= capacity, "batch larger than the workspace")
         activation(0).update(from: features + first * columns, count: count * columns)
         if let allLabels { labels.update(from: allLabels + first, count: count) }

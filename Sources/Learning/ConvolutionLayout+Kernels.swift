@@ -22,8 +22,9 @@ extension ConvolutionLayout {
                     let left = x > 0 ? 0 : 1
                     let right = x < width - 1 ? Self.kernel : Self.kernel - 1
                     if left == 1 { Self.fill(target, count: channels) }
-                    Self.copy(source + (x - 1 + left) * channels, to: target + left * channels,
-                              count: (right - left) * channels)
+                    Self.copy(
+                        source + (x - 1 + left) * channels, to: target + left * channels,
+                        count: (right - left) * channels)
                     if right < Self.kernel { Self.fill(target + right * channels, count: channels) }
                 }
             }
@@ -73,7 +74,9 @@ extension ConvolutionLayout {
     /// is dropped). `sources` receives, per pooled value, the index in
     /// `output` of the window's maximum, the first in the order (0,0), (0,1),
     /// (1,0), (1,1) on ties.
-    func maxPool(output: UnsafePointer<Float>, pooled: UnsafeMutablePointer<Float>, sources: UnsafeMutablePointer<Int32>) {
+    func maxPool(
+        output: UnsafePointer<Float>, pooled: UnsafeMutablePointer<Float>, sources: UnsafeMutablePointer<Int32>
+    ) {
         let channels = outputChannels
         let (right, down) = (channels, width * channels)
         for py in 0..<pooledHeight {
@@ -98,7 +101,9 @@ extension ConvolutionLayout {
     /// The adjoint of ``maxPool(output:pooled:sources:)`` for one example:
     /// `outputDelta` is zero except at each window's maximum, which receives
     /// that window's `pooledDelta` (windows do not overlap).
-    func unpool(pooledDelta: UnsafePointer<Float>, sources: UnsafePointer<Int32>, outputDelta: UnsafeMutablePointer<Float>) {
+    func unpool(
+        pooledDelta: UnsafePointer<Float>, sources: UnsafePointer<Int32>, outputDelta: UnsafeMutablePointer<Float>
+    ) {
         outputDelta.update(repeating: 0, count: outputSize)
         for index in 0..<pooledSize {
             outputDelta[Int(sources[index])] = pooledDelta[index]

@@ -51,8 +51,9 @@ struct ConvolutionLayout: Sendable, Equatable {
         var (height, width, inputChannels) = (input.height, input.width, input.channels)
         var offset = firstWeightOffset
         for outputChannels in channels {
-            let block = ConvolutionLayout(height: height, width: width, inputChannels: inputChannels,
-                                          outputChannels: outputChannels, weightOffset: offset)
+            let block = ConvolutionLayout(
+                height: height, width: width, inputChannels: inputChannels,
+                outputChannels: outputChannels, weightOffset: offset)
             blocks.append(block)
             offset = block.end
             (height, width, inputChannels) = (block.pooledHeight, block.pooledWidth, outputChannels)

@@ -10,8 +10,9 @@ public struct FeatureMatrix: Sendable, Equatable {
 
     /// - Precondition: `values.count == rows * columns`.
     public init(values: [Float], rows: Int, columns: Int) {
-        precondition(rows >= 0 && columns >= 0 && values.count == rows * columns,
-                     "FeatureMatrix: \(values.count) values do not fill \(rows) × \(columns)")
+        precondition(
+            rows >= 0 && columns >= 0 && values.count == rows * columns,
+            "FeatureMatrix: \(values.count) values do not fill \(rows) × \(columns)")
         self.values = values
         self.rows = rows
         self.columns = columns

@@ -21,8 +21,9 @@ extension GradientOptimizer {
     /// One update of `parameters` from the mean-loss `gradient` (same layout).
     /// - Precondition: both have ``parameterCount`` entries.
     public mutating func step(parameters: inout [Float], gradient: [Float]) {
-        precondition(parameters.count == parameterCount && gradient.count == parameterCount,
-                     "GradientOptimizer.step: parameter, gradient and state counts differ")
+        precondition(
+            parameters.count == parameterCount && gradient.count == parameterCount,
+            "GradientOptimizer.step: parameter, gradient and state counts differ")
         parameters.withUnsafeMutableBufferPointer { parameters in
             gradient.withUnsafeBufferPointer { gradient in
                 step(parameters: parameters.baseAddress!, gradient: gradient.baseAddress!)

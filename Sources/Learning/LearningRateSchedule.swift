@@ -57,7 +57,8 @@ public enum LearningRateSchedule: Sendable, Equatable {
             }
         case let .cosine(minimum):
             guard minimum >= 0, minimum <= base else {
-                throw InputError("training.schedule.minimum is \(minimum); expected a rate from 0 up to the learning rate \(base)")
+                throw InputError(
+                    "training.schedule.minimum is \(minimum); expected a rate from 0 up to the learning rate \(base)")
             }
         }
     }

@@ -41,7 +41,9 @@ public enum MatrixProduct {
         a.withUnsafeBufferPointer { a in
             b.withUnsafeBufferPointer { b in
                 c.withUnsafeMutableBufferPointer { c in
-                    guard let aBase = a.baseAddress, let bBase = b.baseAddress, let cBase = c.baseAddress else { return }
+                    guard let aBase = a.baseAddress, let bBase = b.baseAddress, let cBase = c.baseAddress else {
+                        return
+                    }
                     multiply(a: aBase, lda: k, b: bBase, ldb: n, c: cBase, ldc: n, m: m, n: n, k: k)
                 }
             }

@@ -80,23 +80,26 @@ public struct ModelSpec: Sendable, Equatable {
             throw InputError("model.channels has \(bad) channels; expected positive channel counts, e.g. [16, 32]")
         }
         guard let shape = inputShape else {
-            throw InputError("model kind cnn needs the image shape of each example; expected dataset.image "
-                + "{height, width, channels} or image data whose shape is known")
+            throw InputError(
+                "model kind cnn needs the image shape of each example; expected dataset.image "
+                    + "{height, width, channels} or image data whose shape is known")
         }
         guard shape.height > 0, shape.width > 0, shape.channels > 0 else {
             throw InputError("the image shape is \(shape.text); expected positive height, width and channels")
         }
         guard shape.valueCount == inputCount else {
-            throw InputError("the image shape \(shape.text) has \(shape.valueCount) values per example but the "
-                + "features have \(inputCount) columns; expected them to agree")
+            throw InputError(
+                "the image shape \(shape.text) has \(shape.valueCount) values per example but the "
+                    + "features have \(inputCount) columns; expected them to agree")
         }
         var (height, width) = (shape.height, shape.width)
         for (block, _) in channels.enumerated() {
             (height, width) = (height / 2, width / 2)
             guard height > 0, width > 0 else {
-                throw InputError("model.channels has \(channels.count) blocks but a \(shape.text) image is pooled "
-                    + "to nothing after block \(block + 1) (each block halves height and width, rounding down); "
-                    + "expected at most \(block) blocks")
+                throw InputError(
+                    "model.channels has \(channels.count) blocks but a \(shape.text) image is pooled "
+                        + "to nothing after block \(block + 1) (each block halves height and width, rounding down); "
+                        + "expected at most \(block) blocks")
             }
         }
     }

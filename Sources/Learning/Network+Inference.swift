@@ -13,8 +13,9 @@ extension Network {
         _ body: (Int, Int, BatchWorkspace, UnsafePointer<Float>) -> Void
     ) {
         let rows = rows ?? 0..<features.rows
-        precondition(features.columns == inputCount,
-                     "the network expects \(inputCount) features, the matrix has \(features.columns)")
+        precondition(
+            features.columns == inputCount,
+            "the network expects \(inputCount) features, the matrix has \(features.columns)")
         if let labels {
             precondition(labels.count == features.rows, "one label per row is needed")
             precondition(labels.allSatisfy { (0..<classCount).contains($0) }, "labels must lie in 0..<classCount")
@@ -29,10 +30,12 @@ extension Network {
                         var first = rows.lowerBound
                         while first < rows.upperBound {
                             let count = min(workspace.capacity, rows.upperBound - first)
-                            workspace.load(consecutiveRows: first, count: count, features: featureBuffer.baseAddress!,
-                                           columns: features.columns, labels: labels == nil ? nil : labelBuffer.baseAddress)
-                            layout.forward(count: count, parameters: parameterBuffer.baseAddress!, workspace: workspace,
-                                    softmax: softmax, withLoss: labels != nil && softmax)
+                            workspace.load(
+                                consecutiveRows: first, count: count, features: featureBuffer.baseAddress!,
+                                columns: features.columns, labels: labels == nil ? nil : labelBuffer.baseAddress)
+                            layout.forward(
+                                count: count, parameters: parameterBuffer.baseAddress!, workspace: workspace,
+                                softmax: softmax, withLoss: labels != nil && softmax)
                             body(first, count, workspace, parameterBuffer.baseAddress!)
                             first += count
                         }
@@ -112,15 +115,18 @@ extension Network {
     /// start), on two cores with OpenBLAS at one thread each when a second
     /// core is free, else one after the other: the chunks are the same either
     /// way, so the norms do not depend on the cores.
-    func gradientNorms(for features: FeatureMatrix, labels: [Int], convolutionNorms: ConvolutionNormMethod) -> [Double] {
+    func gradientNorms(for features: FeatureMatrix, labels: [Int], convolutionNorms: ConvolutionNormMethod) -> [Double]
+    {
         var result = [Double](repeating: 0, count: features.rows)
         let half = features.rows / 2
         result.withUnsafeMutableBufferPointer { buffer in
             let output = buffer
             let norms = { (rows: Range<Int>) in
-                forEachChunk(of: features, rows: rows, labels: labels, softmax: true) { first, count, workspace, parameters in
-                    layout.backward(count: count, parameters: parameters, workspace: workspace,
-                                    gradient: nil, squaredNorms: workspace.squaredNorms, convolutionNorms: convolutionNorms)
+                forEachChunk(of: features, rows: rows, labels: labels, softmax: true) {
+                    first, count, workspace, parameters in
+                    layout.backward(
+                        count: count, parameters: parameters, workspace: workspace,
+                        gradient: nil, squaredNorms: workspace.squaredNorms, convolutionNorms: convolutionNorms)
                     for row in 0..<count { output[first + row] = workspace.squaredNorms[row].squareRoot() }
                 }
             }
@@ -144,25 +150,31 @@ extension Network {
     /// ``parameters`` (same layout), computed in one batch. Meant for checks
     /// and small sets; training uses preallocated mini-batches instead.
     public func lossAndGradient(for features: FeatureMatrix, labels: [Int]) -> (loss: Double, gradient: [Float]) {
-        precondition(features.columns == inputCount && labels.count == features.rows && features.rows > 0,
-                     "lossAndGradient needs a non-empty matrix with one label per row")
+        precondition(
+            features.columns == inputCount && labels.count == features.rows && features.rows > 0,
+            "lossAndGradient needs a non-empty matrix with one label per row")
         let workspace = BatchWorkspace(layout: layout, capacity: features.rows)
         var gradient = [Float](repeating: 0, count: parameterCount)
         var loss = 0.0
         parameters.withUnsafeBufferPointer { parameterBuffer in
             features.values.withUnsafeBufferPointer { featureBuffer in
                 labels.withUnsafeBufferPointer { labelBuffer in
-                    workspace.load(consecutiveRows: 0, count: features.rows, features: featureBuffer.baseAddress!,
-                                   columns: features.columns, labels: labelBuffer.baseAddress!)
+                    workspace.load(
+                        consecutiveRows: 0, count: features.rows, features: featureBuffer.baseAddress!,
+                        columns: features.columns, labels: labelBuffer.baseAddress!)
                 }
-                layout.forward(count: features.rows, parameters: parameterBuffer.baseAddress!, workspace: workspace,
-                        softmax: true, withLoss: true)
-                layout.backward(count: features.rows, parameters: parameterBuffer.baseAddress!, workspace: workspace,
-                         gradient: workspace.gradient, squaredNorms: nil)
+                layout.forward(
+                    count: features.rows, parameters: parameterBuffer.baseAddress!, workspace: workspace,
+                    softmax: true, withLoss: true)
+                layout.backward(
+                    count: features.rows, parameters: parameterBuffer.baseAddress!, workspace: workspace,
+                    gradient: workspace.gradient, squaredNorms: nil)
             }
         }
         for row in 0..<features.rows { loss += workspace.losses[row] }
-        gradient.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: workspace.gradient, count: parameterCount) }
+        gradient.withUnsafeMutableBufferPointer {
+            $0.baseAddress!.update(from: workspace.gradient, count: parameterCount)
+        }
         return (loss / Double(features.rows), gradient)
     }
 }

@@ -39,8 +39,9 @@ public struct Network: Sendable, Equatable {
     /// layer by layer in row-major order; every bias is 0.
     /// - Precondition: at least two sizes, all positive.
     public init(layerSizes: [Int], seed: UInt64) {
-        precondition(layerSizes.count >= 2 && layerSizes.allSatisfy { $0 > 0 },
-                     "a dense network needs at least an input and an output size, all positive")
+        precondition(
+            layerSizes.count >= 2 && layerSizes.allSatisfy { $0 > 0 },
+            "a dense network needs at least an input and an output size, all positive")
         self.init(layout: NetworkLayout(layerSizes: layerSizes), inputShape: nil, seed: seed)
     }
 
@@ -54,10 +55,12 @@ public struct Network: Sendable, Equatable {
     ///   and `classCount > 0`.
     public init(inputShape: InputShape, convolutionChannels: [Int], classCount: Int, seed: UInt64) {
         let spec = ModelSpec(kind: .cnn(channels: convolutionChannels), inputShape: inputShape)
-        precondition((try? spec.validate(inputCount: inputShape.valueCount)) != nil && classCount > 0,
-                     "invalid convolutional network: \(inputShape.text) image, channels \(convolutionChannels)")
-        self.init(layout: NetworkLayout(input: inputShape, channels: convolutionChannels, classCount: classCount),
-                  inputShape: inputShape, seed: seed)
+        precondition(
+            (try? spec.validate(inputCount: inputShape.valueCount)) != nil && classCount > 0,
+            "invalid convolutional network: \(inputShape.text) image, channels \(convolutionChannels)")
+        self.init(
+            layout: NetworkLayout(input: inputShape, channels: convolutionChannels, classCount: classCount),
+            inputShape: inputShape, seed: seed)
     }
 
     /// The network a ``ModelSpec`` describes for `inputCount` features and

@@ -23,9 +23,11 @@ extension NetworkLayout {
     ///
     /// Below the dense layers the deltas pass through the convolution blocks
     /// in reverse (``backwardConvolution(_:count:parameters:workspace:gradient:averaging:squaredNorms:method:)``).
-    func backward(count: Int, parameters: UnsafePointer<Float>, workspace: BatchWorkspace,
-                  gradient: UnsafeMutablePointer<Float>?, squaredNorms: UnsafeMutablePointer<Double>?,
-                  convolutionNorms: ConvolutionNormMethod = .automatic, batchCount: Int? = nil) {
+    func backward(
+        count: Int, parameters: UnsafePointer<Float>, workspace: BatchWorkspace,
+        gradient: UnsafeMutablePointer<Float>?, squaredNorms: UnsafeMutablePointer<Double>?,
+        convolutionNorms: ConvolutionNormMethod = .automatic, batchCount: Int? = nil
+    ) {
         let classes = classCount
         let first = convolutions.count
         let top = workspace.delta(stageCount)
@@ -53,8 +55,9 @@ extension NetworkLayout {
                     b: delta, ldb: layout.outputs,
                     c: gradient + layout.weightOffset, ldc: layout.outputs,
                     m: layout.inputs, n: layout.outputs, k: count, alpha: averaging, beta: 0)
-                Self.biasGradient(of: delta, rows: count, columns: layout.outputs, scale: averaging,
-                                  into: gradient + layout.biasOffset)
+                Self.biasGradient(
+                    of: delta, rows: count, columns: layout.outputs, scale: averaging,
+                    into: gradient + layout.biasOffset)
             }
             guard first + index > 0 else { break }
             let below = workspace.delta(first + index)
@@ -66,9 +69,10 @@ extension NetworkLayout {
             Self.maskWherePositive(below, activations: input, count: count * layout.inputs)
         }
         for index in convolutions.indices.reversed() {
-            backwardConvolution(index, count: count, parameters: parameters, workspace: workspace,
-                                gradient: gradient, averaging: averaging, squaredNorms: squaredNorms,
-                                method: convolutionNorms)
+            backwardConvolution(
+                index, count: count, parameters: parameters, workspace: workspace,
+                gradient: gradient, averaging: averaging, squaredNorms: squaredNorms,
+                method: convolutionNorms)
         }
     }
 
@@ -80,20 +84,25 @@ extension NetworkLayout {
 
     /// `result = scale · Σ_rows values` of a row-major `rows × columns` batch
     /// of deltas (the bias gradient), columns split over two cores when large.
-    static func biasGradient(of values: UnsafePointer<Float>, rows: Int, columns: Int, scale: Float,
-                             into result: UnsafeMutablePointer<Float>) {
+    static func biasGradient(
+        of values: UnsafePointer<Float>, rows: Int, columns: Int, scale: Float,
+        into result: UnsafeMutablePointer<Float>
+    ) {
         ElementSplit.run(count: columns, costPerItem: rows, align: VectorKernels.lanes) { part in
             // Each column's sum runs over the rows in order whichever part holds it.
-            VectorKernels.columnSums(values + part.lowerBound, rows: rows, columns: part.count,
-                                     stride: columns, scale: scale, into: result + part.lowerBound)
+            VectorKernels.columnSums(
+                values + part.lowerBound, rows: rows, columns: part.count,
+                stride: columns, scale: scale, into: result + part.lowerBound)
         }
     }
 
     /// `δ_i ← 0` wherever `a_i ≤ 0` over `count` values, split over two cores when large.
-    static func maskWherePositive(_ deltas: UnsafeMutablePointer<Float>, activations: UnsafePointer<Float>, count: Int) {
+    static func maskWherePositive(_ deltas: UnsafeMutablePointer<Float>, activations: UnsafePointer<Float>, count: Int)
+    {
         ElementSplit.run(count: count, costPerItem: 1, align: VectorKernels.lanes) { part in
-            VectorKernels.maskWherePositive(deltas + part.lowerBound, activations: activations + part.lowerBound,
-                                            count: part.count)
+            VectorKernels.maskWherePositive(
+                deltas + part.lowerBound, activations: activations + part.lowerBound,
+                count: part.count)
         }
     }
 }

@@ -23,13 +23,15 @@ extension NetworkLayout {
             a: buffers.patches, lda: k, b: parameters + block.weightOffset, ldb: outputs,
             c: buffers.output, ldc: outputs, m: rows, n: outputs, k: k, alpha: 1, beta: 0)
         ElementSplit.run(count: rows, costPerItem: outputs) { part in
-            VectorKernels.addBias(buffers.output + part.lowerBound * outputs, rows: part.count, width: outputs,
-                                  bias: bias, relu: true)
+            VectorKernels.addBias(
+                buffers.output + part.lowerBound * outputs, rows: part.count, width: outputs,
+                bias: bias, relu: true)
         }
         ElementSplit.run(count: count, costPerItem: block.outputSize) { part in
             for row in part {
-                block.maxPool(output: buffers.output + row * block.outputSize, pooled: pooled + row * block.pooledSize,
-                              sources: buffers.poolSource + row * block.pooledSize)
+                block.maxPool(
+                    output: buffers.output + row * block.outputSize, pooled: pooled + row * block.pooledSize,
+                    sources: buffers.poolSource + row * block.pooledSize)
             }
         }
     }
@@ -57,9 +59,10 @@ extension NetworkLayout {
         let (k, outputs, positions) = (block.patchWidth, block.outputChannels, block.positions)
         ElementSplit.run(count: count, costPerItem: block.outputSize) { part in
             for row in part {
-                block.unpool(pooledDelta: pooledDelta + row * block.pooledSize,
-                             sources: buffers.poolSource + row * block.pooledSize,
-                             outputDelta: buffers.delta + row * block.outputSize)
+                block.unpool(
+                    pooledDelta: pooledDelta + row * block.pooledSize,
+                    sources: buffers.poolSource + row * block.pooledSize,
+                    outputDelta: buffers.delta + row * block.outputSize)
             }
         }
         if let squaredNorms {
@@ -70,8 +73,9 @@ extension NetworkLayout {
             MatrixProduct.multiply(
                 a: buffers.patches, lda: k, transposeA: true, b: buffers.delta, ldb: outputs,
                 c: gradient + block.weightOffset, ldc: outputs, m: k, n: outputs, k: rows, alpha: averaging, beta: 0)
-            Self.biasGradient(of: buffers.delta, rows: rows, columns: outputs, scale: averaging,
-                              into: gradient + block.biasOffset)
+            Self.biasGradient(
+                of: buffers.delta, rows: rows, columns: outputs, scale: averaging,
+                into: gradient + block.biasOffset)
         }
         guard index > 0 else { return }
         MatrixProduct.multiply(

@@ -26,11 +26,13 @@ extension NetworkLayout {
                     let delta = buffers.delta + row * positions * outputs
                     var sum = Self.squaredColumnSumNorm(delta, rows: positions, columns: outputs)
                     if resolved == .ghost {
-                        sum += Self.ghostNorm(patches: patches, delta: delta, positions: positions, k: k,
-                                              outputs: outputs, scratch: scratch)
+                        sum += Self.ghostNorm(
+                            patches: patches, delta: delta, positions: positions, k: k,
+                            outputs: outputs, scratch: scratch)
                     } else {
-                        MatrixProduct.multiply(a: patches, lda: k, transposeA: true, b: delta, ldb: outputs,
-                                               c: scratch, ldc: outputs, m: k, n: outputs, k: positions)
+                        MatrixProduct.multiply(
+                            a: patches, lda: k, transposeA: true, b: delta, ldb: outputs,
+                            c: scratch, ldc: outputs, m: k, n: outputs, k: positions)
                         sum += Self.squaredNorm(scratch, count: k * outputs)
                     }
                     squaredNorms[row] += sum
@@ -42,13 +44,17 @@ extension NetworkLayout {
     /// `Σ_{p,q} (A Aᵀ)_{pq} (D Dᵀ)_{pq}` for one example's `P × K` patches `A`
     /// and `P × C_out` deltas `D`, with the two Gram matrices in `scratch`
     /// (`2 P²` floats).
-    static func ghostNorm(patches: UnsafePointer<Float>, delta: UnsafePointer<Float>, positions: Int, k: Int,
-                          outputs: Int, scratch: UnsafeMutablePointer<Float>) -> Double {
+    static func ghostNorm(
+        patches: UnsafePointer<Float>, delta: UnsafePointer<Float>, positions: Int, k: Int,
+        outputs: Int, scratch: UnsafeMutablePointer<Float>
+    ) -> Double {
         let patchGram = scratch, deltaGram = scratch + positions * positions
-        MatrixProduct.multiply(a: patches, lda: k, b: patches, ldb: k, transposeB: true,
-                               c: patchGram, ldc: positions, m: positions, n: positions, k: k)
-        MatrixProduct.multiply(a: delta, lda: outputs, b: delta, ldb: outputs, transposeB: true,
-                               c: deltaGram, ldc: positions, m: positions, n: positions, k: outputs)
+        MatrixProduct.multiply(
+            a: patches, lda: k, b: patches, ldb: k, transposeB: true,
+            c: patchGram, ldc: positions, m: positions, n: positions, k: k)
+        MatrixProduct.multiply(
+            a: delta, lda: outputs, b: delta, ldb: outputs, transposeB: true,
+            c: deltaGram, ldc: positions, m: positions, n: positions, k: outputs)
         var sum = 0.0
         for index in 0..<(positions * positions) {
             sum += Double(patchGram[index]) * Double(deltaGram[index])

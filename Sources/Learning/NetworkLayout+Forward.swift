@@ -34,8 +34,9 @@ extension NetworkLayout {
                 m: count, n: layout.outputs, k: layout.inputs, alpha: 1, beta: 0)
             let hidden = index < layers.count - 1
             ElementSplit.run(count: count, costPerItem: layout.outputs) { rows in
-                VectorKernels.addBias(output + rows.lowerBound * layout.outputs, rows: rows.count,
-                                      width: layout.outputs, bias: bias, relu: hidden)
+                VectorKernels.addBias(
+                    output + rows.lowerBound * layout.outputs, rows: rows.count,
+                    width: layout.outputs, bias: bias, relu: hidden)
             }
         }
         let classes = classCount

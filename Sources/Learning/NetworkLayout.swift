@@ -33,7 +33,8 @@ struct NetworkLayout: Sendable, Equatable {
         var layers = [DenseLayerLayout]()
         var offset = convolutions.last?.end ?? 0
         for index in 1..<denseSizes.count {
-            let layer = DenseLayerLayout(inputs: denseSizes[index - 1], outputs: denseSizes[index], weightOffset: offset)
+            let layer = DenseLayerLayout(
+                inputs: denseSizes[index - 1], outputs: denseSizes[index], weightOffset: offset)
             layers.append(layer)
             offset = layer.end
         }

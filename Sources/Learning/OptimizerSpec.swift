@@ -31,8 +31,10 @@ public struct OptimizerSpec: Sendable, Equatable {
     /// The optimiser names ``train(network:on:labels:rows:spec:seed:observer:)`` accepts.
     public static let supportedKinds = ["sgd", "adam"]
 
-    public init(kind: String = "sgd", learningRate: Float = 0.1, momentum: Float = 0.9, weightDecay: Float = 0.0005,
-                beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8) {
+    public init(
+        kind: String = "sgd", learningRate: Float = 0.1, momentum: Float = 0.9, weightDecay: Float = 0.0005,
+        beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8
+    ) {
         self.kind = kind
         self.learningRate = learningRate
         self.momentum = momentum

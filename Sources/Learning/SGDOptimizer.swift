@@ -35,15 +35,18 @@ public struct SGDOptimizer: GradientOptimizer, Equatable {
         velocity.withUnsafeMutableBufferPointer { velocity in
             guard let base = velocity.baseAddress else { return }
             ElementSplit.run(count: velocity.count, costPerItem: 1, align: VectorKernels.lanes) { part in
-                Self.update(parameters: parameters + part.lowerBound, gradient: gradient + part.lowerBound,
-                            velocity: base + part.lowerBound, count: part.count, rate: rate, mu: mu, decay: decay)
+                Self.update(
+                    parameters: parameters + part.lowerBound, gradient: gradient + part.lowerBound,
+                    velocity: base + part.lowerBound, count: part.count, rate: rate, mu: mu, decay: decay)
             }
         }
     }
 
     /// The update of `count` consecutive parameters.
-    private static func update(parameters: UnsafeMutablePointer<Float>, gradient: UnsafePointer<Float>,
-                               velocity: UnsafeMutablePointer<Float>, count: Int, rate: Float, mu: Float, decay: Float) {
+    private static func update(
+        parameters: UnsafeMutablePointer<Float>, gradient: UnsafePointer<Float>,
+        velocity: UnsafeMutablePointer<Float>, count: Int, rate: Float, mu: Float, decay: Float
+    ) {
         let lanes = VectorKernels.lanes
         let vectorEnd = count - count % lanes
         var index = 0

@@ -1,10 +1,13 @@
 import DietAuditCore
 
 /// The checks ``train(network:on:labels:rows:spec:seed:observer:)`` makes before starting.
-func validateTraining(network: Network, features: FeatureMatrix, labels: [Int], rows: [Int]?, spec: TrainingSpec) throws {
+func validateTraining(network: Network, features: FeatureMatrix, labels: [Int], rows: [Int]?, spec: TrainingSpec) throws
+{
     guard OptimizerSpec.supportedKinds.contains(spec.optimizer.kind) else {
-        throw InputError("training.optimizer.kind '\(spec.optimizer.kind)' is not supported; expected one of "
-            + listForMessage(OptimizerSpec.supportedKinds) + didYouMean(spec.optimizer.kind, among: OptimizerSpec.supportedKinds))
+        throw InputError(
+            "training.optimizer.kind '\(spec.optimizer.kind)' is not supported; expected one of "
+                + listForMessage(OptimizerSpec.supportedKinds)
+                + didYouMean(spec.optimizer.kind, among: OptimizerSpec.supportedKinds))
     }
     if spec.optimizer.kind == "adam" { try validateAdam(spec.optimizer) }
     try spec.schedule.validate(base: spec.optimizer.learningRate)

@@ -44,12 +44,14 @@ public func train(
     switch spec.optimizer.kind {
     case "adam":
         var optimizer = AdamOptimizer(spec: spec.optimizer, parameterCount: network.parameterCount)
-        return try runTraining(network: &network, on: features, labels: labels, rows: rows, spec: spec,
-                           seed: seed, observer: observer, optimizer: &optimizer)
+        return try runTraining(
+            network: &network, on: features, labels: labels, rows: rows, spec: spec,
+            seed: seed, observer: observer, optimizer: &optimizer)
     default:
         var optimizer = SGDOptimizer(spec: spec.optimizer, parameterCount: network.parameterCount)
-        return try runTraining(network: &network, on: features, labels: labels, rows: rows, spec: spec,
-                           seed: seed, observer: observer, optimizer: &optimizer)
+        return try runTraining(
+            network: &network, on: features, labels: labels, rows: rows, spec: spec,
+            seed: seed, observer: observer, optimizer: &optimizer)
     }
 }
 
@@ -66,11 +68,13 @@ func runTraining<Optimizer: GradientOptimizer>(
     let batchSize = min(spec.batchSize, rows?.count ?? features.rows)
     let small = network.layout.prefersOneBLASThread(rows: batchSize)
     // Asked before holding OpenBLAS at one thread: inside a parallel-seed section it already is.
-    let concurrent = ElementSplit.mayUseSecondCore
+    let concurrent =
+        ElementSplit.mayUseSecondCore
         && network.layout.multiplyAddsPerExample * ((batchSize + 1) / 2) >= BatchHalves.minimumConcurrentWork
     return try BLASThreads.shared.run(oneThread: small) {
-        try trainingLoop(network: &network, on: features, labels: labels, rows: rows, spec: spec, seed: seed,
-                     observer: observer, optimizer: &optimizer, halves: small, concurrentHalves: concurrent)
+        try trainingLoop(
+            network: &network, on: features, labels: labels, rows: rows, spec: spec, seed: seed,
+            observer: observer, optimizer: &optimizer, halves: small, concurrentHalves: concurrent)
     }
 }
 
@@ -89,13 +93,15 @@ private func trainingLoop<Optimizer: GradientOptimizer>(
     var margins = [Float](repeating: 0, count: batchSize)
     let layout = network.layout
     func diverged(_ quantity: TrainingDiverged.Quantity, epoch: Int) -> TrainingDiverged {
-        TrainingDiverged(quantity: quantity, seed: seed, epoch: epoch, epochs: spec.epochs,
-                         optimizer: spec.optimizer.kind, learningRate: Double(spec.optimizer.learningRate))
+        TrainingDiverged(
+            quantity: quantity, seed: seed, epoch: epoch, epochs: spec.epochs,
+            optimizer: spec.optimizer.kind, learningRate: Double(spec.optimizer.learningRate))
     }
 
     if observer?.trainingReached(epoch: 0, network: network) == .stop { return 0 }
     for epoch in stride(from: 1, through: spec.epochs, by: 1) {
-        optimizer.learningRate = spec.schedule.rate(epoch: epoch - 1, of: spec.epochs, base: spec.optimizer.learningRate)
+        optimizer.learningRate = spec.schedule.rate(
+            epoch: epoch - 1, of: spec.epochs, base: spec.optimizer.learningRate)
         shuffler.shuffleIndices(&order)
         var start = 0
         while start < order.count {
@@ -103,20 +109,24 @@ private func trainingLoop<Optimizer: GradientOptimizer>(
             let count = end - start
             features.values.withUnsafeBufferPointer { featureBuffer in
                 labels.withUnsafeBufferPointer { labelBuffer in
-                    workspace.load(rows: order[start..<end], features: featureBuffer.baseAddress!,
-                                   columns: features.columns, labels: labelBuffer.baseAddress!)
+                    workspace.load(
+                        rows: order[start..<end], features: featureBuffer.baseAddress!,
+                        columns: features.columns, labels: labelBuffer.baseAddress!)
                 }
             }
             network.parameters.withUnsafeMutableBufferPointer { parameters in
                 let base = parameters.baseAddress!
                 if let split, count >= 2 {
-                    split.forwardBackward(layout: layout, count: count, parameters: base, withMargins: observer != nil,
-                                          concurrently: concurrentHalves)
+                    split.forwardBackward(
+                        layout: layout, count: count, parameters: base, withMargins: observer != nil,
+                        concurrently: concurrentHalves)
                 } else {
-                    layout.forward(count: count, parameters: base, workspace: workspace, softmax: true, withLoss: false,
-                                   withMargins: observer != nil)
-                    layout.backward(count: count, parameters: base, workspace: workspace,
-                                    gradient: workspace.gradient, squaredNorms: nil)
+                    layout.forward(
+                        count: count, parameters: base, workspace: workspace, softmax: true, withLoss: false,
+                        withMargins: observer != nil)
+                    layout.backward(
+                        count: count, parameters: base, workspace: workspace,
+                        gradient: workspace.gradient, squaredNorms: nil)
                 }
             }
             guard batchLoss(workspace, count: count).isFinite else { throw diverged(.loss, epoch: epoch) }
@@ -126,7 +136,8 @@ private func trainingLoop<Optimizer: GradientOptimizer>(
                     margins[row] = workspace.margins[row]
                 }
                 observer.trainingPresented(
-                    examples: order[start..<end], correct: correct[0..<count], margins: margins[0..<count], epoch: epoch)
+                    examples: order[start..<end], correct: correct[0..<count], margins: margins[0..<count], epoch: epoch
+                )
             }
             network.parameters.withUnsafeMutableBufferPointer { parameters in
                 optimizer.step(parameters: parameters.baseAddress!, gradient: workspace.gradient)

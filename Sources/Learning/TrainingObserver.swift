@@ -25,5 +25,7 @@ public protocol TrainingObserver: AnyObject {
 
 extension TrainingObserver {
     public func trainingReached(epoch: Int, network: Network) -> TrainingDecision { .proceed }
-    public func trainingPresented(examples: ArraySlice<Int>, correct: ArraySlice<Bool>, margins: ArraySlice<Float>, epoch: Int) {}
+    public func trainingPresented(
+        examples: ArraySlice<Int>, correct: ArraySlice<Bool>, margins: ArraySlice<Float>, epoch: Int
+    ) {}
 }

@@ -13,8 +13,10 @@ public struct TrainingSpec: Sendable, Equatable {
     /// How the optimiser's learning rate varies by epoch (default: constant).
     public var schedule: LearningRateSchedule = .constant
 
-    public init(epochs: Int = 20, batchSize: Int = 128, optimizer: OptimizerSpec = OptimizerSpec(), seeds: Int = 5,
-                seed: UInt64 = 0, schedule: LearningRateSchedule = .constant) {
+    public init(
+        epochs: Int = 20, batchSize: Int = 128, optimizer: OptimizerSpec = OptimizerSpec(), seeds: Int = 5,
+        seed: UInt64 = 0, schedule: LearningRateSchedule = .constant
+    ) {
         self.epochs = epochs
         self.batchSize = batchSize
         self.optimizer = optimizer

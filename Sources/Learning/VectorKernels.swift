@@ -28,8 +28,10 @@ enum VectorKernels {
     /// `values` (row length `width`) and, with `relu`, sets every sum that is
     /// `< 0` to 0 in the same pass: `x ← max(x + b, 0)` (a NaN stays NaN,
     /// `−0` stays `−0`, as with the test `x < 0`).
-    static func addBias(_ values: UnsafeMutablePointer<Float>, rows: Int, width: Int,
-                        bias: UnsafePointer<Float>, relu: Bool) {
+    static func addBias(
+        _ values: UnsafeMutablePointer<Float>, rows: Int, width: Int,
+        bias: UnsafePointer<Float>, relu: Bool
+    ) {
         let vectorEnd = width - width % lanes
         for row in 0..<rows {
             let line = values + row * width
@@ -66,7 +68,8 @@ enum VectorKernels {
 
     /// `δ_i ← 0` wherever `a_i ≤ 0`, over `count` values: the ReLU derivative
     /// mask applied to the deltas `δ` of a layer whose activations are `a`.
-    static func maskWherePositive(_ deltas: UnsafeMutablePointer<Float>, activations: UnsafePointer<Float>, count: Int) {
+    static func maskWherePositive(_ deltas: UnsafeMutablePointer<Float>, activations: UnsafePointer<Float>, count: Int)
+    {
         let vectorEnd = count - count % lanes
         var index = 0
         while index < vectorEnd {
@@ -84,8 +87,10 @@ enum VectorKernels {
     /// `result[c] = scale · Σ_r values[r · stride + c]` for `c < columns`,
     /// summed over rows in order (row 0 first) and scaled once at the end:
     /// the bias gradient of a batch of deltas.
-    static func columnSums(_ values: UnsafePointer<Float>, rows: Int, columns: Int, stride: Int, scale: Float,
-                           into result: UnsafeMutablePointer<Float>) {
+    static func columnSums(
+        _ values: UnsafePointer<Float>, rows: Int, columns: Int, stride: Int, scale: Float,
+        into result: UnsafeMutablePointer<Float>
+    ) {
         result.update(repeating: 0, count: columns)
         let vectorEnd = columns - columns % lanes
         for row in 0..<rows {

@@ -12,8 +12,9 @@ extension JSONReport {
     static func addingRandomBand(to report: JSONValue, _ stored: StoredRun) -> JSONValue {
         guard case .object(let pairs) = report else { return report }
         let bands = stored.randomBands.map(\.band)
-        let byGroup = Dictionary(bands.map { (bandKey($0.fraction, $0.attribute, $0.group), $0) },
-                                 uniquingKeysWith: { first, _ in first })
+        let byGroup = Dictionary(
+            bands.map { (bandKey($0.fraction, $0.attribute, $0.group), $0) },
+            uniquingKeysWith: { first, _ in first })
         var result: [(String, JSONValue)] = []
         for (key, value) in pairs {
             guard key == "composition", case .array(let rows) = value else {

@@ -24,31 +24,46 @@ public enum JSONReport {
             ("schema", .string(schema)),
             ("run", runObject(stored.run)),
             ("dataset", datasetObject(stored.run.dataset)),
-            ("scores", .array(stored.scores.map { score in
-                .object([
-                    ("score", .string(score.name)), ("kind", .string(score.kind)),
-                    ("epoch", score.epoch.map { .integer($0) } ?? .null), ("seeds", .integer(score.seeds)),
-                    ("higher_is", .string(score.direction.rawValue)),
-                ])
-            })),
+            (
+                "scores",
+                .array(
+                    stored.scores.map { score in
+                        .object([
+                            ("score", .string(score.name)), ("kind", .string(score.kind)),
+                            ("epoch", score.epoch.map { .integer($0) } ?? .null), ("seeds", .integer(score.seeds)),
+                            ("higher_is", .string(score.direction.rawValue)),
+                        ])
+                    })
+            ),
             ("composition", .array(stored.composition.map(compositionObject))),
             ("attributes", .array(attributeObjects(stored))),
             ("error_risk", .array(stored.errorRisk.rows.map(errorRiskObject))),
-            ("validity", .array(stored.validity.map { row in
-                .object([
-                    ("score", .string(row.score)), ("seed_stability", .number(row.seedStability)),
-                    ("input_norm_spearman", .number(row.inputNormSpearman)),
-                    ("class_dependence", .number(row.classDependence)),
-                ])
-            })),
+            (
+                "validity",
+                .array(
+                    stored.validity.map { row in
+                        .object([
+                            ("score", .string(row.score)), ("seed_stability", .number(row.seedStability)),
+                            ("input_norm_spearman", .number(row.inputNormSpearman)),
+                            ("class_dependence", .number(row.classDependence)),
+                        ])
+                    })
+            ),
             ("findings", .array(stored.findings.map(findingObject))),
-            ("gate", .object([
-                ("fail_on", .string(gate.failOnName)), ("passed", .bool(gate.passed)),
-                ("verdict", .string(gate.verdict.rawValue)),
-                ("counts", .object((Severity.allCases.map(\.rawValue) + [Gate.insufficientEvidenceKey]).map {
-                    ($0, .integer(gate.counts[$0] ?? 0))
-                })),
-            ])),
+            (
+                "gate",
+                .object([
+                    ("fail_on", .string(gate.failOnName)), ("passed", .bool(gate.passed)),
+                    ("verdict", .string(gate.verdict.rawValue)),
+                    (
+                        "counts",
+                        .object(
+                            (Severity.allCases.map(\.rawValue) + [Gate.insufficientEvidenceKey]).map {
+                                ($0, .integer(gate.counts[$0] ?? 0))
+                            })
+                    ),
+                ])
+            ),
         ])
     }
 
@@ -71,21 +86,36 @@ public enum JSONReport {
             ("label", .string(data.label)), ("positive_label", .string(data.positiveLabel)),
             ("feature_columns", .array(data.featureColumns.map { .string($0) })),
             ("encoded_features", .integer(data.featureCount)),
-            ("groupings", .array(data.groupings.map { grouping in
-                .object([
-                    ("attribute", .string(grouping.name)), ("kind", .string(grouping.kind)),
-                    ("groups", .array(grouping.groups.indices.map { index in
+            (
+                "groupings",
+                .array(
+                    data.groupings.map { grouping in
                         .object([
-                            ("group", .string(grouping.groups[index])),
-                            ("train", .integer(grouping.trainCounts[index])),
-                            ("test", .integer(grouping.testCounts[index])),
+                            ("attribute", .string(grouping.name)), ("kind", .string(grouping.kind)),
+                            (
+                                "groups",
+                                .array(
+                                    grouping.groups.indices.map { index in
+                                        .object([
+                                            ("group", .string(grouping.groups[index])),
+                                            ("train", .integer(grouping.trainCounts[index])),
+                                            ("test", .integer(grouping.testCounts[index])),
+                                        ])
+                                    })
+                            ),
                         ])
-                    })),
-                ])
-            })),
-            ("missing", .array(data.missing.map { item in
-                .object([("column", .string(item.column)), ("count", .integer(item.count)), ("handling", .string(item.handling))])
-            })),
+                    })
+            ),
+            (
+                "missing",
+                .array(
+                    data.missing.map { item in
+                        .object([
+                            ("column", .string(item.column)), ("count", .integer(item.count)),
+                            ("handling", .string(item.handling)),
+                        ])
+                    })
+            ),
             ("notes", .array(data.notes.map { .string($0) })),
         ])
     }
@@ -113,14 +143,18 @@ public enum JSONReport {
             uniquingKeysWith: { first, _ in first })
         var objects: [JSONValue] = []
         for row in stored.errorRisk.attributes where row.isBaseline {
-            objects.append(attributeObject(score: nil, policy: row.policy, fraction: nil, attribute: row.attribute,
-                                           composition: nil, errorRisk: row))
+            objects.append(
+                attributeObject(
+                    score: nil, policy: row.policy, fraction: nil, attribute: row.attribute,
+                    composition: nil, errorRisk: row))
             errors[key(row.score, row.policy, row.fraction, row.attribute)] = nil
         }
         for row in stored.attributes {
             let error = errors.removeValue(forKey: key(row.score, row.policy, row.fraction, row.attribute))
-            objects.append(attributeObject(score: row.score, policy: row.policy, fraction: row.fraction,
-                                           attribute: row.attribute, composition: row, errorRisk: error))
+            objects.append(
+                attributeObject(
+                    score: row.score, policy: row.policy, fraction: row.fraction,
+                    attribute: row.attribute, composition: row, errorRisk: error))
         }
         return objects
     }

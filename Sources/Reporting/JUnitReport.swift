@@ -35,7 +35,8 @@ public enum JUnitReport {
                 } else {
                     body = "<system-out>\(escape(finding.severity.rawValue + ": " + finding.message))</system-out>"
                 }
-                cases.append("    <testcase classname=\"\(escape(id))\" name=\"\(escape(scope(finding)))\">\(body)</testcase>")
+                cases.append(
+                    "    <testcase classname=\"\(escape(id))\" name=\"\(escape(scope(finding)))\">\(body)</testcase>")
             }
             if findings.isEmpty {
                 cases.append("    <testcase classname=\"\(escape(id))\" name=\"no breach\"/>")
@@ -43,8 +44,9 @@ public enum JUnitReport {
             totalTests += cases.count
             totalFailures += failures
             totalSkipped += skipped
-            suites.append("  <testsuite name=\"\(escape(id))\" tests=\"\(cases.count)\" failures=\"\(failures)\" "
-                + "errors=\"0\" skipped=\"\(skipped)\">\n" + cases.joined(separator: "\n") + "\n  </testsuite>")
+            suites.append(
+                "  <testsuite name=\"\(escape(id))\" tests=\"\(cases.count)\" failures=\"\(failures)\" "
+                    + "errors=\"0\" skipped=\"\(skipped)\">\n" + cases.joined(separator: "\n") + "\n  </testsuite>")
         }
         let name = "dietaudit \(stored.run.audit) run \(stored.id)"
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -57,7 +59,8 @@ public enum JUnitReport {
     static func scope(_ finding: Finding) -> String {
         let plan = finding.score.map { "\(finding.policy) by \($0)" } ?? finding.policy
         let fraction = finding.fraction.map { " at " + NumberFormatting.percent($0) } ?? ""
-        return plan + fraction + " · " + finding.attribute + (finding.group.map { ": " + $0 } ?? "") + " · " + finding.metric
+        return plan + fraction + " · " + finding.attribute + (finding.group.map { ": " + $0 } ?? "") + " · "
+            + finding.metric
     }
 
     static func escape(_ text: String) -> String {

@@ -20,7 +20,9 @@ extension MarkdownReport {
         for plan in plans {
             let rows = stored.composition.filter { $0.score == plan.score && $0.policy == plan.policy }
             lines.append("")
-            lines.append("### \(plan.score == nil ? "`random` (chance baseline)" : planName(score: plan.score, policy: plan.policy))")
+            lines.append(
+                "### \(plan.score == nil ? "`random` (chance baseline)" : planName(score: plan.score, policy: plan.policy))"
+            )
             lines.append("")
             var byGroup: [String: [Double: CompositionRow]] = [:]
             var order: [(String, String, Int)] = []
@@ -36,9 +38,10 @@ extension MarkdownReport {
                 }
                 return [Markdown.escape(attribute), Markdown.escape(group), String(n)] + cells
             }
-            lines.append(Markdown.table(
-                header: ["attribute", "group", "n"] + fractions.map { "remove \(percent($0))" },
-                rows: tableRows, alignments: ["l", "l", "r"] + fractions.map { _ in "r" }))
+            lines.append(
+                Markdown.table(
+                    header: ["attribute", "group", "n"] + fractions.map { "remove \(percent($0))" },
+                    rows: tableRows, alignments: ["l", "l", "r"] + fractions.map { _ in "r" }))
             lines.append("")
             lines.append(attributeShiftTable(plan: plan, fractions: fractions))
         }
@@ -50,14 +53,17 @@ extension MarkdownReport {
         let attributes = orderedUnique(rows.map(\.attribute))
         let tableRows = attributes.map { attribute -> [String] in
             let cells = fractions.map { fraction -> String in
-                guard let row = rows.first(where: { $0.attribute == attribute && $0.fraction == fraction }) else { return "—" }
+                guard let row = rows.first(where: { $0.attribute == attribute && $0.fraction == fraction }) else {
+                    return "—"
+                }
                 return "\(number(row.tvd)) (p \(pValueText(row.chi2PValue)))"
             }
             return [Markdown.escape(attribute)] + cells
         }
-        return "Shift in make-up, total variation distance (χ² p-value):\n\n" + Markdown.table(
-            header: ["attribute"] + fractions.map { "remove \(percent($0))" }, rows: tableRows,
-            alignments: ["l"] + fractions.map { _ in "r" })
+        return "Shift in make-up, total variation distance (χ² p-value):\n\n"
+            + Markdown.table(
+                header: ["attribute"] + fractions.map { "remove \(percent($0))" }, rows: tableRows,
+                alignments: ["l"] + fractions.map { _ in "r" })
     }
 }
 

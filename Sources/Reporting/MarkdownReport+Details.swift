@@ -8,31 +8,42 @@ extension MarkdownReport {
     func validitySection() -> String {
         guard !stored.validity.isEmpty else { return "" }
         let rows = stored.validity.map { row in
-            [Markdown.code(row.score), number(row.seedStability), number(row.inputNormSpearman), number(row.classDependence)]
+            [
+                Markdown.code(row.score), number(row.seedStability), number(row.inputNormSpearman),
+                number(row.classDependence),
+            ]
         }
         return "## Score validity\n\n"
             + "Seed stability is the mean pairwise Spearman correlation between seeds (1 = every seed ranks alike); "
             + "input-norm Spearman compares the score with ‖x‖ (near ±1 means the score is mostly the input norm); "
             + "class dependence is the share of the score's variance explained by the class (η²).\n\n"
-            + Markdown.table(header: ["score", "seed stability", "input-norm Spearman", "class dependence"], rows: rows, alignments: ["l", "r", "r", "r"])
+            + Markdown.table(
+                header: ["score", "seed stability", "input-norm Spearman", "class dependence"], rows: rows,
+                alignments: ["l", "r", "r", "r"])
     }
 
     /// Sizes of the splits and groups, and how missing values were handled.
     func dataSection() -> String {
         let data = stored.run.dataset
         var lines = ["## Data", ""]
-        lines.append("\(Markdown.code(data.path)): \(data.sourceRows) rows; \(data.trainCount) for training, \(data.testCount) held out for testing. "
-            + "Label \(Markdown.code(data.label))" + (data.positiveLabel.map { ", positive class \(Markdown.quoted($0))" } ?? "")
-            + "; \(data.featureColumns.count) feature columns encoded as \(data.featureCount) numbers.")
+        lines.append(
+            "\(Markdown.code(data.path)): \(data.sourceRows) rows; \(data.trainCount) for training, \(data.testCount) held out for testing. "
+                + "Label \(Markdown.code(data.label))"
+                + (data.positiveLabel.map { ", positive class \(Markdown.quoted($0))" } ?? "")
+                + "; \(data.featureColumns.count) feature columns encoded as \(data.featureCount) numbers.")
         lines.append("")
         var rows: [[String]] = []
         for grouping in data.groupings where grouping.groupingKind != .intersection {
             for index in grouping.groups.indices {
-                rows.append([Markdown.escape(grouping.name), Markdown.escape(grouping.groups[index]),
-                             String(grouping.trainCounts[index]), String(grouping.testCounts[index])])
+                rows.append([
+                    Markdown.escape(grouping.name), Markdown.escape(grouping.groups[index]),
+                    String(grouping.trainCounts[index]), String(grouping.testCounts[index]),
+                ])
             }
         }
-        lines.append(Markdown.table(header: ["attribute", "group", "train", "test"], rows: rows, alignments: ["l", "l", "r", "r"]))
+        lines.append(
+            Markdown.table(
+                header: ["attribute", "group", "train", "test"], rows: rows, alignments: ["l", "l", "r", "r"]))
         let intersections = data.groupings.filter { $0.groupingKind == .intersection }
             .map { "\(Markdown.escape($0.name)) (\($0.groups.count) cells)" }
         if !intersections.isEmpty {
@@ -43,10 +54,13 @@ extension MarkdownReport {
             lines.append("")
             lines.append("Missing values:")
             lines.append("")
-            lines.append(Markdown.table(
-                header: ["column", "missing", "handling"],
-                rows: data.missing.map { [Markdown.escape($0.column), String($0.count), Markdown.escape($0.handling)] },
-                alignments: ["l", "r", "l"]))
+            lines.append(
+                Markdown.table(
+                    header: ["column", "missing", "handling"],
+                    rows: data.missing.map {
+                        [Markdown.escape($0.column), String($0.count), Markdown.escape($0.handling)]
+                    },
+                    alignments: ["l", "r", "l"]))
         }
         for note in data.notes { lines.append("\n- " + Markdown.escape(note)) }
         return lines.joined(separator: "\n")
@@ -59,16 +73,20 @@ extension MarkdownReport {
         for key in settings.keys.sorted() {
             lines.append("- **\(Markdown.escape(key))**: \(Markdown.escape(settings[key]!))")
         }
-        lines.append("- **Policies**: `keep_hard` removes the easiest examples, `keep_easy` the hardest, `random` a seeded uniform "
-            + "sample, `class_balanced` the easiest within each class in proportion; R = round(f·N) from the exact decimal "
-            + "fraction, half to even. Ties are broken by a seeded random permutation.")
+        lines.append(
+            "- **Policies**: `keep_hard` removes the easiest examples, `keep_easy` the hardest, `random` a seeded uniform "
+                + "sample, `class_balanced` the easiest within each class in proportion; R = round(f·N) from the exact decimal "
+                + "fraction, half to even. Ties are broken by a seeded random permutation.")
         lines.append("- **Score directions**:")
         for score in stored.scores { lines.append("  - " + Self.directionSentence(score)) }
-        lines.append("- **Statistics**: per group, a two-sided Fisher exact test of removed vs kept against the rest of the training set, "
-            + "Benjamini–Hochberg q-values over every test of the run, Wilson 95% intervals of the removal rate; per attribute, "
-            + "the total variation distance of the make-up before and after, and Pearson's χ² test of independence.")
-        lines.append("- **Ruleset** \(Markdown.code(stored.run.rulesetName)): thresholds live only in the ruleset; "
-            + "the full text is stored with the run (`run.ruleset_text`).")
+        lines.append(
+            "- **Statistics**: per group, a two-sided Fisher exact test of removed vs kept against the rest of the training set, "
+                + "Benjamini–Hochberg q-values over every test of the run, Wilson 95% intervals of the removal rate; per attribute, "
+                + "the total variation distance of the make-up before and after, and Pearson's χ² test of independence."
+        )
+        lines.append(
+            "- **Ruleset** \(Markdown.code(stored.run.rulesetName)): thresholds live only in the ruleset; "
+                + "the full text is stored with the run (`run.ruleset_text`).")
         return lines.joined(separator: "\n")
     }
 
@@ -102,7 +120,8 @@ extension MarkdownReport {
     static func directionSentence(_ score: ScoreRow) -> String {
         let removedByKeepHard = score.direction == .harder ? "lowest" : "highest"
         let removedByKeepEasy = score.direction == .harder ? "highest" : "lowest"
-        return "\(Markdown.code(score.name)): \(score.direction.phrase) — keep_hard removes the \(removedByKeepHard) values, "
+        return
+            "\(Markdown.code(score.name)): \(score.direction.phrase) — keep_hard removes the \(removedByKeepHard) values, "
             + "keep_easy the \(removedByKeepEasy)"
     }
 }

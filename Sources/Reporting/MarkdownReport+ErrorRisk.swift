@@ -20,17 +20,21 @@ extension MarkdownReport {
             Markdown.table(
                 header: ["attribute", "group", "test n", "accuracy (full data)", "95% CI"],
                 rows: baseline.map { row in
-                    [Markdown.escape(row.attribute), Markdown.escape(row.group), String(row.n),
-                     number(row.metrics.value(.accuracy)),
-                     intervalText(row.metrics.value(.accuracy, .ciLow), row.metrics.value(.accuracy, .ciHigh))]
+                    [
+                        Markdown.escape(row.attribute), Markdown.escape(row.group), String(row.n),
+                        number(row.metrics.value(.accuracy)),
+                        intervalText(row.metrics.value(.accuracy, .ciLow), row.metrics.value(.accuracy, .ciHigh)),
+                    ]
                 },
                 alignments: ["l", "l", "r", "r", "r"]),
         ]
         let fractions = Set(rows.compactMap(\.fraction)).sorted()
-        let plans = orderedUnique(rows.filter { !$0.isBaseline }
-            .map { PlanKey(score: $0.score, policy: $0.policy) })
+        let plans = orderedUnique(
+            rows.filter { !$0.isBaseline }
+                .map { PlanKey(score: $0.score, policy: $0.policy) })
         for plan in plans {
-            let metric: ErrorRiskMetric = plan.policy == PruningPolicy.random.rawValue
+            let metric: ErrorRiskMetric =
+                plan.policy == PruningPolicy.random.rawValue
                 ? .accuracyDeltaVsFull : .accuracyDeltaVsRandom
             let planRows = rows.filter { $0.score == plan.score && $0.policy == plan.policy }
             var cells: [String: [Double: ErrorRiskRow]] = [:], order: [(String, String, Int)] = []
@@ -40,17 +44,21 @@ extension MarkdownReport {
                 cells[key, default: [:]][row.fraction ?? 0] = row
             }
             lines.append("")
-            lines.append("### \(plan.score == nil ? "`random` against the full model" : planName(score: plan.score, policy: plan.policy) + " against random")")
+            lines.append(
+                "### \(plan.score == nil ? "`random` against the full model" : planName(score: plan.score, policy: plan.policy) + " against random")"
+            )
             lines.append("")
-            lines.append(Markdown.table(
-                header: ["attribute", "group", "test n"] + fractions.map { "remove \(percent($0))" },
-                rows: order.map { attribute, group, n in
-                    [Markdown.escape(attribute), Markdown.escape(group), String(n)] + fractions.map { fraction in
-                        guard let row = cells[attribute + "\u{0}" + group]?[fraction] else { return "—" }
-                        return pointsText(row, metric: metric)
-                    }
-                },
-                alignments: ["l", "l", "r"] + fractions.map { _ in "r" }))
+            lines.append(
+                Markdown.table(
+                    header: ["attribute", "group", "test n"] + fractions.map { "remove \(percent($0))" },
+                    rows: order.map { attribute, group, n in
+                        [Markdown.escape(attribute), Markdown.escape(group), String(n)]
+                            + fractions.map { fraction in
+                                guard let row = cells[attribute + "\u{0}" + group]?[fraction] else { return "—" }
+                                return pointsText(row, metric: metric)
+                            }
+                    },
+                    alignments: ["l", "l", "r"] + fractions.map { _ in "r" }))
         }
         return lines.joined(separator: "\n")
     }
@@ -77,20 +85,24 @@ extension MarkdownReport {
             row.n >= 20 && (row.metrics.value(.accuracyDeltaVsRandom, .ciHigh).map { $0 < 0 } ?? false)
         }
         guard !stored.errorRisk.rows.isEmpty else {
-            return "Error risk (accuracy of models retrained on the kept sets) was not measured: the spec sets `pruning.retrain.seeds: 0`."
+            return
+                "Error risk (accuracy of models retrained on the kept sets) was not measured: the spec sets `pruning.retrain.seeds: 0`."
         }
         func delta(_ row: ErrorRiskRow) -> Double { row.metrics.value(.accuracyDeltaVsRandom) ?? 0 }
         guard let worst = candidates.min(by: { delta($0) < delta($1) }),
-              let fraction = worst.fraction, let delta = worst.metrics.value(.accuracyDeltaVsRandom)
+            let fraction = worst.fraction, let delta = worst.metrics.value(.accuracyDeltaVsRandom)
         else {
-            return "No group of at least 20 test examples lost accuracy beyond chance compared with random pruning of the same size."
+            return
+                "No group of at least 20 test examples lost accuracy beyond chance compared with random pruning of the same size."
         }
         var interval = ""
         if let low = worst.metrics.value(.accuracyDeltaVsRandom, .ciLow),
-           let high = worst.metrics.value(.accuracyDeltaVsRandom, .ciHigh) {
+            let high = worst.metrics.value(.accuracyDeltaVsRandom, .ciHigh)
+        {
             interval = String(format: " (95%% CI %.1f to %.1f)", -high * 100, -low * 100)
         }
-        return "Who pays: removing \(percent(fraction)) with \(planName(score: worst.score, policy: worst.policy)) costs "
+        return
+            "Who pays: removing \(percent(fraction)) with \(planName(score: worst.score, policy: worst.policy)) costs "
             + "\(Markdown.quoted(worst.group)) (\(Markdown.escape(worst.attribute)), \(worst.n) test examples) "
             + "**\(String(format: "%.1f", -delta * 100)) points** of accuracy\(interval) against random pruning of the same size."
     }

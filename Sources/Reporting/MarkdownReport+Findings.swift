@@ -34,15 +34,18 @@ extension MarkdownReport {
                 "\(finding.comparison) \(NumberFormatting.exact(finding.threshold))",
             ]
         }
-        var lines = [Markdown.table(
-            header: [
-                "severity", "rule", "score", "policy", "fraction", "attribute", "group", "metric", "value", "limit",
-            ],
-            rows: rows, alignments: ["l", "l", "l", "l", "r", "l", "l", "l", "r", "l"])]
+        var lines = [
+            Markdown.table(
+                header: [
+                    "severity", "rule", "score", "policy", "fraction", "attribute", "group", "metric", "value", "limit",
+                ],
+                rows: rows, alignments: ["l", "l", "l", "l", "r", "l", "l", "l", "r", "l"])
+        ]
         if sorted.count > findingLimit {
             lines.append("")
-            lines.append("\(sorted.count - findingLimit) more findings are in the JSON report and the database "
-                + "(table `finding`, run \(stored.id)).")
+            lines.append(
+                "\(sorted.count - findingLimit) more findings are in the JSON report and the database "
+                    + "(table `finding`, run \(stored.id)).")
         }
         return lines.joined(separator: "\n")
     }
@@ -80,8 +83,9 @@ extension MarkdownReport {
                 + "(every row is in the JSON report and the database, table `finding`, outcome "
                 + "`insufficient_evidence`):",
             "",
-            Markdown.table(header: ["rule", "reason", "severity", "rows", "example"], rows: rows,
-                           alignments: ["l", "l", "l", "r", "l"]),
+            Markdown.table(
+                header: ["rule", "reason", "severity", "rows", "example"], rows: rows,
+                alignments: ["l", "l", "l", "r", "l"]),
         ].joined(separator: "\n")
     }
 }

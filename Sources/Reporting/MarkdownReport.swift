@@ -48,11 +48,13 @@ public struct MarkdownReport {
         let run = stored.run
         var lines = ["# DietAudit report: \(Markdown.escape(run.audit))", ""]
         if run.status != .complete {
-            lines.append("**Verdict: INCOMPLETE** — this run is marked `\(run.status.rawValue)`"
-                + (run.errorMessage.map { ": " + Markdown.escape($0) } ?? "") + ". Its results are not final.")
+            lines.append(
+                "**Verdict: INCOMPLETE** — this run is marked `\(run.status.rawValue)`"
+                    + (run.errorMessage.map { ": " + Markdown.escape($0) } ?? "") + ". Its results are not final.")
         } else {
-            lines.append("**Verdict: \(gate.verdict.rawValue)** — \(gate.reason) "
-                + "(ruleset \(Markdown.code(run.rulesetName)); findings: \(gate.countsSummary)).")
+            lines.append(
+                "**Verdict: \(gate.verdict.rawValue)** — \(gate.reason) "
+                    + "(ruleset \(Markdown.code(run.rulesetName)); findings: \(gate.countsSummary)).")
         }
         lines.append("")
         lines.append("Run \(stored.id) · \(Timestamp.iso8601(run.startedAt)) · DietAudit \(run.toolVersion)")

@@ -1,5 +1,5 @@
-import Foundation
 import DietAuditCore
+import Foundation
 import Storage
 
 /// The run's settings in words, for the report's methods section: one
@@ -22,7 +22,8 @@ public enum MethodsText {
             lines["Test split"] = "separate file \(file)"
         }
         if let fractions = settings.pruningFractions, let policies = settings.pruningPolicies {
-            lines["Pruning"] = "fractions " + fractions.map { NumberFormatting.percent($0) }.joined(separator: ", ")
+            lines["Pruning"] =
+                "fractions " + fractions.map { NumberFormatting.percent($0) }.joined(separator: ", ")
                 + "; policies " + policies.map(\.rawValue).joined(separator: ", ")
         }
         if let kernel = settings.blasKernel, let cores = settings.cores {
@@ -64,7 +65,8 @@ public enum MethodsText {
     }
 
     static func errorRiskText(retrainSeeds: Int) -> String {
-        retrainSeeds == 0 ? "not measured (pruning.retrain.seeds: 0)"
+        retrainSeeds == 0
+            ? "not measured (pruning.retrain.seeds: 0)"
             : "the model above retrained on all training data and on every kept set with \(retrainSeeds) seeds "
                 + "(seed values base + 1000 + k, the same for every set, so differences are paired), evaluated on "
                 + "the test split; means over seeds with Student-t 95% intervals"

@@ -41,8 +41,10 @@ public struct RetentionChart {
         let height = legendTop + Double(policies.count) * 16 + 10
         func x(_ ratio: Double) -> Double { labelWidth + plotWidth * min(ratio, maximum) / maximum }
         func ratio(_ key: GroupKey, score: String?, policy: String) -> Double? {
-            rows.first { $0.attribute == key.attribute && $0.group == key.group && $0.score == score && $0.policy == policy }?
-                .retentionRatio
+            rows.first {
+                $0.attribute == key.attribute && $0.group == key.group && $0.score == score && $0.policy == policy
+            }?
+            .retentionRatio
         }
 
         var parts = [
@@ -53,17 +55,26 @@ public struct RetentionChart {
         for (panelIndex, score) in panels.enumerated() {
             let panelTop = top + Double(panelIndex) * panelHeight + 18
             let bottom = panelTop + Double(groups.count) * rowHeight
-            parts.append("<text x=\"10\" y=\"\(format(panelTop - 6))\" font-weight=\"bold\">\(escape(score.map { "by \($0)" } ?? "random pruning"))</text>")
+            parts.append(
+                "<text x=\"10\" y=\"\(format(panelTop - 6))\" font-weight=\"bold\">\(escape(score.map { "by \($0)" } ?? "random pruning"))</text>"
+            )
             for tick in stride(from: 0.0, through: maximum, by: maximum > 4 ? 1 : 0.5) {
                 let position = format(x(tick))
-                parts.append("<line x1=\"\(position)\" y1=\"\(format(panelTop))\" x2=\"\(position)\" y2=\"\(format(bottom))\" stroke=\"#eee\"/>")
-                parts.append("<text x=\"\(position)\" y=\"\(format(bottom + 12))\" text-anchor=\"middle\">\(NumberFormatting.metric(tick))</text>")
+                parts.append(
+                    "<line x1=\"\(position)\" y1=\"\(format(panelTop))\" x2=\"\(position)\" y2=\"\(format(bottom))\" stroke=\"#eee\"/>"
+                )
+                parts.append(
+                    "<text x=\"\(position)\" y=\"\(format(bottom + 12))\" text-anchor=\"middle\">\(NumberFormatting.metric(tick))</text>"
+                )
             }
             parts.append(verticalLine(at: x(1), from: panelTop, to: bottom, style: "stroke=\"#555\""))
-            parts.append(verticalLine(at: x(0.8), from: panelTop, to: bottom, style: "stroke=\"#c00\" stroke-dasharray=\"4 3\""))
+            parts.append(
+                verticalLine(at: x(0.8), from: panelTop, to: bottom, style: "stroke=\"#c00\" stroke-dasharray=\"4 3\""))
             for (index, key) in groups.enumerated() {
                 let y = panelTop + Double(index) * rowHeight + rowHeight / 2
-                parts.append("<text x=\"\(format(labelWidth - 8))\" y=\"\(format(y + 4))\" text-anchor=\"end\">\(escape(key.attribute + ": " + key.group))</text>")
+                parts.append(
+                    "<text x=\"\(format(labelWidth - 8))\" y=\"\(format(y + 4))\" text-anchor=\"end\">\(escape(key.attribute + ": " + key.group))</text>"
+                )
                 for (policyIndex, policy) in policies.enumerated() {
                     let planScore = policy == PruningPolicy.random.rawValue ? nil : score
                     guard let value = ratio(key, score: planScore, policy: policy) else { continue }
@@ -74,7 +85,9 @@ public struct RetentionChart {
         for (policyIndex, policy) in policies.enumerated() {
             let y = legendTop + Double(policyIndex) * 16
             parts.append(marker(policy: policy, index: policyIndex, cx: labelWidth, cy: y - 4))
-            parts.append("<text x=\"\(format(labelWidth + 10))\" y=\"\(format(y))\">\(escape(policy == "random" ? "random (chance)" : policy))</text>")
+            parts.append(
+                "<text x=\"\(format(labelWidth + 10))\" y=\"\(format(y))\">\(escape(policy == "random" ? "random (chance)" : policy))</text>"
+            )
         }
         parts.append("</svg>")
         return parts.joined(separator: "\n") + "\n"
@@ -84,11 +97,14 @@ public struct RetentionChart {
         "<line x1=\"\(format(x))\" y1=\"\(format(top))\" x2=\"\(format(x))\" y2=\"\(format(bottom))\" \(style)/>"
     }
 
-    private static let palette = ["#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22"]
+    private static let palette = [
+        "#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22",
+    ]
 
     private func marker(policy: String, index: Int, cx: Double, cy: Double) -> String {
         if policy == PruningPolicy.random.rawValue {
-            return "<circle cx=\"\(format(cx))\" cy=\"\(format(cy))\" r=\"4\" fill=\"none\" stroke=\"#888\" stroke-width=\"1.5\"/>"
+            return
+                "<circle cx=\"\(format(cx))\" cy=\"\(format(cy))\" r=\"4\" fill=\"none\" stroke=\"#888\" stroke-width=\"1.5\"/>"
         }
         let color = Self.palette[index % Self.palette.count]
         return "<circle cx=\"\(format(cx))\" cy=\"\(format(cy))\" r=\"3.5\" fill=\"\(color)\" fill-opacity=\"0.8\"/>"

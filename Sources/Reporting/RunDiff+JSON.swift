@@ -17,15 +17,23 @@ extension RunDiff {
             ("schema", .string("dietaudit.diff/v1")),
             ("old", Self.json(old)),
             ("new", Self.json(new)),
-            ("inputs", .object(inputChanges().map { input in
-                (input.name.replacingOccurrences(of: " ", with: "_"), .string(input.same ? "same" : "changed"))
-            })),
+            (
+                "inputs",
+                .object(
+                    inputChanges().map { input in
+                        (input.name.replacingOccurrences(of: " ", with: "_"), .string(input.same ? "same" : "changed"))
+                    })
+            ),
             ("appeared", .array(appeared.map(Self.json))),
             ("disappeared", .array(disappeared.map(Self.json))),
             ("changed", .array(changed.map { .object([("old", Self.json($0.old)), ("new", Self.json($0.new))]) })),
-            ("moves", .array(moves.map { metric, list in
-                .object([("metric", .string(metric)), ("rows", .array(list.map(Self.json)))])
-            })),
+            (
+                "moves",
+                .array(
+                    moves.map { metric, list in
+                        .object([("metric", .string(metric)), ("rows", .array(list.map(Self.json)))])
+                    })
+            ),
             ("composition_rows_only_old", .integer(compositionOnlyOld)),
             ("composition_rows_only_new", .integer(compositionOnlyNew)),
         ])

@@ -9,14 +9,16 @@ extension RunDiff {
     public func text() -> String {
         var lines = ["# DietAudit diff: run \(old.id ?? 0) → run \(new.id ?? 0)", ""]
         for (label, run) in [("old", old), ("new", new)] {
-            lines.append("- \(label): run \(run.id ?? 0), \(Markdown.code(run.audit)), "
-                + "\(Timestamp.iso8601(run.startedAt)), gate \(gateText(run))")
+            lines.append(
+                "- \(label): run \(run.id ?? 0), \(Markdown.code(run.audit)), "
+                    + "\(Timestamp.iso8601(run.startedAt)), gate \(gateText(run))")
         }
         let inputs = inputChanges().map { "\($0.name) \($0.same ? "same" : "changed")" }
         lines.append("- inputs: " + inputs.joined(separator: " · "))
         lines.append("")
-        lines.append("## Findings: \(appeared.count) appeared, \(disappeared.count) disappeared, "
-            + "\(changed.count) changed")
+        lines.append(
+            "## Findings: \(appeared.count) appeared, \(disappeared.count) disappeared, "
+                + "\(changed.count) changed")
         for (title, findings) in [("Appeared", appeared), ("Disappeared", disappeared)] where !findings.isEmpty {
             lines += ["", "### \(title)", ""]
             lines += findings.map { "- " + describe($0) }
@@ -32,16 +34,23 @@ extension RunDiff {
                 continue
             }
             let rows = list.map { move in
-                [Markdown.escape(move.key.name), NumberFormatting.metric(move.old), NumberFormatting.metric(move.new),
-                 signed(move.delta)]
+                [
+                    Markdown.escape(move.key.name), NumberFormatting.metric(move.old),
+                    NumberFormatting.metric(move.new),
+                    signed(move.delta),
+                ]
             }
-            lines.append(Markdown.table(
-                header: ["score/policy/fraction/attribute/group", "run \(old.id ?? 0)", "run \(new.id ?? 0)", "Δ"],
-                rows: rows, alignments: ["l", "r", "r", "r"]))
+            lines.append(
+                Markdown.table(
+                    header: ["score/policy/fraction/attribute/group", "run \(old.id ?? 0)", "run \(new.id ?? 0)", "Δ"],
+                    rows: rows, alignments: ["l", "r", "r", "r"]))
         }
         if compositionOnlyOld > 0 || compositionOnlyNew > 0 {
-            lines += ["", "Composition rows only in run \(old.id ?? 0): \(compositionOnlyOld); "
-                + "only in run \(new.id ?? 0): \(compositionOnlyNew) (plans, groups or fractions differ)."]
+            lines += [
+                "",
+                "Composition rows only in run \(old.id ?? 0): \(compositionOnlyOld); "
+                    + "only in run \(new.id ?? 0): \(compositionOnlyNew) (plans, groups or fractions differ).",
+            ]
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -72,7 +81,8 @@ extension RunDiff {
 
     /// `- \`rule\` scope: retention_ratio 0.5 → 0.6 (Δ +0.1), fail → warn`.
     func describe(_ change: FindingChange) -> String {
-        var text = "- \(Markdown.code(change.new.ruleId)) \(Markdown.escape(FindingKey(change.new).row.name)): "
+        var text =
+            "- \(Markdown.code(change.new.ruleId)) \(Markdown.escape(FindingKey(change.new).row.name)): "
             + "\(change.new.metric) \(NumberFormatting.metric(change.old.value)) → "
             + NumberFormatting.metric(change.new.value)
             + (change.new.value.flatMap { new in change.old.value.map { " (Δ \(signed(new - $0)))" } } ?? "")
@@ -80,7 +90,8 @@ extension RunDiff {
             text += ", \(change.old.severity.rawValue) → \(change.new.severity.rawValue)"
         }
         if change.old.threshold != change.new.threshold {
-            text += ", limit \(NumberFormatting.exact(change.old.threshold)) → "
+            text +=
+                ", limit \(NumberFormatting.exact(change.old.threshold)) → "
                 + NumberFormatting.exact(change.new.threshold)
         }
         return text

@@ -48,7 +48,7 @@ public struct RunDiff: Sendable {
         disappeared = old.findings.filter { newFindings[FindingKey($0)] == nil }
         changed = new.findings.compactMap { finding -> FindingChange? in
             guard let before = oldFindings[FindingKey(finding)], newFindings[FindingKey(finding)] == finding,
-                  before.value != finding.value || before.severity != finding.severity
+                before.value != finding.value || before.severity != finding.severity
                     || before.threshold != finding.threshold
             else { return nil }
             return FindingChange(old: before, new: finding)
@@ -83,8 +83,9 @@ public struct RunDiff: Sendable {
     }
 
     static func accuracyByKey(_ rows: [ErrorRiskRow]) -> [RowKey: Double] {
-        Dictionary(rows.compactMap { row in row.metrics[.accuracy].map { (RowKey(row), $0.mean) } },
-                   uniquingKeysWith: { first, _ in first })
+        Dictionary(
+            rows.compactMap { row in row.metrics[.accuracy].map { (RowKey(row), $0.mean) } },
+            uniquingKeysWith: { first, _ in first })
     }
 
     /// The `limit` largest non-zero |new − old| among `pairs` with both values, ties in `pairs` order.
@@ -92,7 +93,7 @@ public struct RunDiff: Sendable {
         var seen = Set<RowKey>()
         let moves = pairs.enumerated().compactMap { offset, pair -> (Int, MetricMove)? in
             guard let before = pair.1, let after = pair.2, before.isFinite, after.isFinite, after != before,
-                  seen.insert(pair.0).inserted
+                seen.insert(pair.0).inserted
             else { return nil }
             return (offset, MetricMove(metric: metric, key: pair.0, old: before, new: after))
         }
@@ -111,8 +112,9 @@ public struct FindingKey: Hashable, Sendable {
     public init(_ finding: Finding) {
         ruleId = finding.ruleId
         metric = finding.metric
-        row = RowKey(score: finding.score, policy: finding.policy, fraction: finding.fraction,
-                     attribute: finding.attribute, group: finding.group)
+        row = RowKey(
+            score: finding.score, policy: finding.policy, fraction: finding.fraction,
+            attribute: finding.attribute, group: finding.group)
     }
 }
 

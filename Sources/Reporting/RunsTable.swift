@@ -1,5 +1,5 @@
-import Foundation
 import DietAuditCore
+import Foundation
 import Rules
 import Storage
 
@@ -11,8 +11,10 @@ public enum RunsTable {
         let header = ["id", "audit", "status", "gate", "started (UTC)", "train", "data sha256"]
         let rows = runs.map { run -> [String] in
             let gate = run.status != .complete ? "—" : (run.gatePassed == true ? "passed" : "failed")
-            return [String(run.id ?? 0), run.audit, run.status.rawValue, gate, Timestamp.iso8601(run.startedAt),
-                    String(run.dataset.trainCount), String(run.dataSha256.prefix(12))]
+            return [
+                String(run.id ?? 0), run.audit, run.status.rawValue, gate, Timestamp.iso8601(run.startedAt),
+                String(run.dataset.trainCount), String(run.dataSha256.prefix(12)),
+            ]
         }
         let widths = header.indices.map { column in
             ([header[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0

@@ -18,9 +18,12 @@ extension SARIFReport {
         for finding in findings where seen.insert(finding.ruleId).inserted {
             let json: JSONValue = .object([
                 ("id", .string(finding.ruleId)),
-                ("shortDescription", .object([
-                    ("text", .string("Rule \(finding.ruleId) (not in the stored ruleset)")),
-                ])),
+                (
+                    "shortDescription",
+                    .object([
+                        ("text", .string("Rule \(finding.ruleId) (not in the stored ruleset)"))
+                    ])
+                ),
                 ("properties", .object([("metric", .string(finding.metric))])),
             ])
             descriptors.append(RuleDescriptor(id: finding.ruleId, json: json))
@@ -34,7 +37,8 @@ extension SARIFReport {
     static func descriptor(_ rule: Rule) -> JSONValue {
         let description = rule.description.isEmpty ? "Rule \(rule.id) on \(rule.metric)." : rule.description
         let preconditions = rule.precondition.summary
-        let full = "Fires when \(rule.metric) is \(rule.condition.summary)"
+        let full =
+            "Fires when \(rule.metric) is \(rule.condition.summary)"
             + (preconditions.isEmpty ? "" : " (checked only where \(preconditions))") + "."
         let appliesTo = rule.appliesTo.map(\.rawValue).sorted()
         var properties: [(String, JSONValue)] = [

@@ -57,15 +57,18 @@ public enum SARIFReport {
         let run: JSONValue = .object([
             ("tool", .object([("driver", driver)])),
             ("results", .array(results)),
-            ("properties", .object([
-                ("audit", .string(stored.run.audit)),
-                ("runId", .integer(Int(stored.id))),
-                ("status", .string(stored.run.status.rawValue)),
-                ("ruleset", .string(stored.run.rulesetName)),
-                ("dataSha256", .string(stored.run.dataSha256)),
-                ("specSha256", .string(stored.run.specSha256)),
-                ("rulesetSha256", .string(stored.run.rulesetSha256)),
-            ])),
+            (
+                "properties",
+                .object([
+                    ("audit", .string(stored.run.audit)),
+                    ("runId", .integer(Int(stored.id))),
+                    ("status", .string(stored.run.status.rawValue)),
+                    ("ruleset", .string(stored.run.rulesetName)),
+                    ("dataSha256", .string(stored.run.dataSha256)),
+                    ("specSha256", .string(stored.run.specSha256)),
+                    ("rulesetSha256", .string(stored.run.rulesetSha256)),
+                ])
+            ),
         ])
         let log: JSONValue = .object([
             ("$schema", .string(schemaURI)),
@@ -143,21 +146,27 @@ public enum SARIFReport {
             ("kind", .string(kind)),
             ("level", .string(level)),
             ("message", .object([("text", .string(finding.message))])),
-            ("locations", .array([.object([("physicalLocation", physical), ("logicalLocations", .array([logical]))])])),
+            (
+                "locations",
+                .array([.object([("physicalLocation", physical), ("logicalLocations", .array([logical]))])])
+            ),
             ("partialFingerprints", .object([(fingerprintKey, .string(fingerprint(of: finding)))])),
-            ("properties", .object([
-                ("severity", .string(finding.severity.rawValue)),
-                ("score", .string(finding.score)),
-                ("policy", .string(finding.policy)),
-                ("fraction", .number(finding.fraction)),
-                ("attribute", .string(finding.attribute)),
-                ("group", .string(finding.group)),
-                ("metric", .string(finding.metric)),
-                ("value", .number(finding.value)),
-                ("threshold", .number(finding.threshold)),
-                ("comparison", .string(finding.comparison)),
-                ("outcome", .string(finding.outcome.rawValue)),
-            ])),
+            (
+                "properties",
+                .object([
+                    ("severity", .string(finding.severity.rawValue)),
+                    ("score", .string(finding.score)),
+                    ("policy", .string(finding.policy)),
+                    ("fraction", .number(finding.fraction)),
+                    ("attribute", .string(finding.attribute)),
+                    ("group", .string(finding.group)),
+                    ("metric", .string(finding.metric)),
+                    ("value", .number(finding.value)),
+                    ("threshold", .number(finding.threshold)),
+                    ("comparison", .string(finding.comparison)),
+                    ("outcome", .string(finding.outcome.rawValue)),
+                ])
+            ),
         ])
     }
 }

@@ -18,8 +18,9 @@ public enum StepSummary {
     /// report's path, when one was written.
     public static func markdown(_ stored: StoredRun, gate: Gate, reportPath: String?) -> String {
         var lines = ["### DietAudit: \(Markdown.escape(stored.run.audit)) — \(verdict(stored, gate: gate))", ""]
-        lines.append("Run \(stored.id) · ruleset \(Markdown.code(stored.run.rulesetName)) · "
-            + "fail-on `\(gate.failOnName)` · findings: \(gate.countsSummary)")
+        lines.append(
+            "Run \(stored.id) · ruleset \(Markdown.code(stored.run.rulesetName)) · "
+                + "fail-on `\(gate.failOnName)` · findings: \(gate.countsSummary)")
         if stored.run.status == .complete {
             lines.append("")
             lines.append("Verdict \(gate.verdict.rawValue): \(gate.reason).")
@@ -28,8 +29,10 @@ public enum StepSummary {
         if !failing.isEmpty {
             lines.append("")
             let total = stored.findings.filter { isFailing($0, gate: gate) }.count
-            lines.append(total > failing.count
-                ? "Worst \(failing.count) of \(total) findings that fail the gate:" : "Findings that fail the gate:")
+            lines.append(
+                total > failing.count
+                    ? "Worst \(failing.count) of \(total) findings that fail the gate:" : "Findings that fail the gate:"
+            )
             lines.append("")
             let rows = failing.map { finding in
                 [
@@ -39,9 +42,10 @@ public enum StepSummary {
                     "\(finding.comparison) \(NumberFormatting.exact(finding.threshold))",
                 ]
             }
-            lines.append(Markdown.table(
-                header: ["severity", "rule", "score/policy/fraction/attribute/group", "metric", "value", "limit"],
-                rows: rows, alignments: ["l", "l", "l", "l", "r", "l"]))
+            lines.append(
+                Markdown.table(
+                    header: ["severity", "rule", "score/policy/fraction/attribute/group", "metric", "value", "limit"],
+                    rows: rows, alignments: ["l", "l", "l", "l", "r", "l"]))
         }
         if let reportPath {
             lines.append("")

@@ -32,7 +32,8 @@ public struct Finding: Sendable, Equatable, Codable {
 
     /// Column and JSON names.
     enum CodingKeys: String, CodingKey {
-        case ruleId = "rule_id", severity, score, policy, fraction, attribute, group, metric, value, threshold
+        case ruleId = "rule_id"
+        case severity, score, policy, fraction, attribute, group, metric, value, threshold
         case comparison, message, outcome
     }
 

@@ -13,8 +13,10 @@ public struct PreviousRun: Sendable {
     /// Its error-risk rows (empty when it retrained nothing).
     public var errorRisk: ErrorRiskAudit
 
-    public init(id: Int64, composition: CompositionAudit,
-                errorRisk: ErrorRiskAudit = ErrorRiskAudit(rows: [], attributes: [])) {
+    public init(
+        id: Int64, composition: CompositionAudit,
+        errorRisk: ErrorRiskAudit = ErrorRiskAudit(rows: [], attributes: [])
+    ) {
         self.id = id
         self.composition = composition
         self.errorRisk = errorRisk

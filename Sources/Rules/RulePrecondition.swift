@@ -13,7 +13,9 @@ public struct RulePrecondition: Sendable, Equatable {
     public var minGroupSize: Int?
     public var chi2PValueBelow: Double?
 
-    public init(qValueBelow: Double? = nil, pValueBelow: Double? = nil, minGroupSize: Int? = nil, chi2PValueBelow: Double? = nil) {
+    public init(
+        qValueBelow: Double? = nil, pValueBelow: Double? = nil, minGroupSize: Int? = nil, chi2PValueBelow: Double? = nil
+    ) {
         self.qValueBelow = qValueBelow
         self.pValueBelow = pValueBelow
         self.minGroupSize = minGroupSize
@@ -30,13 +32,16 @@ public struct RulePrecondition: Sendable, Equatable {
         let statistical = qValueBelow != nil || pValueBelow != nil
         switch level {
         case .group where chi2PValueBelow != nil:
-            throw node.error("chi2_p_value_below applies to attribute metrics (tvd, chi2, chi2_p_value), not to '\(metric)'")
+            throw node.error(
+                "chi2_p_value_below applies to attribute metrics (tvd, chi2, chi2_p_value), not to '\(metric)'")
         case .attribute where statistical || minGroupSize != nil:
             throw node.error(
                 "'\(metric)' is measured per attribute, so q_value_below, p_value_below and min_group_size "
                     + "cannot apply; use chi2_p_value_below")
         case .errorGroup where statistical || chi2PValueBelow != nil:
-            throw node.error("'\(metric)' is an error-risk metric: only min_group_size (test examples) can apply; its spread is in \(metric)_ci_low and \(metric)_ci_high")
+            throw node.error(
+                "'\(metric)' is an error-risk metric: only min_group_size (test examples) can apply; its spread is in \(metric)_ci_low and \(metric)_ci_high"
+            )
         case .errorAttribute where statistical || chi2PValueBelow != nil || minGroupSize != nil:
             throw node.error("'\(metric)' is an error-risk metric per attribute: no only_if condition applies")
         default:

@@ -28,8 +28,9 @@ extension AttributeRow {
 
     func reading(of metric: String) -> RuleReading {
         if let value = value(of: metric) { return .value(value) }
-        return .undefined(reason: "the χ² test needs at least 2 non-empty groups and some but not all examples "
-            + "removed")
+        return .undefined(
+            reason: "the χ² test needs at least 2 non-empty groups and some but not all examples "
+                + "removed")
     }
 }
 
@@ -42,8 +43,9 @@ extension ErrorRiskRow {
         }
         if undefinedRates.contains(base) {
             let missing = base == .truePositiveRate ? "positive" : "negative"
-            return .undefined(reason: "the group has no \(missing) test example, so its \(base.rawValue) is "
-                + "undefined (Fairlearn counts it as 0)")
+            return .undefined(
+                reason: "the group has no \(missing) test example, so its \(base.rawValue) is "
+                    + "undefined (Fairlearn counts it as 0)")
         }
         if let value = value(of: metric) { return .value(value) }
         switch base {

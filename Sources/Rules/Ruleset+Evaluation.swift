@@ -38,7 +38,7 @@ extension Ruleset {
 
     private func check(_ rule: Rule, on row: some RuleRow) -> Finding? {
         guard rule.appliesTo.contains(row.attributeKind),
-              rule.policies.map({ $0.contains(row.policy) }) ?? true
+            rule.policies.map({ $0.contains(row.policy) }) ?? true
         else { return nil }
         let reading = row.reading(of: rule.metric)
         if reading == .notApplicable { return nil }
@@ -52,7 +52,8 @@ extension Ruleset {
         }
         guard let breach = rule.condition.breach(of: value) else { return nil }
         let evidence = (row as? CompositionRow)?.evidence ?? ""
-        let message = "\(planPhrase(score: row.score, policy: row.policy, fraction: row.fractionOrNil)), "
+        let message =
+            "\(planPhrase(score: row.score, policy: row.policy, fraction: row.fractionOrNil)), "
             + row.subject(metric: rule.metric, value: value)
             + ", \(breach.comparison) the limit \(formatNumber(breach.threshold))" + evidence + "."
         return Finding(

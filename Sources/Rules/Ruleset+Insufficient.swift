@@ -26,18 +26,21 @@ extension Ruleset {
         }
         let who = row.groupOrNil.map { "group '\($0)' of \(row.attribute)" } ?? row.attribute
         let count = row is ErrorRiskRow ? "\(size) test examples" : "n = \(size)"
-        let message = "\(planPhrase(score: row.score, policy: row.policy, fraction: row.fractionOrNil)), "
+        let message =
+            "\(planPhrase(score: row.score, policy: row.policy, fraction: row.fractionOrNil)), "
             + "\(who) has \(count), below the rule's minimum of \(minimum) (min_group_size), "
             + "so \(rule.metric) was not judged."
-        return insufficientFinding(rule, on: row, threshold: Double(minimum), reason: .minGroupSize,
-                                   message: message)
+        return insufficientFinding(
+            rule, on: row, threshold: Double(minimum), reason: .minGroupSize,
+            message: message)
     }
 
     /// The finding for a metric undefined on the row; `reason` is the clause
     /// of ``RuleReading/undefined(reason:)``. Comparison `undefined`, no value.
     func undefinedMetricFinding(_ rule: Rule, on row: some RuleRow, reason: String) -> Finding {
         let whose = row.groupOrNil.map { "of group '\($0)' of \(row.attribute)" } ?? "of \(row.attribute)"
-        let message = "\(planPhrase(score: row.score, policy: row.policy, fraction: row.fractionOrNil)), "
+        let message =
+            "\(planPhrase(score: row.score, policy: row.policy, fraction: row.fractionOrNil)), "
             + "\(rule.metric) \(whose) is undefined: \(reason), so the rule could not judge it."
         return insufficientFinding(rule, on: row, threshold: nil, reason: .undefined, message: message)
     }

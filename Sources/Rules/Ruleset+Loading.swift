@@ -36,10 +36,11 @@ extension Ruleset {
         return Ruleset(name: name, rules: rules, onInsufficient: onInsufficient)
     }
 
-    private static let ruleKeys = [
-        "id", "description", "metric", "applies_to", "fail_if", "only_if", "severity", "policies",
-        "on_insufficient",
-    ] + regressionKeys
+    private static let ruleKeys =
+        [
+            "id", "description", "metric", "applies_to", "fail_if", "only_if", "severity", "policies",
+            "on_insufficient",
+        ] + regressionKeys
 
     private static func parseRule(_ node: YAMLValue) throws -> Rule {
         let map = try node.mapping(allowedKeys: ruleKeys)
@@ -56,7 +57,8 @@ extension Ruleset {
             let names = GroupingKind.allCases.map(\.rawValue)
             appliesTo = Set(try node.sequence().map { GroupingKind(rawValue: try $0.choice(names))! })
         }
-        let condition = try parseRegression(map, metric: metric, metricNode: metricNode)
+        let condition =
+            try parseRegression(map, metric: metric, metricNode: metricNode)
             ?? parseCondition(map.required("fail_if"))
         var precondition = RulePrecondition()
         if let node = map["only_if"] {

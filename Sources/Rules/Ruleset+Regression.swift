@@ -28,8 +28,9 @@ extension Ruleset {
             return []
         }
         guard let previous else { return [noPreviousRunFinding(rule)] }
-        let comparison = RegressionComparison(rule: rule, better: better, allowed: allowed, previousId: previous.id,
-                                              severityWhenUnjudged: insufficientSeverity(of: rule))
+        let comparison = RegressionComparison(
+            rule: rule, better: better, allowed: allowed, previousId: previous.id,
+            severityWhenUnjudged: insufficientSeverity(of: rule))
         return switch resolved.definition.level {
         case .group: comparison.findings(rows: audit.rows, previousRows: previous.composition.rows)
         case .attribute: comparison.findings(rows: audit.attributes, previousRows: previous.composition.attributes)
@@ -44,7 +45,8 @@ extension Ruleset {
         Finding(
             ruleId: rule.id, severity: insufficientSeverity(of: rule), score: nil,
             policy: RegressionComparison.everyRow, fraction: nil, attribute: RegressionComparison.everyRow,
-            group: nil, metric: rule.metric, value: nil, threshold: nil, comparison: InsufficientReason.noPreviousRun.rawValue,
+            group: nil, metric: rule.metric, value: nil, threshold: nil,
+            comparison: InsufficientReason.noPreviousRun.rawValue,
             message: "No earlier complete run of this audit to compare \(rule.metric) with; rule '\(rule.id)' "
                 + "judges from the next run on.",
             outcome: .insufficientEvidence)
@@ -67,17 +69,19 @@ struct RegressionComparison {
         let earlier = Dictionary(previousRows.map { (RowKey($0), $0) }, uniquingKeysWith: { first, _ in first })
         return rows.compactMap { row -> Finding? in
             guard rule.appliesTo.contains(row.attributeKind),
-                  rule.policies.map({ $0.contains(row.policy) }) ?? true,
-                  row.satisfies(rule.precondition),
-                  let value = row.value(of: rule.metric)
+                rule.policies.map({ $0.contains(row.policy) }) ?? true,
+                row.satisfies(rule.precondition),
+                let value = row.value(of: rule.metric)
             else { return nil }
             guard let earlierRow = earlier[RowKey(row)] else {
-                return unjudged(row, value: value, comparison: InsufficientReason.notInPreviousRun.rawValue,
-                                why: "the row is not in run \(previousId)")
+                return unjudged(
+                    row, value: value, comparison: InsufficientReason.notInPreviousRun.rawValue,
+                    why: "the row is not in run \(previousId)")
             }
             guard let oldValue = earlierRow.value(of: rule.metric) else {
-                return unjudged(row, value: value, comparison: InsufficientReason.undefinedInPreviousRun.rawValue,
-                                why: "it was undefined in run \(previousId)")
+                return unjudged(
+                    row, value: value, comparison: InsufficientReason.undefinedInPreviousRun.rawValue,
+                    why: "it was undefined in run \(previousId)")
             }
             return breach(row, old: oldValue, new: value)
         }
@@ -91,25 +95,31 @@ struct RegressionComparison {
         let limit = better.limit(from: old, allowed: allowed, towards: new)
         let verb = new < old ? "fell" : "rose"
         let distance = better.target.map { ", \(formatMetric(worsening)) further from \(formatNumber($0))" } ?? ""
-        let message = "\(Self.scope(of: row)): \(rule.metric) \(verb) from \(formatMetric(old)) (run \(previousId)) "
+        let message =
+            "\(Self.scope(of: row)): \(rule.metric) \(verb) from \(formatMetric(old)) (run \(previousId)) "
             + "to \(formatMetric(new))\(distance), more than the allowed \(formatNumber(allowed))."
         // The limit is derived (old ± allowed), so 1 − (0.09 + 0.05) would read 0.8599999999999999 in the
         // report's limit column; 12 significant digits keep it exact enough and readable.
         let threshold = Double(String(format: "%.12g", limit.threshold)) ?? limit.threshold
-        return finding(row, severity: rule.severity, value: new, threshold: threshold,
-                       comparison: limit.side, message: message, outcome: .breach)
+        return finding(
+            row, severity: rule.severity, value: new, threshold: threshold,
+            comparison: limit.side, message: message, outcome: .breach)
     }
 
     /// An insufficient-evidence finding for one row.
     private func unjudged(_ row: some RuleRow, value: Double, comparison: String, why: String) -> Finding {
-        let message = "\(Self.scope(of: row)): \(rule.metric) = \(formatMetric(value)) cannot be compared with the "
+        let message =
+            "\(Self.scope(of: row)): \(rule.metric) = \(formatMetric(value)) cannot be compared with the "
             + "previous run: \(why)."
-        return finding(row, severity: severityWhenUnjudged, value: value, threshold: nil, comparison: comparison,
-                       message: message, outcome: .insufficientEvidence)
+        return finding(
+            row, severity: severityWhenUnjudged, value: value, threshold: nil, comparison: comparison,
+            message: message, outcome: .insufficientEvidence)
     }
 
-    private func finding(_ row: some RuleRow, severity: Severity, value: Double, threshold: Double?,
-                         comparison: String, message: String, outcome: FindingOutcome) -> Finding {
+    private func finding(
+        _ row: some RuleRow, severity: Severity, value: Double, threshold: Double?,
+        comparison: String, message: String, outcome: FindingOutcome
+    ) -> Finding {
         Finding(
             ruleId: rule.id, severity: severity, score: row.score, policy: row.policy, fraction: row.fractionOrNil,
             attribute: row.attribute, group: row.groupOrNil, metric: rule.metric, value: value,

@@ -23,15 +23,17 @@ extension Ruleset {
     static func parseRegression(_ map: YAMLMapping, metric: String, metricNode: YAMLValue) throws -> RuleCondition? {
         guard let compareNode = map["compare_to"] else {
             if let byNode = map["by"] {
-                throw byNode.error("'by' is the allowed move of a regression rule; add 'compare_to: previous', "
-                    + "or use fail_if for a fixed limit")
+                throw byNode.error(
+                    "'by' is the allowed move of a regression rule; add 'compare_to: previous', "
+                        + "or use fail_if for a fixed limit")
             }
             return nil
         }
         _ = try compareNode.choice(["previous"])
         if let failNode = map["fail_if"] {
-            throw failNode.error("a rule with compare_to: previous judges the move since the previous run and takes "
-                + "'by', not fail_if; write a second rule for a fixed limit")
+            throw failNode.error(
+                "a rule with compare_to: previous judges the move since the previous run and takes "
+                    + "'by', not fail_if; write a second rule for a fixed limit")
         }
         let byNode = try map.required("by")
         let allowed = try byNode.double()
@@ -39,12 +41,13 @@ extension Ruleset {
             throw byNode.error("by must be 0 or more (the allowed move the wrong way), found \(formatNumber(allowed))")
         }
         guard let resolved = MetricCatalog.resolve(metric), resolved.field != .std,
-              resolved.definition.better != nil
+            resolved.definition.better != nil
         else {
             let comparable = MetricCatalog.all.filter { $0.better != nil }.map(\.name)
-            throw metricNode.error("compare_to: previous needs a metric with a better direction; '\(metric)' is "
-                + "evidence or a property of the data, not a quality that can regress (metrics that can: "
-                + listForMessage(comparable, limit: 30) + ")")
+            throw metricNode.error(
+                "compare_to: previous needs a metric with a better direction; '\(metric)' is "
+                    + "evidence or a property of the data, not a quality that can regress (metrics that can: "
+                    + listForMessage(comparable, limit: 30) + ")")
         }
         return .worsens(by: allowed)
     }

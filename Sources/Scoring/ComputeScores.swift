@@ -57,21 +57,27 @@ public func computeScoring(
     if plan.needsTraining { try model.validate(inputCount: features.columns) }
     let reporter: ProgressReporter = parallel ? LockedProgress(progress) : progress
 
-    let trained: [(ScoringRun, [Int]?)] = !plan.needsTraining ? [] : try runParallelJobs(
-        count: training.seeds, parallel: parallel
-    ) { run in
-        let seed = training.seedValue(forRun: run)
-        reporter.begin("scoring: training seed \(run + 1) of \(training.seeds) (seed \(seed)), \(plan.lastEpoch) epochs")
-        var network = Network(model: model, inputCount: features.columns, classCount: classCount, seed: seed)
-        let observer = ScoringRun(features: features, labels: labels, classCount: classCount, plan: plan, progress: reporter)
-        do {
-            try train(network: &network, on: features, labels: labels, spec: training, seed: seed, observer: observer)
-        } catch let error as TrainingDiverged {
-            throw error.during("scoring model \(run + 1) of \(training.seeds)")
+    let trained: [(ScoringRun, [Int]?)] =
+        !plan.needsTraining
+        ? []
+        : try runParallelJobs(
+            count: training.seeds, parallel: parallel
+        ) { run in
+            let seed = training.seedValue(forRun: run)
+            reporter.begin(
+                "scoring: training seed \(run + 1) of \(training.seeds) (seed \(seed)), \(plan.lastEpoch) epochs")
+            var network = Network(model: model, inputCount: features.columns, classCount: classCount, seed: seed)
+            let observer = ScoringRun(
+                features: features, labels: labels, classCount: classCount, plan: plan, progress: reporter)
+            do {
+                try train(
+                    network: &network, on: features, labels: labels, spec: training, seed: seed, observer: observer)
+            } catch let error as TrainingDiverged {
+                throw error.during("scoring model \(run + 1) of \(training.seeds)")
+            }
+            let heldOutPredictions = heldOut.map { network.predictedClasses(for: $0.features) }
+            return (observer, heldOutPredictions)
         }
-        let heldOutPredictions = heldOut.map { network.predictedClasses(for: $0.features) }
-        return (observer, heldOutPredictions)
-    }
 
     let runs = trained.map(\.0)
     let results = specs.map { spec in
@@ -89,12 +95,15 @@ public func computeScoring(
         case .random:
             rows = (0..<training.seeds).map { randomScores(count: features.rows, seed: training.seedValue(forRun: $0)) }
         }
-        return ScoreResult(name: spec.name, kind: spec.kindName, epoch: spec.epoch, direction: spec.direction, perSeed: rows)
+        return ScoreResult(
+            name: spec.name, kind: spec.kindName, epoch: spec.epoch, direction: spec.direction, perSeed: rows)
     }
     try checkFinite(results, training: training)
     let recall = heldOut.flatMap { split in
-        trained.isEmpty ? nil : meanClassRecall(
-            predictions: trained.compactMap(\.1), labels: split.labels, classCount: classCount)
+        trained.isEmpty
+            ? nil
+            : meanClassRecall(
+                predictions: trained.compactMap(\.1), labels: split.labels, classCount: classCount)
     }
     return ScoringOutcome(scores: results, heldOutRecall: recall)
 }
@@ -114,27 +123,34 @@ func checkFinite(_ results: [ScoreResult], training: TrainingSpec) throws {
 }
 
 /// The checks ``computeScores(_:features:labels:classCount:model:training:progress:parallel:)`` makes first.
-func validateScoring(_ specs: [ScoreSpec], features: FeatureMatrix, labels: [Int], classCount: Int, training: TrainingSpec) throws {
+func validateScoring(
+    _ specs: [ScoreSpec], features: FeatureMatrix, labels: [Int], classCount: Int, training: TrainingSpec
+) throws {
     for spec in specs {
         if let epoch = spec.epoch {
             guard epoch >= 0 else {
-                throw InputError("score \(spec.name) asks for epoch \(epoch); expected an epoch from 0 to training.epochs (\(training.epochs))")
+                throw InputError(
+                    "score \(spec.name) asks for epoch \(epoch); expected an epoch from 0 to training.epochs (\(training.epochs))"
+                )
             }
             guard epoch <= training.epochs else {
-                throw InputError("score \(spec.name) asks for epoch \(epoch) but training.epochs is \(training.epochs); "
-                    + "expected an epoch from 0 to \(training.epochs), or raise training.epochs")
+                throw InputError(
+                    "score \(spec.name) asks for epoch \(epoch) but training.epochs is \(training.epochs); "
+                        + "expected an epoch from 0 to \(training.epochs), or raise training.epochs")
             }
         }
         let wholeRun = [ScoreKind.aum, .confidence, .variability].contains(spec.kind)
         if wholeRun && training.epochs < 1 {
-            throw InputError("score \(spec.name) is measured over the training epochs but training.epochs is "
-                + "\(training.epochs); expected at least 1")
+            throw InputError(
+                "score \(spec.name) is measured over the training epochs but training.epochs is "
+                    + "\(training.epochs); expected at least 1")
         }
         let comparesClasses: Bool
         if case .margin = spec.kind { comparesClasses = true } else { comparesClasses = spec.kind == .aum }
         if comparesClasses && classCount < 2 {
-            throw InputError("score \(spec.name) compares the true class with the others but there is "
-                + "\(classCount) class; expected at least 2")
+            throw InputError(
+                "score \(spec.name) compares the true class with the others but there is "
+                    + "\(classCount) class; expected at least 2")
         }
     }
     if let first = specs.first(where: { $0.kind != .inputNorm }), training.seeds < 1 {

@@ -22,8 +22,9 @@ public struct ScoreResult: Sendable, Equatable {
     /// (``ScoreDirection/builtIn(forKind:)``; `harder` for `imported`).
     /// - Precondition: at least one seed row, all rows the same length.
     public init(name: String, kind: String, epoch: Int?, direction: ScoreDirection? = nil, perSeed: [[Double]]) {
-        precondition(!perSeed.isEmpty && perSeed.allSatisfy { $0.count == perSeed[0].count },
-                     "ScoreResult needs at least one seed row, all of one length")
+        precondition(
+            !perSeed.isEmpty && perSeed.allSatisfy { $0.count == perSeed[0].count },
+            "ScoreResult needs at least one seed row, all of one length")
         self.name = name
         self.kind = kind
         self.epoch = epoch
@@ -39,7 +40,9 @@ public struct ScoreResult: Sendable, Equatable {
     public static func importedName(column: String) -> String { "\(importedKind):\(column)" }
 
     /// A score read from a file (`imported:<column>`): one seed-independent row.
-    public static func imported(column: String, values: [Double], higherIs direction: ScoreDirection = .harder) -> ScoreResult {
+    public static func imported(column: String, values: [Double], higherIs direction: ScoreDirection = .harder)
+        -> ScoreResult
+    {
         ScoreResult(
             name: importedName(column: column), kind: importedKind, epoch: nil, direction: direction, perSeed: [values])
     }

@@ -32,7 +32,9 @@ public struct ScoreValidity: Sendable, Equatable {
 ///   - labels: each training example's class in `0..<classCount`.
 ///   - classCount: number of classes (only for the caller's symmetry: classes
 ///     absent from `labels` contribute nothing to η²).
-public func scoreValidity(_ results: [ScoreResult], inputNorm: [Double], labels: [Int], classCount: Int) -> [ScoreValidity] {
+public func scoreValidity(_ results: [ScoreResult], inputNorm: [Double], labels: [Int], classCount: Int)
+    -> [ScoreValidity]
+{
     results.map { result in
         ScoreValidity(
             score: result.name,

@@ -29,7 +29,8 @@ struct ScoringPlan: Sendable, Equatable {
             case .inputNorm, .random: break
             }
         }
-        lastEpoch = (countForgetting || areaUnderMargin || cartography)
+        lastEpoch =
+            (countForgetting || areaUnderMargin || cartography)
             ? training.epochs
             : [el2nEpochs, grandEpochs, lossEpochs, marginEpochs].compactMap { $0.max() }.max() ?? 0
     }

@@ -45,8 +45,9 @@ final class ScoringRun: TrainingObserver {
             el2n[epoch] = el2nScores(probabilities: probabilities, labels: labels, classCount: classCount)
         }
         if epoch >= 1 {
-            cartography?.record(trueClassProbabilities: trueClassProbabilities(
-                probabilities: probabilities, labels: labels, classCount: classCount))
+            cartography?.record(
+                trueClassProbabilities: trueClassProbabilities(
+                    probabilities: probabilities, labels: labels, classCount: classCount))
         }
         if plan.grandEpochs.contains(epoch) {
             grand[epoch] = network.gradientNorms(for: features, labels: labels)
@@ -61,7 +62,8 @@ final class ScoringRun: TrainingObserver {
         return epoch >= plan.lastEpoch ? .stop : .proceed
     }
 
-    func trainingPresented(examples: ArraySlice<Int>, correct: ArraySlice<Bool>, margins: ArraySlice<Float>, epoch: Int) {
+    func trainingPresented(examples: ArraySlice<Int>, correct: ArraySlice<Bool>, margins: ArraySlice<Float>, epoch: Int)
+    {
         forgetting?.record(examples: examples, correct: correct)
         areaUnderMargin?.record(examples: examples, margins: margins)
     }

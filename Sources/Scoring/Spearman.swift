@@ -25,7 +25,8 @@ public func averageRanks(_ values: [Double]) -> [Double] {
 ///   variance, so ρ is undefined).
 public func spearmanCorrelation(_ x: [Double], _ y: [Double]) -> Double? {
     guard x.count == y.count, x.count >= 2,
-          x.allSatisfy({ $0.isFinite }), y.allSatisfy({ $0.isFinite }) else { return nil }
+        x.allSatisfy({ $0.isFinite }), y.allSatisfy({ $0.isFinite })
+    else { return nil }
     return pearsonCorrelation(averageRanks(x), averageRanks(y))
 }
 

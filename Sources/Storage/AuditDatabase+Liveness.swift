@@ -31,7 +31,7 @@ extension AuditDatabase {
             for candidate in gone {
                 // Re-read inside the write: the run may have completed or failed meanwhile.
                 guard let id = candidate.id, var run = try RunRecord.fetchOne(db, key: id), run.status == .running,
-                      let process = run.process, isAlive(process) == false
+                    let process = run.process, isAlive(process) == false
                 else { continue }
                 run.status = .abandoned
                 run.finishedAt = now

@@ -172,12 +172,13 @@ extension AuditDatabase {
                 t.column("message", .text).notNull()
                 t.column("outcome", .text).notNull().defaults(to: "breach")
             }
-            try db.execute(sql: """
-                INSERT INTO finding_v6 (run_id, rule_id, severity, score, policy, fraction, attribute, "group",
-                                        metric, value, threshold, comparison, message)
-                SELECT run_id, rule_id, severity, score, policy, fraction, attribute, "group",
-                       metric, value, threshold, comparison, message FROM finding ORDER BY rowid
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO finding_v6 (run_id, rule_id, severity, score, policy, fraction, attribute, "group",
+                                            metric, value, threshold, comparison, message)
+                    SELECT run_id, rule_id, severity, score, policy, fraction, attribute, "group",
+                           metric, value, threshold, comparison, message FROM finding ORDER BY rowid
+                    """)
             try db.drop(table: "finding")
             try db.rename(table: "finding_v6", to: "finding")
             try db.create(index: "finding_on_run_id", on: "finding", columns: ["run_id"])

@@ -21,8 +21,9 @@ extension AuditDatabase {
             }
             return PreviousRun(
                 id: id,
-                composition: CompositionAudit(rows: try fetch(CompositionRow.self),
-                                              attributes: try fetch(AttributeRow.self)),
+                composition: CompositionAudit(
+                    rows: try fetch(CompositionRow.self),
+                    attributes: try fetch(AttributeRow.self)),
                 errorRisk: ErrorRiskAudit(storedRows: try fetch(ErrorMetricRow.self)))
         }
     }

@@ -42,10 +42,14 @@ extension AuditDatabase {
                 try RunScopedRecord(runId: id, content: row).insert(db)
             }
             for row in results.errorRisk.rows {
-                for stored in ErrorMetricRow.rows(of: row) { try RunScopedRecord(runId: id, content: stored).insert(db) }
+                for stored in ErrorMetricRow.rows(of: row) {
+                    try RunScopedRecord(runId: id, content: stored).insert(db)
+                }
             }
             for row in results.errorRisk.attributes {
-                for stored in ErrorMetricRow.rows(of: row) { try RunScopedRecord(runId: id, content: stored).insert(db) }
+                for stored in ErrorMetricRow.rows(of: row) {
+                    try RunScopedRecord(runId: id, content: stored).insert(db)
+                }
             }
             for finding in results.findings {
                 try RunScopedRecord(runId: id, content: finding).insert(db)
@@ -97,7 +101,8 @@ extension AuditDatabase {
         try writer.read { db in
             guard let run = try RunRecord.fetchOne(db, key: id) else { throw try Self.noSuchRun(id, db) }
             func fetch<Content: RunScopedContent>(_ type: Content.Type, order: String = "rowid") throws -> [Content] {
-                try RunScopedRecord<Content>.filter(Column("run_id") == id).order(SQL(sql: order)).fetchAll(db).map(\.content)
+                try RunScopedRecord<Content>.filter(Column("run_id") == id).order(SQL(sql: order)).fetchAll(db).map(
+                    \.content)
             }
             return StoredRun(
                 run: run,
@@ -116,8 +121,11 @@ extension AuditDatabase {
     /// "no run with id 7; recent runs: 3, 2, 1".
     static func noSuchRun(_ id: Int64, _ db: Database) throws -> InputError {
         let known = try Int64.fetchAll(db, sql: "SELECT id FROM run ORDER BY id DESC LIMIT 10")
-        return InputError("no run with id \(id)" + (known.isEmpty
-            ? "; the database has no runs" : "; recent runs: \(known.map(String.init).joined(separator: ", "))"))
+        return InputError(
+            "no run with id \(id)"
+                + (known.isEmpty
+                    ? "; the database has no runs" : "; recent runs: \(known.map(String.init).joined(separator: ", "))")
+        )
     }
 
     /// The id of the newest run, if any.

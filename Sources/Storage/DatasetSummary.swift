@@ -1,4 +1,5 @@
 import DietAuditCore
+
 /// The data a run audited, as stored with the run (JSON in `run.dataset`):
 /// sizes, classes, groups, missing values. Enough for a report without the
 /// data file.

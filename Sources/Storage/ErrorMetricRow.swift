@@ -28,17 +28,22 @@ public struct ErrorMetricRow: RunScopedContent, Equatable {
     public var undefined: Bool
 
     enum CodingKeys: String, CodingKey {
-        case score, policy, fraction, attribute, attributeKind = "attribute_kind", group, n, metric, mean, std
-        case ciLow = "ci_low", ciHigh = "ci_high", undefined
+        case score, policy, fraction, attribute
+        case attributeKind = "attribute_kind"
+        case group, n, metric, mean, std
+        case ciLow = "ci_low"
+        case ciHigh = "ci_high"
+        case undefined
     }
 
     /// The rows of every metric of one group row.
     public static func rows(of row: ErrorRiskRow) -> [ErrorMetricRow] {
         ErrorRiskMetric.metrics(at: .errorGroup).compactMap { metric in
             row.metrics[metric].map {
-                ErrorMetricRow(score: row.score, policy: row.policy, fraction: row.fraction, attribute: row.attribute,
-                               attributeKind: row.attributeKind, group: row.group, n: row.n, metric: metric.rawValue,
-                               summary: $0, undefined: row.undefinedRates.contains(metric))
+                ErrorMetricRow(
+                    score: row.score, policy: row.policy, fraction: row.fraction, attribute: row.attribute,
+                    attributeKind: row.attributeKind, group: row.group, n: row.n, metric: metric.rawValue,
+                    summary: $0, undefined: row.undefinedRates.contains(metric))
             }
         }
     }
@@ -47,15 +52,18 @@ public struct ErrorMetricRow: RunScopedContent, Equatable {
     public static func rows(of row: ErrorRiskAttributeRow) -> [ErrorMetricRow] {
         ErrorRiskMetric.metrics(at: .errorAttribute).compactMap { metric in
             row.metrics[metric].map {
-                ErrorMetricRow(score: row.score, policy: row.policy, fraction: row.fraction, attribute: row.attribute,
-                               attributeKind: row.attributeKind, group: nil, n: nil, metric: metric.rawValue,
-                               summary: $0)
+                ErrorMetricRow(
+                    score: row.score, policy: row.policy, fraction: row.fraction, attribute: row.attribute,
+                    attributeKind: row.attributeKind, group: nil, n: nil, metric: metric.rawValue,
+                    summary: $0)
             }
         }
     }
 
-    init(score: String?, policy: String, fraction: Double?, attribute: String, attributeKind: GroupingKind,
-         group: String?, n: Int?, metric: String, summary: SeedSummary, undefined: Bool = false) {
+    init(
+        score: String?, policy: String, fraction: Double?, attribute: String, attributeKind: GroupingKind,
+        group: String?, n: Int?, metric: String, summary: SeedSummary, undefined: Bool = false
+    ) {
         self.score = score
         self.policy = policy
         self.fraction = fraction
@@ -89,22 +97,27 @@ extension ErrorRiskAudit {
         var rowIndex: [String: Int] = [:], attributeIndex: [String: Int] = [:]
         for stored in storedRows {
             guard let metric = ErrorRiskMetric(rawValue: stored.metric) else { continue }
-            let scope = [stored.score ?? "", stored.policy, stored.fraction.map { "\($0)" } ?? "", stored.attribute].joined(separator: "\u{0}")
+            let scope = [stored.score ?? "", stored.policy, stored.fraction.map { "\($0)" } ?? "", stored.attribute]
+                .joined(separator: "\u{0}")
             if let group = stored.group {
                 let key = scope + "\u{0}" + group
                 if rowIndex[key] == nil {
                     rowIndex[key] = rows.count
-                    rows.append(ErrorRiskRow(score: stored.score, policy: stored.policy, fraction: stored.fraction,
-                                             attribute: stored.attribute, attributeKind: stored.attributeKind, group: group,
-                                             n: stored.n ?? 0, metrics: [:]))
+                    rows.append(
+                        ErrorRiskRow(
+                            score: stored.score, policy: stored.policy, fraction: stored.fraction,
+                            attribute: stored.attribute, attributeKind: stored.attributeKind, group: group,
+                            n: stored.n ?? 0, metrics: [:]))
                 }
                 rows[rowIndex[key]!].metrics[metric] = stored.summary
                 if stored.undefined { rows[rowIndex[key]!].undefinedRates.insert(metric) }
             } else {
                 if attributeIndex[scope] == nil {
                     attributeIndex[scope] = attributes.count
-                    attributes.append(ErrorRiskAttributeRow(score: stored.score, policy: stored.policy, fraction: stored.fraction,
-                                                            attribute: stored.attribute, attributeKind: stored.attributeKind, metrics: [:]))
+                    attributes.append(
+                        ErrorRiskAttributeRow(
+                            score: stored.score, policy: stored.policy, fraction: stored.fraction,
+                            attribute: stored.attribute, attributeKind: stored.attributeKind, metrics: [:]))
                 }
                 attributes[attributeIndex[scope]!].metrics[metric] = stored.summary
             }

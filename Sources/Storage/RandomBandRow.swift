@@ -24,8 +24,11 @@ public struct RandomBandRow: RunScopedContent, Equatable {
     public var drawRemoved: Data
 
     enum CodingKeys: String, CodingKey {
-        case fraction, attribute, attributeKind = "attribute_kind", group, n, draws
-        case removalRateLow = "removal_rate_low", removalRateHigh = "removal_rate_high"
+        case fraction, attribute
+        case attributeKind = "attribute_kind"
+        case group, n, draws
+        case removalRateLow = "removal_rate_low"
+        case removalRateHigh = "removal_rate_high"
         case drawRemoved = "draw_removed"
     }
 
@@ -53,7 +56,8 @@ public struct RandomBandRow: RunScopedContent, Equatable {
             for k in 0..<8 { bits |= UInt64(bytes[offset + k]) << (8 * UInt64(k)) }
             return Int(Int64(bitPattern: bits))
         }
-        return RandomBand(fraction: fraction, attribute: attribute, attributeKind: attributeKind, group: group,
-                          n: n, drawRemoved: counts)
+        return RandomBand(
+            fraction: fraction, attribute: attribute, attributeKind: attributeKind, group: group,
+            n: n, drawRemoved: counts)
     }
 }

@@ -41,7 +41,10 @@ public struct RunSettings: Sendable, Codable, Equatable {
         /// `8×8×1` for a cnn's input, when known.
         public var inputShape: String?
 
-        enum CodingKeys: String, CodingKey { case kind, widths, inputShape = "input_shape" }
+        enum CodingKeys: String, CodingKey {
+            case kind, widths
+            case inputShape = "input_shape"
+        }
 
         public init(kind: Kind, widths: [Int], inputShape: String?) {
             self.kind = kind; self.widths = widths; self.inputShape = inputShape
@@ -64,9 +67,11 @@ public struct RunSettings: Sendable, Codable, Equatable {
         public var seeds: Int
         public var seed: UInt64
 
-        public init(epochs: Int, batchSize: Int, optimizer: String, learningRate: Float, momentum: Float,
-                    weightDecay: Float, beta1: Float, beta2: Float, epsilon: Float, schedule: Schedule, seeds: Int,
-                    seed: UInt64) {
+        public init(
+            epochs: Int, batchSize: Int, optimizer: String, learningRate: Float, momentum: Float,
+            weightDecay: Float, beta1: Float, beta2: Float, epsilon: Float, schedule: Schedule, seeds: Int,
+            seed: UInt64
+        ) {
             self.epochs = epochs; self.batchSize = batchSize; self.optimizer = optimizer
             self.learningRate = learningRate; self.momentum = momentum; self.weightDecay = weightDecay
             self.beta1 = beta1; self.beta2 = beta2; self.epsilon = epsilon; self.schedule = schedule
@@ -74,8 +79,13 @@ public struct RunSettings: Sendable, Codable, Equatable {
         }
 
         enum CodingKeys: String, CodingKey {
-            case epochs, batchSize = "batch_size", optimizer, learningRate = "learning_rate", momentum
-            case weightDecay = "weight_decay", beta1, beta2, epsilon, schedule, seeds, seed
+            case epochs
+            case batchSize = "batch_size"
+            case optimizer
+            case learningRate = "learning_rate"
+            case momentum
+            case weightDecay = "weight_decay"
+            case beta1, beta2, epsilon, schedule, seeds, seed
         }
     }
 
@@ -86,9 +96,11 @@ public struct RunSettings: Sendable, Codable, Equatable {
         case cosine(minimum: Float)
     }
 
-    public init(model: Model, training: Training, scores: [String], testFraction: Double?, testFile: String?,
-                pruningFractions: [Double], pruningPolicies: [PruningPolicy], retrainSeeds: Int, blasKernel: String,
-                cores: Int) {
+    public init(
+        model: Model, training: Training, scores: [String], testFraction: Double?, testFile: String?,
+        pruningFractions: [Double], pruningPolicies: [PruningPolicy], retrainSeeds: Int, blasKernel: String,
+        cores: Int
+    ) {
         self.model = model; self.training = training; self.scores = scores
         self.testFraction = testFraction; self.testFile = testFile
         self.pruningFractions = pruningFractions; self.pruningPolicies = pruningPolicies
@@ -101,9 +113,14 @@ public struct RunSettings: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case model, training, scores, testFraction = "test_fraction", testFile = "test_file"
-        case pruningFractions = "pruning_fractions", pruningPolicies = "pruning_policies"
-        case retrainSeeds = "retrain_seeds", blasKernel = "blas_kernel", cores
+        case model, training, scores
+        case testFraction = "test_fraction"
+        case testFile = "test_file"
+        case pruningFractions = "pruning_fractions"
+        case pruningPolicies = "pruning_policies"
+        case retrainSeeds = "retrain_seeds"
+        case blasKernel = "blas_kernel"
+        case cores
     }
 
     public init(from decoder: Decoder) throws {

@@ -25,7 +25,9 @@ public struct ExampleRow: RunScopedContent, Equatable {
     public var label: String
 
     enum CodingKeys: String, CodingKey {
-        case position, exampleId = "example_id", label
+        case position
+        case exampleId = "example_id"
+        case label
     }
 
     public init(position: Int, exampleId: String, label: String) {
@@ -55,7 +57,10 @@ public struct ScoreRow: RunScopedContent, Equatable {
     public var perSeed: Data
 
     enum CodingKeys: String, CodingKey {
-        case position, name, kind, epoch, seeds, higherIs = "higher_is", mean, perSeed = "per_seed"
+        case position, name, kind, epoch, seeds
+        case higherIs = "higher_is"
+        case mean
+        case perSeed = "per_seed"
     }
 
     /// The stored direction, or for an old row the kind's built-in one.
@@ -107,7 +112,9 @@ public struct PlanRow: RunScopedContent, Equatable {
     public var removed: Data
 
     enum CodingKeys: String, CodingKey {
-        case score, policy, fraction, removedCount = "removed_count", removed
+        case score, policy, fraction
+        case removedCount = "removed_count"
+        case removed
     }
 
     public init(plan: PruningPlan) {
@@ -128,7 +135,9 @@ public struct ValidityRow: RunScopedContent, Equatable {
     public var classDependence: Double?
 
     enum CodingKeys: String, CodingKey {
-        case score, seedStability = "seed_stability", inputNormSpearman = "input_norm_spearman"
+        case score
+        case seedStability = "seed_stability"
+        case inputNormSpearman = "input_norm_spearman"
         case classDependence = "class_dependence"
     }
 

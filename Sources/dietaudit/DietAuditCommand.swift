@@ -13,20 +13,22 @@ struct DietAuditCommand: ParsableCommand {
         commandName: "dietaudit",
         abstract: "Audit data pruning for bias: who gets removed, and is it more than chance?",
         discussion: """
-        DietAudit trains models on your data, scores every training example (EL2N, GraNd, \
-        forgetting, input norm, or scores you import), prunes by each policy and fraction \
-        in the audit spec, and tests whether classes, sensitive groups and their \
-        intersections are removed more than chance would. Every run is stored in SQLite; \
-        a Markdown and a JSON report are written; the exit code gates CI.
+            DietAudit trains models on your data, scores every training example (EL2N, GraNd, \
+            forgetting, input norm, or scores you import), prunes by each policy and fraction \
+            in the audit spec, and tests whether classes, sensitive groups and their \
+            intersections are removed more than chance would. Every run is stored in SQLite; \
+            a Markdown and a JSON report are written; the exit code gates CI.
 
-        Exit codes: 0 gate passed · 1 gate failed · 2 bad input or usage · 3 internal error, \
-        or a run that is not complete (running, failed, abandoned) and so has no verdict.
+            Exit codes: 0 gate passed · 1 gate failed · 2 bad input or usage · 3 internal error, \
+            or a run that is not complete (running, failed, abandoned) and so has no verdict.
 
-        Start with:  dietaudit run audits/german-credit.yaml
-        """,
+            Start with:  dietaudit run audits/german-credit.yaml
+            """,
         version: DietAuditVersion.current,
-        subcommands: [RunCommand.self, ValidateCommand.self, RunsCommand.self, ShowCommand.self, ReportCommand.self,
-                      DiffCommand.self, ExportCommand.self, RulesCommand.self]
+        subcommands: [
+            RunCommand.self, ValidateCommand.self, RunsCommand.self, ShowCommand.self, ReportCommand.self,
+            DiffCommand.self, ExportCommand.self, RulesCommand.self,
+        ]
     )
 
     static func main() {

@@ -9,15 +9,15 @@ struct DiffCommand: ParsableCommand {
         abstract: "Compare two stored runs: findings that appeared, disappeared or changed, and the largest "
             + "metric moves.",
         discussion: """
-        Findings are matched by rule, metric and scope (score, policy, fraction, attribute, group); \
-        a matched finding whose value, severity or limit differs is listed as changed. Then, per \
-        metric, the 10 largest moves (new − old) of retention_ratio and removal_rate on composition \
-        rows both runs share, and of accuracy when both runs retrained.
+            Findings are matched by rule, metric and scope (score, policy, fraction, attribute, group); \
+            a matched finding whose value, severity or limit differs is listed as changed. Then, per \
+            metric, the 10 largest moves (new − old) of retention_ratio and removal_rate on composition \
+            rows both runs share, and of accuracy when both runs retrained.
 
-        Exits 0 after printing, 2 for an unknown run, 3 when either run is not complete.
+            Exits 0 after printing, 2 for an unknown run, 3 when either run is not complete.
 
-        Example:  dietaudit diff 4 latest --json > diff.json
-        """)
+            Example:  dietaudit diff 4 latest --json > diff.json
+            """)
 
     @Argument(help: ArgumentHelp("The older run: an id, or 'latest'.", valueName: "run-a"))
     var old: String

@@ -17,8 +17,9 @@ struct ReportOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Also write the gate as JUnit XML here (one test suite per rule).", valueName: "path"))
     var junit: String?
 
-    @Option(help: ArgumentHelp(
-        "Also write the findings as SARIF 2.1.0 here (for code-scanning uploads).", valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "Also write the findings as SARIF 2.1.0 here (for code-scanning uploads).", valueName: "path"))
     var sarif: String?
 
     @Option(help: ArgumentHelp("Lowest finding severity that fails the gate (exit 1): info, warn, fail or never."))

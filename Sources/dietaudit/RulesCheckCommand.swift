@@ -7,10 +7,10 @@ struct RulesCheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check ruleset files without running an audit.",
         discussion: """
-        Prints "FILE: OK — N rules (ids…)" for each good file. A bad file gives its first error \
-        as file:line:column: message (with a "did you mean" for a misspelt key or metric) and \
-        exit code 2.
-        """)
+            Prints "FILE: OK — N rules (ids…)" for each good file. A bad file gives its first error \
+            as file:line:column: message (with a "did you mean" for a misspelt key or metric) and \
+            exit code 2.
+            """)
 
     @Argument(help: ArgumentHelp("Ruleset files (YAML).", valueName: "file"))
     var files: [String]

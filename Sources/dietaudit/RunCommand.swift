@@ -8,16 +8,16 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run an audit spec: train, score, prune, audit, store, report.",
         discussion: """
-        Reads the audit spec (YAML; paths inside it are relative to the spec), checks the \
-        data, the ruleset and every setting before anything is written, then trains \
-        `training.seeds` models per score, prunes by every policy and fraction, and tests \
-        each class, attribute group and intersection. The run is appended to the database; \
-        the Markdown report goes to --out, the JSON report to --json.
+            Reads the audit spec (YAML; paths inside it are relative to the spec), checks the \
+            data, the ruleset and every setting before anything is written, then trains \
+            `training.seeds` models per score, prunes by every policy and fraction, and tests \
+            each class, attribute group and intersection. The run is appended to the database; \
+            the Markdown report goes to --out, the JSON report to --json.
 
-        Exits 0 when no finding reaches --fail-on, 1 when one does, 2 on bad input.
+            Exits 0 when no finding reaches --fail-on, 1 when one does, 2 on bad input.
 
-        Example:  dietaudit run audits/german-credit.yaml --json out/german.json --fail-on warn
-        """)
+            Example:  dietaudit run audits/german-credit.yaml --json out/german.json --fail-on warn
+            """)
 
     @Argument(help: ArgumentHelp("The audit spec (YAML).", valueName: "spec"))
     var spec: String
@@ -44,8 +44,9 @@ struct RunCommand: ParsableCommand {
 /// One line a CI log can be grepped for, then where the reports are.
 func printOutcome(_ outcome: RunOutcome) {
     let gate = outcome.gate
-    print("run \(outcome.runId): verdict \(gate.verdict.rawValue), gate \(gate.passed ? "passed" : "failed") "
-        + "(fail-on \(gate.failOnName); findings: \(gate.countsSummary))")
+    print(
+        "run \(outcome.runId): verdict \(gate.verdict.rawValue), gate \(gate.passed ? "passed" : "failed") "
+            + "(fail-on \(gate.failOnName); findings: \(gate.countsSummary))")
     if let report = outcome.reportPath { print("report: \(report)") }
     if let json = outcome.jsonPath { print("json:   \(json)") }
     if let junit = outcome.junitPath { print("junit:  \(junit)") }

@@ -7,11 +7,11 @@ struct RunsCommand: ParsableCommand {
         commandName: "runs",
         abstract: "List stored runs, newest first (first column: run id).",
         discussion: """
-        With --prune N, first deletes old runs: per audit name it keeps the N newest complete runs, \
-        every run started after the oldest of those, and every running run; older complete, \
-        failed or abandoned runs are deleted with all their rows. The newest complete run of an \
-        audit is never deleted.
-        """)
+            With --prune N, first deletes old runs: per audit name it keeps the N newest complete runs, \
+            every run started after the oldest of those, and every running run; older complete, \
+            failed or abandoned runs are deleted with all their rows. The newest complete run of an \
+            audit is never deleted.
+            """)
 
     @OptionGroup var database: DatabaseOptions
 

@@ -8,10 +8,10 @@ struct ShowCommand: ParsableCommand {
         commandName: "show",
         abstract: "Show a stored run's status, verdict, finding counts and provenance.",
         discussion: """
-        RUN is a run id from `dietaudit runs`, or `latest`. Only a complete run has a verdict: \
-        for a running, failed or abandoned run, show prints why and exits 3. Exits 0 for a \
-        complete run, whatever its verdict (use `dietaudit report` to gate on it).
-        """)
+            RUN is a run id from `dietaudit runs`, or `latest`. Only a complete run has a verdict: \
+            for a running, failed or abandoned run, show prints why and exits 3. Exits 0 for a \
+            complete run, whatever its verdict (use `dietaudit report` to gate on it).
+            """)
 
     @OptionGroup var target: RunReference
 

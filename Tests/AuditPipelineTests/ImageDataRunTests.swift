@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AuditPipeline
 @testable import Datasets
 @testable import DietAuditCore
@@ -24,9 +25,12 @@ import Testing
         for example in 0..<60 {
             let label = UInt8(example % 3)
             labels.append(label)
-            for pixel in 0..<16 { pixels.append(UInt8((pixel % 3 == Int(label) ? 200 : 20) + generator.uniform(below: 40))) }
+            for pixel in 0..<16 {
+                pixels.append(UInt8((pixel % 3 == Int(label) ? 200 : 20) + generator.uniform(below: 40)))
+            }
         }
-        try Self.idx(dimensions: [60, 4, 4], bytes: pixels).write(to: folder.appendingPathComponent("images.idx3-ubyte"))
+        try Self.idx(dimensions: [60, 4, 4], bytes: pixels).write(
+            to: folder.appendingPathComponent("images.idx3-ubyte"))
         try Self.idx(dimensions: [60], bytes: labels).write(to: folder.appendingPathComponent("labels.idx1-ubyte"))
         try """
         audit: tiny-images
@@ -52,14 +56,15 @@ import Testing
     }
 
     @Test func imageKeysParse() throws {
-        let spec = try AuditSpec.parse("""
-        audit: mnist
-        dataset:
-          path: train-images-idx3-ubyte.gz
-          labels: train-labels-idx1-ubyte.gz
-          image: {height: 28, width: 28}
-          test: {path: t10k-images-idx3-ubyte.gz, labels: t10k-labels-idx1-ubyte.gz}
-        """, file: "m.yaml", folder: URL(fileURLWithPath: "/data"))
+        let spec = try AuditSpec.parse(
+            """
+            audit: mnist
+            dataset:
+              path: train-images-idx3-ubyte.gz
+              labels: train-labels-idx1-ubyte.gz
+              image: {height: 28, width: 28}
+              test: {path: t10k-images-idx3-ubyte.gz, labels: t10k-labels-idx1-ubyte.gz}
+            """, file: "m.yaml", folder: URL(fileURLWithPath: "/data"))
         #expect(spec.dataset.labelsPath == "/data/train-labels-idx1-ubyte.gz")
         #expect(spec.dataset.image == ImageShape(height: 28, width: 28, channels: 1))
         #expect(spec.dataset.testLabelsPath == "/data/t10k-labels-idx1-ubyte.gz")

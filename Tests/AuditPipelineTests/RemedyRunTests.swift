@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AuditPipeline
 @testable import Auditing
 @testable import Storage
@@ -54,9 +55,10 @@ import Testing
         }
         // quota keeps more of the class the models get wrong more often (bad).
         func classRetention(_ policy: String, _ group: String) throws -> Double {
-            try #require(stored.composition.first {
-                $0.policy == policy && $0.fraction == 0.5 && $0.attribute == "class" && $0.group == group
-            }?.retentionRatio)
+            try #require(
+                stored.composition.first {
+                    $0.policy == policy && $0.fraction == 0.5 && $0.attribute == "class" && $0.group == group
+                }?.retentionRatio)
         }
         #expect(try classRetention("quota", "bad") > classRetention("quota", "good"))
 
@@ -69,21 +71,26 @@ import Testing
             #expect(try #require(band.removalRateLow) <= band.fraction && band.fraction <= band.removalRateHigh!)
         }
 
-        let json = try #require(try JSONSerialization.jsonObject(
-            with: Data(contentsOf: URL(fileURLWithPath: options.jsonPath!))) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: URL(fileURLWithPath: options.jsonPath!))) as? [String: Any])
         let bandRows = try #require(json["random_band"] as? [[String: Any]])
         #expect(bandRows.count == stored.randomBands.count)
-        #expect(Set(bandRows[0].keys).isSuperset(of: ["fraction", "attribute", "group", "draws", "removal_rate_low",
-                                                        "removal_rate_high"]))
+        #expect(
+            Set(bandRows[0].keys).isSuperset(of: [
+                "fraction", "attribute", "group", "draws", "removal_rate_low",
+                "removal_rate_high",
+            ]))
         let composition = try #require(json["composition"] as? [[String: Any]])
         #expect(composition.count == stored.composition.count)
         let pValues = composition.compactMap { $0["empirical_p_value"] as? Double }
         #expect(pValues.count == composition.count && pValues.allSatisfy { $0 >= 1.0 / 61 - 1e-15 && $0 <= 1 })
         // keep_hard at 0.5 skews the classes far beyond any random draw.
-        let skewed = try #require(composition.first {
-            $0["policy"] as? String == "keep_hard" && $0["fraction"] as? Double == 0.5
-                && $0["group"] as? String == "bad"
-        })
+        let skewed = try #require(
+            composition.first {
+                $0["policy"] as? String == "keep_hard" && $0["fraction"] as? Double == 0.5
+                    && $0["group"] as? String == "bad"
+            })
         // (JSONSerialization may read the shortest decimal back one ulp off.)
         #expect(abs(try #require(skewed["empirical_p_value"] as? Double) - 1.0 / 61) < 1e-15)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AuditPipeline
 @testable import Storage
 
@@ -23,8 +24,9 @@ import Testing
 
     @Test func runningRunsSayWhetherTheyCanBeChecked() {
         let here = RunNotComplete(Self.run(status: .running, process: .current))
-        #expect(here.description.hasPrefix(
-            "run 7 (credit) is running, not complete, so it has no verdict — its process (pid "))
+        #expect(
+            here.description.hasPrefix(
+                "run 7 (credit) is running, not complete, so it has no verdict — its process (pid "))
         #expect(here.reason.contains("is still running"))
         let farAway = RunProcess(host: "far-away", pid: 12, startTicks: 1)
         let remote = RunNotComplete(Self.run(status: .running, process: farAway))
@@ -35,8 +37,9 @@ import Testing
 
     @Test func failedAndAbandonedRunsGiveTheStoredMessage() {
         #expect(RunNotComplete(Self.run(status: .failed, process: nil, message: "boom")).reason == "it failed: boom")
-        #expect(RunNotComplete(Self.run(status: .abandoned, process: nil, message: "abandoned: gone")).reason
-            == "abandoned: gone")
+        #expect(
+            RunNotComplete(Self.run(status: .abandoned, process: nil, message: "abandoned: gone")).reason
+                == "abandoned: gone")
     }
 
     @Test func incompleteOutputsNeverPass() throws {
@@ -48,7 +51,8 @@ import Testing
         #expect(gate["passed"] as? Bool == false && gate["verdict"] is NSNull)
         #expect((object["run"] as? [String: Any])?["status"] as? String == "abandoned")
         #expect(IncompleteRunOutputs.junit(run, problem: problem).contains("failures=\"0\" errors=\"1\""))
-        #expect(IncompleteRunOutputs.markdown(run, problem: problem)
-            .contains("**Verdict: none** — this run is `abandoned`, not complete: abandoned: gone.\n"))
+        #expect(
+            IncompleteRunOutputs.markdown(run, problem: problem)
+                .contains("**Verdict: none** — this run is `abandoned`, not complete: abandoned: gone.\n"))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import AuditPipeline
 @testable import Auditing
 @testable import DietAuditCore
@@ -27,45 +28,57 @@ import Testing
     /// Built-in kinds carry the DESIGN.md direction; an imported score takes
     /// `higher_is` (default `harder`).
     @Test func directionsFromKindsAndHigherIs() throws {
-        let spec = try parse(base + """
-        training: {epochs: 3}
-        scores:
-          - {kind: el2n}
-          - {kind: grand}
-          - {kind: loss}
-          - {kind: forgetting}
-          - {kind: variability}
-          - {kind: input_norm}
-          - {kind: random}
-          - {kind: margin}
-          - {kind: aum}
-          - {kind: confidence}
-          - {kind: imported, path: s.csv, column: a}
-          - {kind: imported, path: s.csv, column: b, higher_is: easier}
-          - {kind: imported, path: s.csv, column: c, higher_is: harder}
-        """)
+        let spec = try parse(
+            base + """
+                training: {epochs: 3}
+                scores:
+                  - {kind: el2n}
+                  - {kind: grand}
+                  - {kind: loss}
+                  - {kind: forgetting}
+                  - {kind: variability}
+                  - {kind: input_norm}
+                  - {kind: random}
+                  - {kind: margin}
+                  - {kind: aum}
+                  - {kind: confidence}
+                  - {kind: imported, path: s.csv, column: a}
+                  - {kind: imported, path: s.csv, column: b, higher_is: easier}
+                  - {kind: imported, path: s.csv, column: c, higher_is: harder}
+                """)
         let directions = spec.scores.map(\.direction)
-        #expect(directions == [ScoreDirection](repeating: .harder, count: 7) + [.easier, .easier, .easier, .harder, .easier, .harder])
+        #expect(
+            directions == [ScoreDirection](repeating: .harder, count: 7) + [
+                .easier, .easier, .easier, .harder, .easier, .harder,
+            ])
     }
 
     @Test func unknownHigherIsIsLocatedWithSuggestion() {
-        #expect(message(base + "scores: [{kind: imported, path: s.csv, column: a, higher_is: easer}]\n")
-            == "a.yaml:3:62: scores[0].higher_is: 'easer' is not allowed; expected one of 'harder', 'easier'; did you mean 'easier'?")
-        #expect(message(base + "scores: [{kind: aum, higher_is: easier}]\n")?
-            .contains("'higher_is' does not apply to a score of kind aum") == true)
+        #expect(
+            message(base + "scores: [{kind: imported, path: s.csv, column: a, higher_is: easer}]\n")
+                == "a.yaml:3:62: scores[0].higher_is: 'easer' is not allowed; expected one of 'harder', 'easier'; did you mean 'easier'?"
+        )
+        #expect(
+            message(base + "scores: [{kind: aum, higher_is: easier}]\n")?
+                .contains("'higher_is' does not apply to a score of kind aum") == true)
     }
 
     /// A policy or a fraction (equal as decimals) listed twice is an error at
     /// the second occurrence.
     @Test func duplicatesAreLocatedAtTheSecondOccurrence() {
-        #expect(message(base + "pruning:\n  fractions: [0.3, 0.5, 0.30]\n")
-            == "a.yaml:4:25: pruning.fractions[2]: fraction 0.3 is listed twice (as decimals, it equals fractions[0])")
-        #expect(message(base + "pruning:\n  policies: [keep_hard, random, keep_hard]\n")
-            == "a.yaml:4:33: pruning.policies[2]: policy keep_hard is listed twice (first as policies[0])")
-        #expect(message(base + "scores:\n  - {kind: aum}\n  - {kind: el2n}\n  - {kind: aum}\n")
-            == "a.yaml:6:5: scores[2]: score 'aum' is listed twice")
-        #expect(message(base + "pruning: {fractions: [0.1, abc]}\n")
-            == "a.yaml:3:28: pruning.fractions[1]: expected a decimal number such as 0.3, found 'abc'")
+        #expect(
+            message(base + "pruning:\n  fractions: [0.3, 0.5, 0.30]\n")
+                == "a.yaml:4:25: pruning.fractions[2]: fraction 0.3 is listed twice (as decimals, it equals fractions[0])"
+        )
+        #expect(
+            message(base + "pruning:\n  policies: [keep_hard, random, keep_hard]\n")
+                == "a.yaml:4:33: pruning.policies[2]: policy keep_hard is listed twice (first as policies[0])")
+        #expect(
+            message(base + "scores:\n  - {kind: aum}\n  - {kind: el2n}\n  - {kind: aum}\n")
+                == "a.yaml:6:5: scores[2]: score 'aum' is listed twice")
+        #expect(
+            message(base + "pruning: {fractions: [0.1, abc]}\n")
+                == "a.yaml:3:28: pruning.fractions[1]: expected a decimal number such as 0.3, found 'abc'")
     }
 
     /// Fractions keep the decimal as written, so sizes are exact.
@@ -81,8 +94,10 @@ import Testing
     @Test func seedsCoverTheUnsignedRange() throws {
         #expect(try parse(base + "training: {seed: 18446744073709551615}\n").training.seed == UInt64.max)
         #expect(try parse(base + "training: {seed: 9223372036854775807}\n").training.seed == UInt64(Int64.max))
-        #expect(message(base + "training: {seed: -1}\n")
-            == "a.yaml:3:18: training.seed: seed must be a whole number from 0 to 18446744073709551615, found '-1'")
-        #expect(message(base + "training: {seed: 18446744073709551616}\n")?.contains("seed must be a whole number") == true)
+        #expect(
+            message(base + "training: {seed: -1}\n")
+                == "a.yaml:3:18: training.seed: seed must be a whole number from 0 to 18446744073709551615, found '-1'")
+        #expect(
+            message(base + "training: {seed: 18446744073709551616}\n")?.contains("seed must be a whole number") == true)
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Auditing
 
 /// χ² test, χ² survival and the regularised upper gamma function against scipy 1.17.1
@@ -25,18 +26,48 @@ import Testing
     @Test func undefinedTablesGiveNil() {
         #expect(Statistics.chiSquaredIndependence([[5, 0], [7, 0]]) == nil)  // empty column
         #expect(Statistics.chiSquaredIndependence([[5, 3], [0, 0]]) == nil)  // empty row
-        #expect(Statistics.chiSquaredIndependence([[5, 3]]) == nil)          // one group
+        #expect(Statistics.chiSquaredIndependence([[5, 3]]) == nil)  // one group
         #expect(Statistics.chiSquaredIndependence([]) == nil)
-        #expect(Statistics.chiSquaredIndependence([[1, 2], [3]]) == nil)     // ragged
+        #expect(Statistics.chiSquaredIndependence([[1, 2], [3]]) == nil)  // ragged
     }
 
     /// Reference: `scipy.stats.chi2.sf(x, k)` for x in [0.001, 0.5, 3.84, 10, 50, 200].
     static let survival: [(Int, [Double])] = [
-        (1, [0.9747728793699604, 0.47950012218695337, 0.05004352124870519, 0.001565402258002549, 1.537459794428033e-12, 2.0884875837625688e-45]),
-        (2, [0.9995001249791693, 0.7788007830714049, 0.14660696213035013, 0.006737946999085468, 1.3887943864964e-11, 3.7200759760208177e-44]),
-        (3, [0.9999915920809419, 0.9188914116546758, 0.27926761711860965, 0.01856613546304325, 7.989179244951495e-11, 4.218541107192018e-43]),
-        (5, [0.9999999983185123, 0.9921232932326296, 0.5726744598320888, 0.07523524614651217, 1.3857973367009573e-09, 2.8406228986415534e-41]),
-        (10, [1.0, 0.999993388289439, 0.9542763043207358, 0.44049328506521257, 2.669083424904495e-07, 1.6139305336977317e-37]),
+        (
+            1,
+            [
+                0.9747728793699604, 0.47950012218695337, 0.05004352124870519, 0.001565402258002549,
+                1.537459794428033e-12, 2.0884875837625688e-45,
+            ]
+        ),
+        (
+            2,
+            [
+                0.9995001249791693, 0.7788007830714049, 0.14660696213035013, 0.006737946999085468, 1.3887943864964e-11,
+                3.7200759760208177e-44,
+            ]
+        ),
+        (
+            3,
+            [
+                0.9999915920809419, 0.9188914116546758, 0.27926761711860965, 0.01856613546304325, 7.989179244951495e-11,
+                4.218541107192018e-43,
+            ]
+        ),
+        (
+            5,
+            [
+                0.9999999983185123, 0.9921232932326296, 0.5726744598320888, 0.07523524614651217, 1.3857973367009573e-09,
+                2.8406228986415534e-41,
+            ]
+        ),
+        (
+            10,
+            [
+                1.0, 0.999993388289439, 0.9542763043207358, 0.44049328506521257, 2.669083424904495e-07,
+                1.6139305336977317e-37,
+            ]
+        ),
         (25, [1.0, 1.0, 0.9999996531639935, 0.996652640733739, 0.002131151919103168, 3.0673491634731327e-29]),
         (50, [1.0, 1.0, 1.0, 0.9999999998400414, 0.47339846855634937, 7.857610724654791e-20]),
     ]
@@ -46,7 +77,9 @@ import Testing
         for (degreesOfFreedom, expected) in Self.survival {
             for (x, reference) in zip(points, expected) {
                 let value = Statistics.chiSquaredSurvival(x, degreesOfFreedom: degreesOfFreedom)
-                #expect(isClose(value, reference, relative: 1e-10), "chi2.sf(\(x), \(degreesOfFreedom)) = \(value), scipy \(reference)")
+                #expect(
+                    isClose(value, reference, relative: 1e-10),
+                    "chi2.sf(\(x), \(degreesOfFreedom)) = \(value), scipy \(reference)")
             }
         }
         #expect(Statistics.chiSquaredSurvival(0, degreesOfFreedom: 4) == 1)

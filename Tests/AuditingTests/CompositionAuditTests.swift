@@ -1,6 +1,7 @@
-import Testing
-import Foundation
 import DietAuditCore
+import Foundation
+import Testing
+
 @testable import Auditing
 
 /// Composition metrics on a fixed hand-made plan: N = 10, R = 4.
@@ -10,11 +11,13 @@ import DietAuditCore
         score: "el2n@2", policy: .keepHard, fraction: 0.4,
         removed: [true, true, true, false, true, false, false, false, false, false])
     /// f: 0–3 (3 removed), m: 4–8 (1 removed), x: 9 (0 removed), y: empty.
-    static let sex = Grouping(name: "sex", kind: .attribute, groups: ["f", "m", "x", "y"],
-                              train: [0, 0, 0, 0, 1, 1, 1, 1, 1, 2], test: [])
+    static let sex = Grouping(
+        name: "sex", kind: .attribute, groups: ["f", "m", "x", "y"],
+        train: [0, 0, 0, 0, 1, 1, 1, 1, 1, 2], test: [])
     /// Alternating classes: class 0 loses 3 of 5, class 1 loses 1 of 5.
-    static let classes = Grouping(name: "class", kind: .class, groups: ["good", "bad"],
-                                  train: [0, 1, 0, 1, 0, 1, 0, 1, 0, 1], test: [])
+    static let classes = Grouping(
+        name: "class", kind: .class, groups: ["good", "bad"],
+        train: [0, 1, 0, 1, 0, 1, 0, 1, 0, 1], test: [])
 
     /// q-values are Benjamini–Hochberg within one plan: adding a second plan
     /// leaves the first plan's q-values exactly as they were, and the second
@@ -95,7 +98,8 @@ import DietAuditCore
             #expect(isClose(rows.reduce(0) { $0 + $1.expectedRemoved }, 4, relative: 1e-12))
             for row in rows {
                 #expect(row.removed + row.kept == row.n)
-                #expect(isClose(try #require(row.representationRatio), try #require(row.retentionRatio), relative: 1e-12))
+                #expect(
+                    isClose(try #require(row.representationRatio), try #require(row.retentionRatio), relative: 1e-12))
                 #expect(row.ciLow <= row.removalRate && row.removalRate <= row.ciHigh)
                 #expect(row.qValue >= row.pValue)
             }
@@ -105,16 +109,19 @@ import DietAuditCore
     /// R = 0: removal_ratio, chi2 undefined; p = 1. R = N: retention_ratio,
     /// share_after and representation_ratio undefined, tvd = 1.
     @Test func degeneratePlans() throws {
-        let nothing = PruningPlan(score: "x", policy: .keepHard, fraction: 0, removed: [Bool](repeating: false, count: 10))
+        let nothing = PruningPlan(
+            score: "x", policy: .keepHard, fraction: 0, removed: [Bool](repeating: false, count: 10))
         let audit = auditComposition(plans: [nothing], groupings: [Self.sex])
         for row in audit.rows {
             #expect(row.removalRatio == nil && row.retentionRatio == 1 && row.pValue == 1 && row.removalRate == 0)
         }
-        #expect(audit.attributes[0].tvd == 0 && audit.attributes[0].chi2 == nil && audit.attributes[0].chi2PValue == nil)
+        #expect(
+            audit.attributes[0].tvd == 0 && audit.attributes[0].chi2 == nil && audit.attributes[0].chi2PValue == nil)
 
         let single = Grouping(name: "sex", kind: .attribute, groups: ["f"], train: [0], test: [])
-        let everything = PruningPlanner.plan(scores: [1], scoreName: "x", direction: .harder, labels: [0], classCount: 1,
-                                             policy: .keepHard, fraction: 0.9, seed: 0)  // R = round(0.9) = 1 = N
+        let everything = PruningPlanner.plan(
+            scores: [1], scoreName: "x", direction: .harder, labels: [0], classCount: 1,
+            policy: .keepHard, fraction: 0.9, seed: 0)  // R = round(0.9) = 1 = N
         let full = auditComposition(plans: [everything], groupings: [single])
         let row = try #require(full.rows.first)
         #expect(row.retentionRatio == nil && row.shareAfter == nil && row.representationRatio == nil)
@@ -134,8 +141,14 @@ import DietAuditCore
 
         var undefined = row
         undefined.retentionRatio = nil
-        let object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(undefined)) as? [String: Any])
-        #expect(Set(object.keys) == Set(CompositionRow.metricNames + ["score", "policy", "fraction", "attribute", "group", "attribute_kind"]))
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: JSONEncoder().encode(undefined)) as? [String: Any])
+        #expect(
+            Set(object.keys)
+                == Set(
+                    CompositionRow.metricNames + [
+                        "score", "policy", "fraction", "attribute", "group", "attribute_kind",
+                    ]))
         #expect(object["retention_ratio"] is NSNull)
         #expect(object["attribute_kind"] as? String == "attribute")
         let decoded = try JSONDecoder().decode(CompositionRow.self, from: JSONEncoder().encode(undefined))

@@ -1,6 +1,7 @@
-import Testing
-@testable import Auditing
 import DietAuditCore
+import Testing
+
+@testable import Auditing
 
 /// `demographic_parity_difference_delta_vs_full` and
 /// `equalized_odds_difference_delta_vs_full`: the plan's disparity minus the
@@ -10,8 +11,10 @@ import DietAuditCore
 
     static func values(selection: [Double], tpr: [Double], fpr: [Double]) -> GroupingErrorValues {
         (0..<2).map { group in
-            [.accuracy: 0.8, .selectionRate: selection[group], .truePositiveRate: tpr[group],
-             .falsePositiveRate: fpr[group]]
+            [
+                .accuracy: 0.8, .selectionRate: selection[group], .truePositiveRate: tpr[group],
+                .falsePositiveRate: fpr[group],
+            ]
         }
     }
 
@@ -26,8 +29,10 @@ import DietAuditCore
             Self.values(selection: [0.6, 0.2], tpr: [0.9, 0.6], fpr: [0.2, 0.1]),
             Self.values(selection: [0.5, 0.3], tpr: [0.85, 0.65], fpr: [0.3, 0.1]),
         ]
-        let full = [Self.values(selection: [0.5, 0.4], tpr: [0.8, 0.7], fpr: [0.2, 0.15]),
-                    Self.values(selection: [0.45, 0.35], tpr: [0.8, 0.7], fpr: [0.2, 0.15])]
+        let full = [
+            Self.values(selection: [0.5, 0.4], tpr: [0.8, 0.7], fpr: [0.2, 0.15]),
+            Self.values(selection: [0.45, 0.35], tpr: [0.8, 0.7], fpr: [0.2, 0.15]),
+        ]
         let subject = ErrorRiskSubject(score: "s", policy: "keep_hard", fraction: 0.3, model: 1, randomModel: nil)
         let row = subject.attributeRow(grouping: Self.grouping, perSeed: plan, fullPerSeed: full)
         let parity = try #require(row.metrics[.demographicParityDifferenceDeltaVsFull])

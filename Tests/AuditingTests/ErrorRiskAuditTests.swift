@@ -1,6 +1,7 @@
-import Testing
 import DietAuditCore
 import Learning
+import Testing
+
 @testable import Auditing
 
 /// The error-risk audit end to end on generated data with a planted answer.
@@ -43,10 +44,13 @@ import Learning
     static let test = split(count: 500, stream: "test")
 
     static func inputs(seeds: Int = 3, positiveClass: Int? = 1) -> ErrorRiskInputs {
-        let grouping = Grouping(name: "group", kind: .attribute, groups: ["A", "B"], train: train.groups, test: test.groups)
-        let classes = Grouping(name: "class", kind: .class, groups: ["no", "yes"], train: train.labels, test: test.labels)
+        let grouping = Grouping(
+            name: "group", kind: .attribute, groups: ["A", "B"], train: train.groups, test: test.groups)
+        let classes = Grouping(
+            name: "class", kind: .class, groups: ["no", "yes"], train: train.labels, test: test.labels)
         return ErrorRiskInputs(
-            trainFeatures: train.features, trainLabels: train.labels, testFeatures: test.features, testLabels: test.labels,
+            trainFeatures: train.features, trainLabels: train.labels, testFeatures: test.features,
+            testLabels: test.labels,
             classCount: 2, positiveClass: positiveClass, groupings: [grouping, classes],
             model: ModelSpec(kind: .softmax), training: TrainingSpec(epochs: 15, batchSize: 32, seed: 5),
             retrainSeeds: seeds)
@@ -64,8 +68,9 @@ import Learning
         let count = plantedPlan().removedCount
         var generator = SeededGenerator(seed: 3, stream: "random-plan")
         let chosen = Set(generator.permutation(count: train.labels.count).prefix(count))
-        return PruningPlan(score: nil, policy: .random, fraction: 0.2,
-                           removed: train.labels.indices.map { chosen.contains($0) })
+        return PruningPlan(
+            score: nil, policy: .random, fraction: 0.2,
+            removed: train.labels.indices.map { chosen.contains($0) })
     }
 
     static func row(_ audit: ErrorRiskAudit, policy: String, group: String) throws -> ErrorRiskRow {
@@ -73,8 +78,9 @@ import Learning
     }
 
     @Test func prunedGroupPaysAndRandomDoesNot() throws {
-        let audit = try auditErrorRisk(plans: [Self.plantedPlan(), Self.randomPlan()], inputs: Self.inputs(),
-                                       progress: SilentProgress(), parallel: false)
+        let audit = try auditErrorRisk(
+            plans: [Self.plantedPlan(), Self.randomPlan()], inputs: Self.inputs(),
+            progress: SilentProgress(), parallel: false)
         // The baseline classifies both groups well.
         let fullB = try Self.row(audit, policy: "full", group: "B")
         #expect(try #require(fullB.value(of: "accuracy")) > 0.85)
@@ -94,7 +100,8 @@ import Learning
         }
         // The attribute view agrees: the pruned plan opens an accuracy gap.
         let gap = { (policy: String) throws -> Double in
-            try #require(audit.attributes.first { $0.policy == policy && $0.attribute == "group" }?.value(of: "accuracy_gap"))
+            try #require(
+                audit.attributes.first { $0.policy == policy && $0.attribute == "group" }?.value(of: "accuracy_gap"))
         }
         #expect(try gap("keep_hard") > 0.3)
         #expect(try gap("full") < 0.1 && gap("random") < 0.1)
@@ -104,16 +111,21 @@ import Learning
     }
 
     @Test func rowsFollowTheContract() throws {
-        let audit = try auditErrorRisk(plans: [Self.plantedPlan(), Self.randomPlan()], inputs: Self.inputs(seeds: 2),
-                                       progress: SilentProgress(), parallel: false)
+        let audit = try auditErrorRisk(
+            plans: [Self.plantedPlan(), Self.randomPlan()], inputs: Self.inputs(seeds: 2),
+            progress: SilentProgress(), parallel: false)
         // (full, planted, random) × (group: A, B; class: no, yes).
         #expect(audit.rows.count == 12 && audit.attributes.count == 6)
-        #expect(audit.rows.map(\.policy) == [String](repeating: "full", count: 4)
-            + [String](repeating: "keep_hard", count: 4) + [String](repeating: "random", count: 4))
+        #expect(
+            audit.rows.map(\.policy) == [String](repeating: "full", count: 4)
+                + [String](repeating: "keep_hard", count: 4) + [String](repeating: "random", count: 4))
         let full = audit.rows[0]
         #expect(full.score == nil && full.fraction == nil && full.n == Self.test.groups.filter { $0 == 0 }.count)
-        #expect(Set(full.metrics.keys.map(\.rawValue)) == ["accuracy", "selection_rate", "true_positive_rate", "false_positive_rate",
-                                           "expected_calibration_error"])
+        #expect(
+            Set(full.metrics.keys.map(\.rawValue)) == [
+                "accuracy", "selection_rate", "true_positive_rate", "false_positive_rate",
+                "expected_calibration_error",
+            ])
         let planted = audit.rows[4]
         #expect(planted.score == "planted" && planted.fraction == 0.2)
         #expect(Set(planted.metrics.keys.map(\.rawValue)) == Set(ErrorRiskRow.metricNames))
@@ -138,10 +150,14 @@ import Learning
     }
 
     @Test func withoutPositiveClassOnlyAccuracyAndCalibration() throws {
-        let audit = try auditErrorRisk(plans: [Self.plantedPlan()], inputs: Self.inputs(seeds: 1, positiveClass: nil),
-                                       progress: SilentProgress(), parallel: false)
+        let audit = try auditErrorRisk(
+            plans: [Self.plantedPlan()], inputs: Self.inputs(seeds: 1, positiveClass: nil),
+            progress: SilentProgress(), parallel: false)
         let row = try Self.row(audit, policy: "keep_hard", group: "B")
-        #expect(Set(row.metrics.keys.map(\.rawValue)) == ["accuracy", "accuracy_delta_vs_full", "expected_calibration_error"])
+        #expect(
+            Set(row.metrics.keys.map(\.rawValue)) == [
+                "accuracy", "accuracy_delta_vs_full", "expected_calibration_error",
+            ])
         // One seed: means only.
         #expect(row.value(of: "accuracy_std") == nil && row.value(of: "accuracy_ci_low") == nil)
         let attribute = try #require(audit.attributes.first { $0.policy == "keep_hard" && $0.attribute == "group" })
@@ -152,8 +168,10 @@ import Learning
     /// and a second run gives it again.
     @Test func parallelEqualsSequentialAndRepeats() throws {
         let plans = [Self.plantedPlan(), Self.randomPlan()]
-        let sequential = try auditErrorRisk(plans: plans, inputs: Self.inputs(), progress: SilentProgress(), parallel: false)
-        let parallel = try auditErrorRisk(plans: plans, inputs: Self.inputs(), progress: SilentProgress(), parallel: true)
+        let sequential = try auditErrorRisk(
+            plans: plans, inputs: Self.inputs(), progress: SilentProgress(), parallel: false)
+        let parallel = try auditErrorRisk(
+            plans: plans, inputs: Self.inputs(), progress: SilentProgress(), parallel: true)
         let again = try auditErrorRisk(plans: plans, inputs: Self.inputs(), progress: SilentProgress(), parallel: true)
         #expect(parallel.rows == sequential.rows && parallel.attributes == sequential.attributes)
         #expect(again.rows == parallel.rows && again.attributes == parallel.attributes)
@@ -167,10 +185,12 @@ import Learning
     /// A plan that keeps everything shares the baseline's models: its deltas
     /// vs full are exactly 0 at every seed.
     @Test func unprunedPlanMatchesBaselineExactly() throws {
-        let keepAll = PruningPlan(score: "el2n@0", policy: .keepHard, fraction: 0,
-                                  removed: [Bool](repeating: false, count: Self.train.labels.count))
-        let audit = try auditErrorRisk(plans: [keepAll], inputs: Self.inputs(seeds: 2), progress: SilentProgress(),
-                                       parallel: false)
+        let keepAll = PruningPlan(
+            score: "el2n@0", policy: .keepHard, fraction: 0,
+            removed: [Bool](repeating: false, count: Self.train.labels.count))
+        let audit = try auditErrorRisk(
+            plans: [keepAll], inputs: Self.inputs(seeds: 2), progress: SilentProgress(),
+            parallel: false)
         for row in audit.rows where row.policy == "keep_hard" {
             #expect(row.metrics[.accuracyDeltaVsFull] == SeedSummary(values: [0, 0]))
         }
@@ -186,8 +206,9 @@ import Learning
             func note(_ message: String) {}
         }
         let recorder = Recorder()
-        _ = try auditErrorRisk(plans: [Self.plantedPlan()], inputs: Self.inputs(seeds: 2), progress: recorder,
-                               parallel: false)
+        _ = try auditErrorRisk(
+            plans: [Self.plantedPlan()], inputs: Self.inputs(seeds: 2), progress: recorder,
+            parallel: false)
         #expect(recorder.begins.count == 1)
         #expect(recorder.advances.map(\.0) == [1, 2, 3, 4] && recorder.advances.allSatisfy { $0.1 == 4 })
     }
@@ -203,8 +224,9 @@ import Learning
         #expect(throws: InputError.self) {
             try auditErrorRisk(plans: [], inputs: badPositive, progress: SilentProgress(), parallel: false)
         }
-        let removesAll = PruningPlan(score: "x", policy: .keepHard, fraction: 0.99,
-                                     removed: [Bool](repeating: true, count: Self.train.labels.count))
+        let removesAll = PruningPlan(
+            score: "x", policy: .keepHard, fraction: 0.99,
+            removed: [Bool](repeating: true, count: Self.train.labels.count))
         #expect(throws: InputError.self) {
             try auditErrorRisk(plans: [removesAll], inputs: Self.inputs(), progress: SilentProgress(), parallel: false)
         }

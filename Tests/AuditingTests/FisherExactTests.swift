@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Auditing
 
 /// Two-sided Fisher exact test against scipy 1.17.1.

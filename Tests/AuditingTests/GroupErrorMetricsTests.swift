@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Auditing
 
 /// Per-group error metrics and their attribute-level gaps against fairlearn
@@ -10,9 +11,10 @@ import Testing
     static let groups = [Int](repeating: 0, count: 10) + [Int](repeating: 1, count: 6) + [Int](repeating: 2, count: 9)
 
     static func values() -> [ErrorMetricValues?] {
-        GroupErrorMetrics.groupValues(labels: labels, predicted: predicted,
-                                      confidences: [Double](repeating: 0.9, count: labels.count),
-                                      groups: groups, groupCount: 4, positiveClass: 1)
+        GroupErrorMetrics.groupValues(
+            labels: labels, predicted: predicted,
+            confidences: [Double](repeating: 0.9, count: labels.count),
+            groups: groups, groupCount: 4, positiveClass: 1)
     }
 
     /// Reference (fairlearn 0.15.0, scikit-learn):
@@ -29,10 +31,14 @@ import Testing
         let values = Self.values()
         let expected: [ErrorMetricValues] = [
             [.accuracy: 0.8, .selectionRate: 0.5, .truePositiveRate: 0.8, .falsePositiveRate: 0.2],
-            [.accuracy: 0.3333333333333333, .selectionRate: 0.5, .truePositiveRate: 0.3333333333333333,
-             .falsePositiveRate: 0.6666666666666666],
-            [.accuracy: 0.8888888888888888, .selectionRate: 0.3333333333333333, .truePositiveRate: 0.75,
-             .falsePositiveRate: 0.0],
+            [
+                .accuracy: 0.3333333333333333, .selectionRate: 0.5, .truePositiveRate: 0.3333333333333333,
+                .falsePositiveRate: 0.6666666666666666,
+            ],
+            [
+                .accuracy: 0.8888888888888888, .selectionRate: 0.3333333333333333, .truePositiveRate: 0.75,
+                .falsePositiveRate: 0.0,
+            ],
         ]
         for (group, reference) in expected.enumerated() {
             let actual = try #require(values[group])
@@ -57,8 +63,9 @@ import Testing
     }
 
     @Test func noPositiveClassMeansNoRates() throws {
-        let values = GroupErrorMetrics.groupValues(labels: [0, 1, 2], predicted: [0, 2, 2], confidences: [0.5, 0.6, 0.7],
-                                                   groups: [0, 0, 0], groupCount: 1, positiveClass: nil)
+        let values = GroupErrorMetrics.groupValues(
+            labels: [0, 1, 2], predicted: [0, 2, 2], confidences: [0.5, 0.6, 0.7],
+            groups: [0, 0, 0], groupCount: 1, positiveClass: nil)
         let group = try #require(values[0])
         #expect(Set(group.keys) == [.accuracy, .expectedCalibrationError])
         #expect(GroupErrorMetrics.attributeValues(values) == [.worstGroupAccuracy: 2.0 / 3, .accuracyGap: 0])
@@ -104,10 +111,12 @@ import Testing
         // Confidence 0 falls in the first bin, 1 in the last: |0 − 0| and |1 − 1|.
         #expect(Statistics.expectedCalibrationError(confidences: [0, 1], correct: [false, true]) == 0)
         // One bin: |accuracy − mean confidence| = |0.5 − 0.75|.
-        #expect(Statistics.expectedCalibrationError(confidences: [0.5, 1], correct: [true, false], binCount: 1) == 0.25)
+        #expect(
+            Statistics.expectedCalibrationError(confidences: [0.5, 1], correct: [true, false], binCount: 1) == 0.25)
         // A bin edge belongs to the bin below it: 1/15 shares bin 0 with 0.
         // (Same bin: |0.5 − 1/30|; separate bins would give 0.5·1 + 0.5·1/15.)
-        let edge = try #require(Statistics.expectedCalibrationError(confidences: [0, 1.0 / 15], correct: [true, false]))
+        let edge = try #require(
+            Statistics.expectedCalibrationError(confidences: [0, 1.0 / 15], correct: [true, false]))
         #expect(isClose(edge, 0.5 - 1.0 / 30, relative: 1e-14))
     }
 }

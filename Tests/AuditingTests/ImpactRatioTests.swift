@@ -1,6 +1,7 @@
-import Testing
-@testable import Auditing
 import DietAuditCore
+import Testing
+
+@testable import Auditing
 
 /// `impact_ratio`: each group's retention rate against the best-kept group of
 /// its attribute in the same plan (the EEOC four-fifths reading).
@@ -14,8 +15,9 @@ import DietAuditCore
     /// b 6/12, c 3/8.
     @Test func matchesTheReferenceComputation() throws {
         let removedIndices = Set([0, 1, 2, 3, 20, 21, 22, 23, 24, 25, 32, 33, 34, 35, 36])
-        let plan = PruningPlan(score: "s", policy: .keepHard, fraction: 0.375,
-                               removed: (0..<40).map { removedIndices.contains($0) })
+        let plan = PruningPlan(
+            score: "s", policy: .keepHard, fraction: 0.375,
+            removed: (0..<40).map { removedIndices.contains($0) })
         let rows = auditComposition(plans: [plan], groupings: [Self.grouping()]).rows
         // python3 Tests/References/impact_ratio.py (numpy 2.4.6)
         let expected: [String: Double] = ["a": 1.0, "b": 0.625, "c": 0.46875]

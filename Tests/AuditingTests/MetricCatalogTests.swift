@@ -1,7 +1,8 @@
+import DietAuditCore
 import Foundation
 import Testing
+
 @testable import Auditing
-import DietAuditCore
 
 /// The catalog is the one home of every metric: names as DESIGN.md, each
 /// declared once, driving encoding and lookup.
@@ -10,17 +11,20 @@ import DietAuditCore
         .deletingLastPathComponent()
 
     @Test func namesAreTheContractNamesInReportOrder() {
-        #expect(MetricCatalog.composition.map(\.name) == [
-            "n", "removed", "kept", "removal_rate", "expected_removed", "excess_removal", "retention_ratio",
-            "removal_ratio", "share_before", "share_after", "representation_ratio", "impact_ratio", "ci_low", "ci_high",
-            "p_value", "q_value",
-        ])
+        #expect(
+            MetricCatalog.composition.map(\.name) == [
+                "n", "removed", "kept", "removal_rate", "expected_removed", "excess_removal", "retention_ratio",
+                "removal_ratio", "share_before", "share_after", "representation_ratio", "impact_ratio", "ci_low",
+                "ci_high",
+                "p_value", "q_value",
+            ])
         #expect(MetricCatalog.attribute.map(\.name) == ["tvd", "chi2", "chi2_p_value"])
         #expect(MetricCatalog.errorRisk.map(\.name) == ErrorRiskMetric.allCases.map(\.rawValue))
         #expect(Set(MetricCatalog.allMetrics).count == MetricCatalog.allMetrics.count, "every name once")
         #expect(MetricCatalog.composition.filter(\.isCount).map(\.name) == ["n", "removed", "kept"])
-        #expect(MetricCatalog.composition.filter(\.canBeUndefined).map(\.name)
-            == ["retention_ratio", "removal_ratio", "share_after", "representation_ratio", "impact_ratio"])
+        #expect(
+            MetricCatalog.composition.filter(\.canBeUndefined).map(\.name)
+                == ["retention_ratio", "removal_ratio", "share_after", "representation_ratio", "impact_ratio"])
     }
 
     @Test func everyMetricIsDocumentedInMetricsMarkdown() throws {
@@ -54,12 +58,16 @@ import DietAuditCore
         let row = Self.plantedRow()
         let data = try JSONEncoder().encode(row)
         let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(Set(object.keys) == Set(MetricCatalog.composition.map(\.name)
-            + ["score", "policy", "fraction", "attribute", "group", "attribute_kind"]))
+        #expect(
+            Set(object.keys)
+                == Set(
+                    MetricCatalog.composition.map(\.name)
+                        + ["score", "policy", "fraction", "attribute", "group", "attribute_kind"]))
         #expect(object["share_after"] is NSNull && object["n"] as? Int == 4)
         #expect(try JSONDecoder().decode(CompositionRow.self, from: data) == row)
-        let attribute = AttributeRow(score: nil, policy: "random", fraction: 0.3, attribute: "class",
-                                     attributeKind: .class, tvd: 0.1, chi2: nil, chi2PValue: nil)
+        let attribute = AttributeRow(
+            score: nil, policy: "random", fraction: 0.3, attribute: "class",
+            attributeKind: .class, tvd: 0.1, chi2: nil, chi2PValue: nil)
         #expect(try JSONDecoder().decode(AttributeRow.self, from: JSONEncoder().encode(attribute)) == attribute)
         for definition in MetricCatalog.composition {
             #expect(row.value(of: definition.name) == definition.value(in: row))

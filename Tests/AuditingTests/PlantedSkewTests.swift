@@ -1,5 +1,6 @@
-import Testing
 import DietAuditCore
+import Testing
+
 @testable import Auditing
 
 /// A generated training set of 2000 examples whose group "B" (20%) gets
@@ -27,13 +28,16 @@ import DietAuditCore
     }
 
     static func groupings(_ data: Data) -> [Grouping] {
-        [Grouping(name: "race", kind: .attribute, groups: ["A", "B"], train: data.groups, test: []),
-         Grouping(name: "class", kind: .class, groups: ["no", "yes"], train: data.labels, test: [])]
+        [
+            Grouping(name: "race", kind: .attribute, groups: ["A", "B"], train: data.groups, test: []),
+            Grouping(name: "class", kind: .class, groups: ["no", "yes"], train: data.labels, test: []),
+        ]
     }
 
     func plan(_ data: Data, _ policy: PruningPolicy, _ fraction: DecimalFraction) -> PruningPlan {
-        PruningPlanner.plan(scores: policy == .random ? nil : data.scores, scoreName: policy == .random ? nil : "el2n@2",
-                            direction: .harder, labels: data.labels, classCount: 2, policy: policy, fraction: fraction, seed: 0)
+        PruningPlanner.plan(
+            scores: policy == .random ? nil : data.scores, scoreName: policy == .random ? nil : "el2n@2",
+            direction: .harder, labels: data.labels, classCount: 2, policy: policy, fraction: fraction, seed: 0)
     }
 
     @Test func keepHardRemovesGroupB() throws {

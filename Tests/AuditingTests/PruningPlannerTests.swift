@@ -1,17 +1,21 @@
-import Testing
 import DietAuditCore
 import Scoring
+import Testing
+
 @testable import Auditing
 
 @Suite struct PruningPlannerTests {
     static let scores = [0.5, 0.1, 0.9, 0.3, 0.7, 0.2]
     static let labels = [0, 0, 0, 1, 1, 1]
 
-    func plan(_ policy: PruningPolicy, _ fraction: DecimalFraction, scores: [Double]? = scores, name: String? = "el2n@2",
-              direction: ScoreDirection = .harder, labels: [Int] = labels, classCount: Int = 2,
-              seed: UInt64 = 0) -> PruningPlan {
-        PruningPlanner.plan(scores: scores, scoreName: name, direction: direction, labels: labels, classCount: classCount,
-                            policy: policy, fraction: fraction, seed: seed)
+    func plan(
+        _ policy: PruningPolicy, _ fraction: DecimalFraction, scores: [Double]? = scores, name: String? = "el2n@2",
+        direction: ScoreDirection = .harder, labels: [Int] = labels, classCount: Int = 2,
+        seed: UInt64 = 0
+    ) -> PruningPlan {
+        PruningPlanner.plan(
+            scores: scores, scoreName: name, direction: direction, labels: labels, classCount: classCount,
+            policy: policy, fraction: fraction, seed: seed)
     }
 
     @Test func keepHardRemovesLowestScores() {
@@ -26,7 +30,7 @@ import Scoring
 
     @Test func keepEasyRemovesHighestScores() {
         #expect(plan(.keepEasy, 0.5).removedIndices == [0, 2, 4])  // scores 0.5, 0.9, 0.7
-        #expect(plan(.keepEasy, 0.2).removedIndices == [2])        // R = round(1.2) = 1
+        #expect(plan(.keepEasy, 0.2).removedIndices == [2])  // R = round(1.2) = 1
     }
 
     /// A higher-is-easier score (aum, margin, confidence) is read the other way
@@ -78,7 +82,9 @@ import Scoring
         #expect(first.removedIndices != Array(70..<100))
         #expect(plan(.keepHard, 0.3, scores: equal, labels: labels, classCount: 1, seed: 7) == first)
         #expect(plan(.keepHard, 0.3, scores: equal, labels: labels, classCount: 1, seed: 8).removed != first.removed)
-        #expect(plan(.keepHard, 0.3, scores: equal, name: "grand@0", labels: labels, classCount: 1, seed: 7).removed != first.removed)
+        #expect(
+            plan(.keepHard, 0.3, scores: equal, name: "grand@0", labels: labels, classCount: 1, seed: 7).removed
+                != first.removed)
     }
 
     /// A partial tie is resolved by the rank in the permutation of the
@@ -89,7 +95,8 @@ import Scoring
             var generator = SeededGenerator(seed: seed, stream: "ties:forgetting")
             let rank = generator.permutation(count: 5)
             let winner = [0, 1, 2].min { rank[$0] < rank[$1] }!
-            let result = plan(.keepHard, 0.4, scores: scores, name: "forgetting", labels: [0, 0, 0, 0, 0], classCount: 1, seed: seed)
+            let result = plan(
+                .keepHard, 0.4, scores: scores, name: "forgetting", labels: [0, 0, 0, 0, 0], classCount: 1, seed: seed)
             #expect(result.removedIndices == [3, winner].sorted())
         }
     }
@@ -116,7 +123,10 @@ import Scoring
         #expect(plan(.random, 0.3, scores: nil, name: nil, labels: labels, classCount: 1, seed: 3) == first)
         #expect(plan(.random, 0.3, scores: nil, name: nil, labels: labels, classCount: 1, seed: 4) != first)
         // Scores given to `random` are ignored.
-        #expect(plan(.random, 0.3, scores: (0..<20).map(Double.init), name: "el2n@2", labels: labels, classCount: 1, seed: 3).removed == first.removed)
+        #expect(
+            plan(
+                .random, 0.3, scores: (0..<20).map(Double.init), name: "el2n@2", labels: labels, classCount: 1, seed: 3
+            ).removed == first.removed)
         var counts = [Int](repeating: 0, count: 20)
         for seed: UInt64 in 0..<1000 {
             let result = plan(.random, 0.3, scores: nil, name: nil, labels: labels, classCount: 1, seed: seed)

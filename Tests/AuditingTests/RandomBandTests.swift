@@ -1,5 +1,6 @@
-import Testing
 import DietAuditCore
+import Testing
+
 @testable import Auditing
 
 /// The random band: quantiles (numpy's linear method), empirical p-values,
@@ -21,8 +22,9 @@ import DietAuditCore
     /// from Tests/References/random_band.py.
     @Test func bandAndEmpiricalPValuesMatchTheReference() {
         let counts = [3, 1, 4, 1, 5, 2, 6, 2, 3, 5, 0, 4, 3, 7, 2, 3]
-        let band = RandomBand(fraction: 0.3, attribute: "sex", attributeKind: .attribute, group: "f", n: 7,
-                              drawRemoved: counts)
+        let band = RandomBand(
+            fraction: 0.3, attribute: "sex", attributeKind: .attribute, group: "f", n: 7,
+            drawRemoved: counts)
         #expect(band.draws == 16 && band.drawRemoved == counts.sorted())
         #expect(abs(band.removalRateLow! - 0.05357142857142857) <= 1e-15)
         #expect(abs(band.removalRateHigh! - 0.9464285714285714) <= 1e-15)
@@ -30,8 +32,9 @@ import DietAuditCore
         for (observed, numerator) in expected.enumerated() {
             #expect(band.empiricalPValue(removed: observed) == Double(numerator) / 17, "observed \(observed)")
         }
-        let empty = RandomBand(fraction: 0.3, attribute: "sex", attributeKind: .attribute, group: "f", n: 7,
-                               drawRemoved: [])
+        let empty = RandomBand(
+            fraction: 0.3, attribute: "sex", attributeKind: .attribute, group: "f", n: 7,
+            drawRemoved: [])
         #expect(empty.empiricalPValue(removed: 2) == nil && empty.removalRateLow == nil)
     }
 
@@ -50,8 +53,9 @@ import DietAuditCore
         // Every draw removes R = 300: the two groups' counts pair up to 300,
         // so sorted ascending against sorted descending they sum to 300.
         #expect(zip(small.drawRemoved, large.drawRemoved.reversed()).allSatisfy { $0 + $1 == 300 })
-        let serial = RandomBand.draw(trainCount: 1000, groupings: [grouping], fractions: [0.3], draws: 400, seed: 7,
-                                     parallel: false)
+        let serial = RandomBand.draw(
+            trainCount: 1000, groupings: [grouping], fractions: [0.3], draws: 400, seed: 7,
+            parallel: false)
         #expect(serial == bands)
         let otherSeed = RandomBand.draw(trainCount: 1000, groupings: [grouping], fractions: [0.3], draws: 400, seed: 8)
         #expect(otherSeed != bands)
@@ -68,8 +72,9 @@ import DietAuditCore
         let grouping = Grouping(name: "g", kind: .attribute, groups: ["a", "b"], train: train, test: [])
         let groupSize = train.filter { $0 == 0 }.count
         for (fraction, removedCount) in [(DecimalFraction(0.3), 15), (DecimalFraction(0.7), 35)] {
-            let bands = RandomBand.draw(trainCount: 50, groupings: [grouping], fractions: [fraction], draws: 3, seed: 1,
-                                        parallel: false)
+            let bands = RandomBand.draw(
+                trainCount: 50, groupings: [grouping], fractions: [fraction], draws: 3, seed: 1,
+                parallel: false)
             var expected: [Int] = []
             for draw in 0..<3 {
                 var generator = SeededGenerator(seed: 1, stream: "random:\(fraction.doubleValue):draw\(draw)")

@@ -1,7 +1,8 @@
-import Foundation
-import Testing
 import DietAuditCore
+import Foundation
 import Scoring
+import Testing
+
 @testable import Auditing
 
 /// The remedy policies: policy names with offsets, `group_balanced`'s
@@ -18,10 +19,13 @@ import Scoring
         for policy in PruningPolicy.allCases + [offset] {
             #expect(PruningPolicy(rawValue: policy.rawValue) == policy)
         }
-        #expect(PruningPolicy.allCases.map(\.rawValue)
-            == ["keep_hard", "keep_easy", "random", "class_balanced", "group_balanced", "quota"])
-        for bad in ["keep_easy+offset0.1", "keep_hard+offset1", "keep_hard+offset0", "keep_hard+offset0.10",
-                    "keep_hard+offset", "keep_hard+offset-0.1", "keephard", ""] {
+        #expect(
+            PruningPolicy.allCases.map(\.rawValue)
+                == ["keep_hard", "keep_easy", "random", "class_balanced", "group_balanced", "quota"])
+        for bad in [
+            "keep_easy+offset0.1", "keep_hard+offset1", "keep_hard+offset0", "keep_hard+offset0.10",
+            "keep_hard+offset", "keep_hard+offset-0.1", "keephard", "",
+        ] {
             #expect(PruningPolicy(rawValue: bad) == nil, "\(bad)")
         }
         let encoded = try JSONEncoder().encode([offset, .quota])
@@ -72,13 +76,15 @@ import Scoring
         let scores = (0..<count).map { i in Double(i) + (attribute[i] == 0 && labels[i] == 0 ? -100 : 0) }
         let class_ = Grouping(name: "class", kind: .class, groups: ["c0", "c1"], train: labels, test: [])
         let a = Grouping(name: "a", kind: .attribute, groups: ["x", "y"], train: attribute, test: [])
-        let both = Grouping(name: "a×class", kind: .intersection, groups: ["x×c0", "x×c1", "y×c0", "y×c1"],
-                            train: (0..<count).map { attribute[$0] * 2 + labels[$0] }, test: [])
+        let both = Grouping(
+            name: "a×class", kind: .intersection, groups: ["x×c0", "x×c1", "y×c0", "y×c1"],
+            train: (0..<count).map { attribute[$0] * 2 + labels[$0] }, test: [])
         let cells = PlanningContext.cells(from: [class_, a, both])!
         #expect(Set(cells).count == 4)
         let context = PlanningContext(labels: labels, classCount: 2, cells: cells)
-        let plan = PruningPlanner.plan(scores: scores, scoreName: "s", direction: .harder, context: context,
-                                       policy: .groupBalanced, fraction: 0.5, seed: 0)
+        let plan = PruningPlanner.plan(
+            scores: scores, scoreName: "s", direction: .harder, context: context,
+            policy: .groupBalanced, fraction: 0.5, seed: 0)
         #expect(plan.removedCount == 20)
         for cell in 0..<4 {
             let members = (0..<count).filter { cells[$0] == cell }
@@ -87,8 +93,9 @@ import Scoring
             // The easiest half of the cell: its five lowest scores.
             #expect(Set(removed) == Set(members.sorted { scores[$0] < scores[$1] }.prefix(5)))
         }
-        let keepHard = PruningPlanner.plan(scores: scores, scoreName: "s", direction: .harder, context: context,
-                                           policy: .keepHard, fraction: 0.5, seed: 0)
+        let keepHard = PruningPlanner.plan(
+            scores: scores, scoreName: "s", direction: .harder, context: context,
+            policy: .keepHard, fraction: 0.5, seed: 0)
         #expect((0..<count).filter { cells[$0] == cells[0] }.allSatisfy { keepHard.removed[$0] })
     }
 
@@ -99,13 +106,15 @@ import Scoring
     /// → kept (40, 27, 33).
     @Test func quotaAllocationMatchesTheHandComputedExample() {
         let errors = [0.5, 0.1, 0.2]
-        #expect(PruningPlanner.quotaKeptCounts(classSizes: [40, 100, 60], errors: errors, keptTotal: 100)
-            == [40, 27, 33])
+        #expect(
+            PruningPlanner.quotaKeptCounts(classSizes: [40, 100, 60], errors: errors, keptTotal: 100)
+                == [40, 27, 33])
         let density = PruningPlanner.dropDensities(classSizes: [40, 100, 60], errors: errors, keptTotal: 100)
         #expect(abs(density[1] - 3.0 / 11) < 1e-15 && abs(density[2] - 6.0 / 11) < 1e-15 && density[0] == 1)
         // Without saturation the kept fractions are proportional to the errors:
         // sizes (100, 100), errors (0.1, 0.3), keep 80: c = 80/40 = 2 → (20, 60).
-        #expect(PruningPlanner.quotaKeptCounts(classSizes: [100, 100], errors: [0.1, 0.3], keptTotal: 80) == [20, 60])
+        #expect(
+            PruningPlanner.quotaKeptCounts(classSizes: [100, 100], errors: [0.1, 0.3], keptTotal: 80) == [20, 60])
         // Equal errors: every class keeps the same fraction.
         #expect(PruningPlanner.quotaKeptCounts(classSizes: [30, 70], errors: [0.2, 0.2], keptTotal: 50) == [15, 35])
         // All errors zero: shared in proportion to size.
@@ -121,8 +130,9 @@ import Scoring
         let labels = [Int](repeating: 0, count: 40) + [Int](repeating: 1, count: 100) + [Int](repeating: 2, count: 60)
         let scores = (0..<200).map { Double(($0 * 37) % 200) }
         let context = PlanningContext(labels: labels, classCount: 3, classErrors: [0.5, 0.1, 0.2])
-        let plan = PruningPlanner.plan(scores: scores, scoreName: "s", direction: .harder, context: context,
-                                       policy: .quota, fraction: 0.5, seed: 0)
+        let plan = PruningPlanner.plan(
+            scores: scores, scoreName: "s", direction: .harder, context: context,
+            policy: .quota, fraction: 0.5, seed: 0)
         #expect(plan.removedCount == 100)
         for (label, removedCount) in [(0, 0), (1, 73), (2, 27)] {
             let members = labels.indices.filter { labels[$0] == label }
@@ -139,19 +149,22 @@ import Scoring
         let noisy: Set = [6, 13]
         let scores = (0..<20).map { noisy.contains($0) ? 5.0 + Double($0) : Double($0) / 20 }
         let labels = [Int](repeating: 0, count: 20)
-        let offset = PruningPlanner.plan(scores: scores, scoreName: "el2n@2", direction: .harder, labels: labels,
-                                         classCount: 1, policy: .keepHard(offset: 0.1), fraction: 0.5, seed: 0)
+        let offset = PruningPlanner.plan(
+            scores: scores, scoreName: "el2n@2", direction: .harder, labels: labels,
+            classCount: 1, policy: .keepHard(offset: 0.1), fraction: 0.5, seed: 0)
         #expect(offset.removedCount == 10 && offset.policy.rawValue == "keep_hard+offset0.1")
         #expect(noisy.isSubset(of: offset.removedIndices))
         let cleanHardestFirst = (0..<20).filter { !noisy.contains($0) }.sorted { scores[$0] > scores[$1] }
         #expect(Set(offset.keptIndices) == Set(cleanHardestFirst.prefix(10)))
-        let plain = PruningPlanner.plan(scores: scores, scoreName: "el2n@2", direction: .harder, labels: labels,
-                                        classCount: 1, policy: .keepHard, fraction: 0.5, seed: 0)
+        let plain = PruningPlanner.plan(
+            scores: scores, scoreName: "el2n@2", direction: .harder, labels: labels,
+            classCount: 1, policy: .keepHard, fraction: 0.5, seed: 0)
         #expect(noisy.isSubset(of: plain.keptIndices))
         // A higher-is-easier score: the hardest are the lowest values.
-        let flipped = PruningPlanner.plan(scores: scores.map { -$0 }, scoreName: "aum", direction: .easier,
-                                          labels: labels, classCount: 1, policy: .keepHard(offset: 0.1),
-                                          fraction: 0.5, seed: 0)
+        let flipped = PruningPlanner.plan(
+            scores: scores.map { -$0 }, scoreName: "aum", direction: .easier,
+            labels: labels, classCount: 1, policy: .keepHard(offset: 0.1),
+            fraction: 0.5, seed: 0)
         #expect(Set(flipped.removedIndices) == Set(offset.removedIndices))
     }
 }

@@ -1,6 +1,7 @@
 import DietAuditCore
 import Learning
 import Testing
+
 @testable import Auditing
 @testable import Scoring
 
@@ -57,7 +58,8 @@ import Testing
         ]
         let results = try computeScores(
             kinds.map { ScoreSpec(kind: $0) }, features: data.features, labels: data.labels, classCount: 3,
-            model: ModelSpec(kind: .mlp(hidden: [16])), training: TrainingSpec(epochs: 10, batchSize: 32, seeds: 2, seed: 3),
+            model: ModelSpec(kind: .mlp(hidden: [16])),
+            training: TrainingSpec(epochs: 10, batchSize: 32, seeds: 2, seed: 3),
             progress: SilentProgress())
         let el2n = results[0].mean
         for (kind, result) in zip(kinds, results) {
@@ -74,10 +76,13 @@ import Testing
                 return plan.removedIndices.filter(data.hard.contains).count
             }
             // By chance 20% of the 75 (15) would go.
-            #expect(removedHard(.keepEasy) >= 60, "\(result.name) keep_easy removes \(removedHard(.keepEasy)) of 75 hard")
-            #expect(removedHard(.keepHard) <= 2, "\(result.name) keep_hard removes \(removedHard(.keepHard)) of 75 hard")
-            #expect(removedHard(.classBalanced) <= 2, "\(result.name) class_balanced removes \(removedHard(.classBalanced))")
+            #expect(
+                removedHard(.keepEasy) >= 60, "\(result.name) keep_easy removes \(removedHard(.keepEasy)) of 75 hard")
+            #expect(
+                removedHard(.keepHard) <= 2, "\(result.name) keep_hard removes \(removedHard(.keepHard)) of 75 hard")
+            #expect(
+                removedHard(.classBalanced) <= 2, "\(result.name) class_balanced removes \(removedHard(.classBalanced))"
+            )
         }
     }
 }
-

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Auditing
 
 /// The Student t quantile, the incomplete beta function behind it, and the
@@ -9,13 +10,15 @@ import Testing
     /// `[float(scipy.stats.t.ppf(0.975, df)) for df in list(range(1, 31)) + [50, 100]]`
     static let quantiles975: [(df: Double, t: Double)] = zip(
         (1...30).map(Double.init) + [50, 100],
-        [12.706204736174694, 4.302652729749462, 3.1824463052837078, 2.7764451051977934, 2.5705818356363146,
-         2.4469118511449786, 2.364624251592784, 2.306004135204166, 2.262157162798205, 2.228138851986274,
-         2.200985160091639, 2.1788128296672284, 2.1603686564627913, 2.144786687917804, 2.131449545559776,
-         2.1199052992212546, 2.1098155778333156, 2.1009220402410382, 2.0930240544083087, 2.085963447265864,
-         2.0796138447276795, 2.0738730679040254, 2.0686576104190486, 2.0638985616280245, 2.0595385527532972,
-         2.0555294386428735, 2.0518305164802846, 2.0484071417952454, 2.045229642132703, 2.0422724563012378,
-         2.008559112100761, 1.9839715185235518]
+        [
+            12.706204736174694, 4.302652729749462, 3.1824463052837078, 2.7764451051977934, 2.5705818356363146,
+            2.4469118511449786, 2.364624251592784, 2.306004135204166, 2.262157162798205, 2.228138851986274,
+            2.200985160091639, 2.1788128296672284, 2.1603686564627913, 2.144786687917804, 2.131449545559776,
+            2.1199052992212546, 2.1098155778333156, 2.1009220402410382, 2.0930240544083087, 2.085963447265864,
+            2.0796138447276795, 2.0738730679040254, 2.0686576104190486, 2.0638985616280245, 2.0595385527532972,
+            2.0555294386428735, 2.0518305164802846, 2.0484071417952454, 2.045229642132703, 2.0422724563012378,
+            2.008559112100761, 1.9839715185235518,
+        ]
     ).map { ($0, $1) }
 
     @Test func quantileAt975MatchesScipy() {
@@ -54,8 +57,9 @@ import Testing
         #expect(Statistics.studentTQuantile(probability: 1, degreesOfFreedom: 3) == .infinity)
         #expect(Statistics.studentTQuantile(probability: 0, degreesOfFreedom: 3) == -.infinity)
         for p in [0.6, 0.9, 0.99] {
-            #expect(Statistics.studentTQuantile(probability: p, degreesOfFreedom: 4)
-                == -Statistics.studentTQuantile(probability: 1 - p, degreesOfFreedom: 4))
+            #expect(
+                Statistics.studentTQuantile(probability: p, degreesOfFreedom: 4)
+                    == -Statistics.studentTQuantile(probability: 1 - p, degreesOfFreedom: 4))
         }
         // The quantile inverts the tail: P(T > t_{0.975}) = 0.025.
         let t = Statistics.studentTQuantile(probability: 0.975, degreesOfFreedom: 9)
@@ -94,12 +98,18 @@ import Testing
     /// numpy / scipy for each list v:
     /// `m = v.mean(); s = v.std(ddof=1); lo, hi = scipy.stats.t.interval(0.95, len(v) - 1, loc=m, scale=s / np.sqrt(len(v)))`
     @Test(arguments: [
-        ([0.81, 0.79, 0.84, 0.80, 0.77], 0.8019999999999999, 0.025884358211089552, 0.76986032429268, 0.8341396757073198),
+        (
+            [0.81, 0.79, 0.84, 0.80, 0.77], 0.8019999999999999, 0.025884358211089552, 0.76986032429268,
+            0.8341396757073198
+        ),
         ([0.5, 0.7], 0.6, 0.14142135623730948, -0.6706204736174691, 1.870620473617469),
-        ([-0.12, -0.08, -0.15, -0.11, -0.09, -0.13, -0.10, -0.14, -0.07, -0.12],
-         -0.11099999999999999, 0.026012817353502225, -0.12960844853758136, -0.09239155146241862),
+        (
+            [-0.12, -0.08, -0.15, -0.11, -0.09, -0.13, -0.10, -0.14, -0.07, -0.12],
+            -0.11099999999999999, 0.026012817353502225, -0.12960844853758136, -0.09239155146241862
+        ),
     ])
-    func seedSummaryMatchesNumpyAndScipy(values: [Double], mean: Double, std: Double, low: Double, high: Double) throws {
+    func seedSummaryMatchesNumpyAndScipy(values: [Double], mean: Double, std: Double, low: Double, high: Double) throws
+    {
         let summary = SeedSummary(values: values)
         #expect(isClose(summary.mean, mean, relative: 1e-13))
         #expect(isClose(try #require(summary.std), std, relative: 1e-12))
@@ -116,8 +126,9 @@ import Testing
 
     @Test func valueLookUpBySuffix() {
         let summary = SeedSummary(values: [0.5, 0.7])
-        let row = ErrorRiskRow(score: nil, policy: "full", fraction: nil, attribute: "sex", attributeKind: .attribute,
-                               group: "female", n: 12, metrics: [.accuracy: summary])
+        let row = ErrorRiskRow(
+            score: nil, policy: "full", fraction: nil, attribute: "sex", attributeKind: .attribute,
+            group: "female", n: 12, metrics: [.accuracy: summary])
         #expect(row.value(of: "accuracy") == summary.mean)
         #expect(row.value(of: "accuracy_std") == summary.std)
         #expect(row.value(of: "accuracy_ci_low") == summary.ciLow)
@@ -126,8 +137,9 @@ import Testing
         #expect(row.value(of: "true_positive_rate") == nil)
         #expect(row.value(of: "true_positive_rate_std") == nil)
         #expect(row.value(of: "accuracy_median") == nil)
-        let attribute = ErrorRiskAttributeRow(score: "el2n@2", policy: "keep_hard", fraction: 0.3, attribute: "sex",
-                                              attributeKind: .attribute, metrics: [.accuracyGap: single()])
+        let attribute = ErrorRiskAttributeRow(
+            score: "el2n@2", policy: "keep_hard", fraction: 0.3, attribute: "sex",
+            attributeKind: .attribute, metrics: [.accuracyGap: single()])
         #expect(attribute.value(of: "accuracy_gap") == 0.1)
         #expect(attribute.value(of: "accuracy_gap_ci_high") == nil)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Auditing
 
 /// Rates without their base (a group with no positive test example has no true
@@ -30,8 +31,9 @@ import Testing
         #expect(abs(try #require(attribute[.equalizedOddsDifference]) - 0.5) <= 1e-15)
         #expect(abs(try #require(attribute[.demographicParityDifference]) - 0.25) <= 1e-15)
         // Only A's false positive rate lacks its base.
-        let undefined = GroupErrorMetrics.undefinedRates(labels: labels, groups: groups, groupCount: 3,
-                                                         positiveClass: 1)
+        let undefined = GroupErrorMetrics.undefinedRates(
+            labels: labels, groups: groups, groupCount: 3,
+            positiveClass: 1)
         #expect(undefined == [[.falsePositiveRate], [], []])
     }
 
@@ -42,9 +44,10 @@ import Testing
         let labels = [1, 1, 1, 0, 0, 0, 1, 0]
         let predicted = [1, 0, 1, 1, 0, 0, 0, 0]
         let groups = [0, 0, 0, 1, 1, 1, 2, 2]
-        let values = GroupErrorMetrics.groupValues(labels: labels, predicted: predicted,
-                                                   confidences: [Double](repeating: 1, count: 8),
-                                                   groups: groups, groupCount: 4, positiveClass: 1)
+        let values = GroupErrorMetrics.groupValues(
+            labels: labels, predicted: predicted,
+            confidences: [Double](repeating: 1, count: 8),
+            groups: groups, groupCount: 4, positiveClass: 1)
         let tpr = try (0..<3).map { try #require(values[$0]?[.truePositiveRate]) }
         let fpr = try (0..<3).map { try #require(values[$0]?[.falsePositiveRate]) }
         #expect(zip(tpr, [0.6666666666666666, 0, 0]).allSatisfy { abs($0 - $1) <= 1e-15 })
@@ -55,11 +58,13 @@ import Testing
         let lone = GroupErrorMetrics.attributeValues([values[0], values[1]])
         #expect(abs(try #require(lone[.equalizedOddsDifference]) - 0.6666666666666666) <= 1e-15)
         // Group 0 lacks negatives, group 1 positives, group 2 nothing; group 3 is empty.
-        let undefined = GroupErrorMetrics.undefinedRates(labels: labels, groups: groups, groupCount: 4,
-                                                         positiveClass: 1)
+        let undefined = GroupErrorMetrics.undefinedRates(
+            labels: labels, groups: groups, groupCount: 4,
+            positiveClass: 1)
         #expect(undefined == [[.falsePositiveRate], [.truePositiveRate], [], []])
         // Without a positive class nothing is a rate.
-        #expect(GroupErrorMetrics.undefinedRates(labels: labels, groups: groups, groupCount: 4, positiveClass: nil)
-            == [[], [], [], []])
+        #expect(
+            GroupErrorMetrics.undefinedRates(labels: labels, groups: groups, groupCount: 4, positiveClass: nil)
+                == [[], [], [], []])
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Auditing
 
 /// Wilson score interval against the closed form evaluated in plain Python:

@@ -35,7 +35,10 @@ import Testing
 
     @Test func sparseRowsAreRejected() {
         let error = TestData.inputError { try parse("@relation r\n@attribute a numeric\n@data\n{0 1}\n") }
-        #expect(error?.description == "x.arff:4: sparse ARFF is not supported; write the data rows in dense form (one value per attribute)")
+        #expect(
+            error?.description
+                == "x.arff:4: sparse ARFF is not supported; write the data rows in dense form (one value per attribute)"
+        )
     }
 
     @Test func nonNumericValueInNumericAttribute() {
@@ -46,17 +49,24 @@ import Testing
     }
 
     @Test func wrongValueCountAndUndeclaredNominal() {
-        let count = TestData.inputError { try parse("@relation r\n@attribute a numeric\n@attribute b {x,y}\n@data\n1\n") }
+        let count = TestData.inputError {
+            try parse("@relation r\n@attribute a numeric\n@attribute b {x,y}\n@data\n1\n")
+        }
         #expect(count?.description == "x.arff:5: expected 2 values, found 1")
         let nominal = TestData.inputError { try parse("@relation r\n@attribute b {yes,no}\n@data\nyes\nyse\n") }
-        #expect(nominal?.description == "x.arff:5: attribute 'b': 'yse' is not one of its declared values 'no', 'yes'; did you mean 'yes'?")
+        #expect(
+            nominal?.description
+                == "x.arff:5: attribute 'b': 'yse' is not one of its declared values 'no', 'yes'; did you mean 'yes'?")
     }
 
     @Test func structuralErrors() {
         let noData = TestData.inputError { try parse("@relation r\n@attribute a numeric\n") }
         #expect(noData?.description == "x.arff: no @data section found; an ARFF file needs @attribute lines then @data")
         let badType = TestData.inputError { try parse("@relation r\n@attribute a number\n@data\n1\n") }
-        #expect(badType?.description == "x.arff:2: attribute 'a': unknown type 'number'; expected numeric, real, integer, string, date or {value list}")
+        #expect(
+            badType?.description
+                == "x.arff:2: attribute 'a': unknown type 'number'; expected numeric, real, integer, string, date or {value list}"
+        )
         let stray = TestData.inputError { try parse("@relation r\nhello\n") }
         #expect(stray?.description == "x.arff:2: expected @relation, @attribute or @data, found 'hello'")
         let empty = TestData.inputError { try parse("@relation r\n@attribute a numeric\n@data\n% nothing\n") }

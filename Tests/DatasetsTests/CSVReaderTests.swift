@@ -60,7 +60,9 @@ import Testing
 
     @Test func headerProblems() {
         let duplicate = TestData.inputError { try TestData.csv("a,b,a\n1,2,3\n") }
-        #expect(duplicate?.description == "t.csv:1: duplicate column name 'a' (columns 1 and 3); column names must be unique")
+        #expect(
+            duplicate?.description
+                == "t.csv:1: duplicate column name 'a' (columns 1 and 3); column names must be unique")
         let empty = TestData.inputError { try TestData.csv("a,,c\n1,2,3\n") }
         #expect(empty?.description == "t.csv:1: header column 2 has an empty name; every column needs a unique name")
         let nothing = TestData.inputError { try TestData.csv("") }

@@ -33,15 +33,21 @@ import Testing
         let table = try prepareDataset(csvSpec(digits.path))
 
         var idx = try ImageFiles.spec(
-            examples: ImageFiles.idx(typeCode: 0x08, shape: [digits.count, 8, 8], payload: digits.pixels), examplesName: "digits-images-idx3-ubyte",
-            labels: ImageFiles.idx(typeCode: 0x08, shape: [digits.count], payload: digits.labels.map(UInt8.init)), labelsName: "digits-labels-idx1-ubyte")
+            examples: ImageFiles.idx(typeCode: 0x08, shape: [digits.count, 8, 8], payload: digits.pixels),
+            examplesName: "digits-images-idx3-ubyte",
+            labels: ImageFiles.idx(typeCode: 0x08, shape: [digits.count], payload: digits.labels.map(UInt8.init)),
+            labelsName: "digits-labels-idx1-ubyte")
         idx.seed = 42
         let fromIDX = try prepareDataset(idx)
 
         var npy = try ImageFiles.spec(
-            examples: ImageFiles.npy(descr: "<f8", shape: [digits.count, 64], payload: ImageFiles.littleEndianDoubles(digits.pixels.map(Double.init))),
+            examples: ImageFiles.npy(
+                descr: "<f8", shape: [digits.count, 64],
+                payload: ImageFiles.littleEndianDoubles(digits.pixels.map(Double.init))),
             examplesName: "digits_x.npy",
-            labels: ImageFiles.npy(descr: "<i8", shape: [digits.count], payload: ImageFiles.littleEndianInt64(digits.labels)), labelsName: "digits_y.npy")
+            labels: ImageFiles.npy(
+                descr: "<i8", shape: [digits.count], payload: ImageFiles.littleEndianInt64(digits.labels)),
+            labelsName: "digits_y.npy")
         npy.seed = 42
         let fromNPY = try prepareDataset(npy)
 

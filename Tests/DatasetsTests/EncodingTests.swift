@@ -74,10 +74,11 @@ import Testing
             }
         }
         #expect(data.notes == ["1 test row has a 'c' level unseen in training; encoded as all zeros"])
-        #expect(data.missing == [
-            MissingSummary(column: "x", count: 2, handling: "mean-imputed + indicator"),
-            MissingSummary(column: "c", count: 1, handling: "own level '(missing)'"),
-        ])
+        #expect(
+            data.missing == [
+                MissingSummary(column: "x", count: 2, handling: "mean-imputed + indicator"),
+                MissingSummary(column: "c", count: 1, handling: "own level '(missing)'"),
+            ])
     }
 
     /// An indicator appears even when only the test rows have a missing value;
@@ -96,7 +97,8 @@ import Testing
     /// Columns listed under `categorical` are one-hot even when numeric; `auto`
     /// features leave out label, id, attributes and dropped columns.
     @Test func forcedCategoricalAndAutoFeatures() throws {
-        var spec = try TestData.spec(csv: "id,code,v,g,skip,y\n1,10,0.5,f,x,a\n2,2,1.5,m,x,b\n3,10,2.5,f,x,a\n4,2,3.5,m,x,b\n")
+        var spec = try TestData.spec(
+            csv: "id,code,v,g,skip,y\n1,10,0.5,f,x,a\n2,2,1.5,m,x,b\n3,10,2.5,f,x,a\n4,2,3.5,m,x,b\n")
         spec.idColumn = "id"
         spec.attributes = ["g"]
         spec.drop = ["skip"]
@@ -110,7 +112,9 @@ import Testing
 
     /// The ARFF file gives the same split and features as the CSV's first 21 columns.
     @Test func arffAndCSVPrepareAlike() throws {
-        guard let arff = TestData.shared("german_credit.arff"), let csv = TestData.shared("german_credit.csv") else { return }
+        guard let arff = TestData.shared("german_credit.arff"), let csv = TestData.shared("german_credit.csv") else {
+            return
+        }
         var fromCSV = DatasetSpec(path: csv, displayPath: "german_credit.csv", label: "class")
         fromCSV.drop = ["sex", "age_group"]
         var fromARFF = DatasetSpec(path: arff, displayPath: "german_credit.arff", label: "class")

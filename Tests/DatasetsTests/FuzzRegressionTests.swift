@@ -22,9 +22,12 @@ import Testing
     /// `((((…` 15 000 levels deep in the NPY header overflowed the stack of the
     /// recursive header parser (AddressSanitizer: stack-overflow).
     @Test func deeplyNestedNPYHeader() {
-        let header = "{'descr': '<f4', 'fortran_order': False, 'shape': "
+        let header =
+            "{'descr': '<f4', 'fortran_order': False, 'shape': "
             + String(repeating: "(", count: 15_000)
-        let error = TestData.inputError { try ArrayFileDecoding.decodeNPY(npy(header: header), displayName: "deep.npy") }
+        let error = TestData.inputError {
+            try ArrayFileDecoding.decodeNPY(npy(header: header), displayName: "deep.npy")
+        }
         #expect(error?.location == SourceLocation(file: "deep.npy"))
         #expect(error?.message.hasPrefix("unreadable NPY header (nested deeper than 32 levels)") == true)
     }
@@ -45,16 +48,21 @@ import Testing
     @Test func emptyIDXArrayWithHugeDimensions() {
         let bytes = idx(shape: [0, 0xFFFF_FFFF, 0xFFFF_FFFF, 0xFFFF_FFFF])
         let error = TestData.inputError { try ArrayFileDecoding.decodeIDX(bytes, displayName: "huge.idx") }
-        #expect(error == InputError(
-            "the shape 0×4294967295×4294967295×4294967295 is too large to load", at: SourceLocation(file: "huge.idx")))
+        #expect(
+            error
+                == InputError(
+                    "the shape 0×4294967295×4294967295×4294967295 is too large to load",
+                    at: SourceLocation(file: "huge.idx")))
     }
 
     /// The same for NPY, whose shape entries are Python integers.
     @Test func emptyNPYArrayWithHugeDimensions() {
         let header = "{'descr': '|u1', 'fortran_order': False, 'shape': (0, 4294967296, 4294967296), }"
         let bytes = npy(header: header)
-        #expect(TestData.inputError { try ArrayFileDecoding.decodeNPY(bytes, displayName: "huge.npy") } == InputError(
-            "the shape 0×4294967296×4294967296 is too large to load", at: SourceLocation(file: "huge.npy")))
+        #expect(
+            TestData.inputError { try ArrayFileDecoding.decodeNPY(bytes, displayName: "huge.npy") }
+                == InputError(
+                    "the shape 0×4294967296×4294967296 is too large to load", at: SourceLocation(file: "huge.npy")))
     }
 
     /// An empty array of ordinary dimensions is still read.

@@ -18,7 +18,8 @@ import Testing
         spec.attributes = ["sex", "age"]
         let data = try prepareDataset(spec)
         #expect(data.groupings.map(\.name) == ["class", "sex", "age", "sex×age", "sex×class", "age×class"])
-        #expect(data.groupings.map(\.kind) == [.class, .attribute, .attribute, .intersection, .intersection, .intersection])
+        #expect(
+            data.groupings.map(\.kind) == [.class, .attribute, .attribute, .intersection, .intersection, .intersection])
         #expect(!data.featureColumns.contains("sex") && !data.featureColumns.contains("age"))
 
         let classes = data.groupings[0]
@@ -91,7 +92,8 @@ import Testing
     /// (Tests/References/german_credit.py)
     @Test func duplicateEdgesCollapse() {
         func labels(_ values: [Double]) -> [String] {
-            QuartileBins(numbers: values, texts: values.map { String(Int($0)) }, trainRows: Array(values.indices)).labels
+            QuartileBins(numbers: values, texts: values.map { String(Int($0)) }, trainRows: Array(values.indices))
+                .labels
         }
         #expect(labels(Array(repeating: 0, count: 12) + (1...8).map(Double.init)) == ["0–3", "4–8"])
         #expect(labels(Array(repeating: 0, count: 8) + (1...12).map(Double.init)) == ["0–2", "3–7", "8–12"])

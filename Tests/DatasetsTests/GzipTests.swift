@@ -51,7 +51,8 @@ import Testing
     @Test func storedFixedAndDynamicBlocks() throws {
         #expect(try Gzip.decompress(Self.member(deflate: PythonFixtures.stored, of: Self.text)) == Self.text)
         #expect(try Gzip.decompress(Self.member(deflate: PythonFixtures.fixed, of: Self.text)) == Self.text)
-        let dynamicMember = [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 0xFF] + PythonFixtures.dynamic
+        let dynamicMember =
+            [0x1F, 0x8B, 8, 0, 0, 0, 0, 0, 0, 0xFF] + PythonFixtures.dynamic
             + Self.littleEndian(PythonFixtures.dynamicCRC) + Self.littleEndian(UInt32(PythonFixtures.dynamicLength))
         let dynamic = try Gzip.decompress(dynamicMember)
         #expect(dynamic.count == PythonFixtures.dynamicLength)
@@ -101,11 +102,13 @@ import Testing
         method[2] = 7
         #expect(failure(method) == "unsupported gzip compression method 7; expected 8 (deflate)")
         // Header then a block with BFINAL=1, BTYPE=11.
-        #expect(failure(Array(PythonFixtures.gzipPlain.prefix(10)) + [0x07])
-            == "corrupt compressed data in the gzip member starting at byte 0: invalid block type")
+        #expect(
+            failure(Array(PythonFixtures.gzipPlain.prefix(10)) + [0x07])
+                == "corrupt compressed data in the gzip member starting at byte 0: invalid block type")
         // Stored block: LEN = 5, NLEN = 0 (should be 0xFFFA).
-        #expect(failure(Array(PythonFixtures.gzipPlain.prefix(10)) + [0x01, 5, 0, 0, 0])
-            == "corrupt compressed data in the gzip member starting at byte 0: invalid stored block lengths")
+        #expect(
+            failure(Array(PythonFixtures.gzipPlain.prefix(10)) + [0x01, 5, 0, 0, 0])
+                == "corrupt compressed data in the gzip member starting at byte 0: invalid stored block lengths")
         // Bytes after the last member that are not another member.
         let trailing = PythonFixtures.gzipPlain + [UInt8](repeating: 0, count: 10)
         let end = PythonFixtures.gzipPlain.count
@@ -115,8 +118,10 @@ import Testing
     /// Through the IDX reader, a gzip problem is an ``InputError`` naming the file.
     @Test func idxReaderNamesTheFile() {
         let truncated = Array(PythonFixtures.idxLabelsGz.dropLast(10))
-        #expect(TestData.inputError { try IDXReader.parse(truncated, displayName: "data/labels.gz") } == InputError(
-            "cannot decompress this gzip file: the compressed data ends unexpectedly (truncated file?)",
-            at: SourceLocation(file: "data/labels.gz")))
+        #expect(
+            TestData.inputError { try IDXReader.parse(truncated, displayName: "data/labels.gz") }
+                == InputError(
+                    "cannot decompress this gzip file: the compressed data ends unexpectedly (truncated file?)",
+                    at: SourceLocation(file: "data/labels.gz")))
     }
 }

@@ -24,8 +24,10 @@ import Testing
     private func smallIDX() throws -> DatasetSpec {
         let pixels = (1...6).flatMap { k in (0..<4).map { UInt8(10 * k + $0) } }
         var spec = try ImageFiles.spec(
-            examples: ImageFiles.idx(typeCode: 0x08, shape: [6, 2, 2], payload: pixels), examplesName: "train-images-idx3-ubyte",
-            labels: ImageFiles.idx(typeCode: 0x08, shape: [6], payload: [3, 1, 3, 1, 3, 1]), labelsName: "train-labels-idx1-ubyte")
+            examples: ImageFiles.idx(typeCode: 0x08, shape: [6, 2, 2], payload: pixels),
+            examplesName: "train-images-idx3-ubyte",
+            labels: ImageFiles.idx(typeCode: 0x08, shape: [6], payload: [3, 1, 3, 1, 3, 1]),
+            labelsName: "train-labels-idx1-ubyte")
         spec.test = .fraction(0.5)
         spec.seed = 11
         return spec
@@ -71,14 +73,24 @@ import Testing
     /// separate test file [[7, 4]], label [1].
     private func floatPairWithTestFile() throws -> DatasetSpec {
         let folder = try ImageFiles.folder()
-        func save(_ bytes: [UInt8], _ name: String) throws -> String { try ImageFiles.write(bytes, name: name, in: folder) }
+        func save(_ bytes: [UInt8], _ name: String) throws -> String {
+            try ImageFiles.write(bytes, name: name, in: folder)
+        }
         var spec = DatasetSpec(
-            path: try save(ImageFiles.npy(descr: "<f8", shape: [3, 2], payload: ImageFiles.littleEndianDoubles([1, 10, 3, 10, 5, 10])), "x.npy"),
+            path: try save(
+                ImageFiles.npy(
+                    descr: "<f8", shape: [3, 2], payload: ImageFiles.littleEndianDoubles([1, 10, 3, 10, 5, 10])),
+                "x.npy"),
             displayPath: "x.npy", label: "label")
-        spec.labelsPath = try save(ImageFiles.npy(descr: "<i8", shape: [3], payload: ImageFiles.littleEndianInt64([0, 1, 0])), "y.npy")
+        spec.labelsPath = try save(
+            ImageFiles.npy(descr: "<i8", shape: [3], payload: ImageFiles.littleEndianInt64([0, 1, 0])), "y.npy")
         spec.labelsDisplayPath = "y.npy"
-        spec.test = .path(try save(ImageFiles.npy(descr: "<f8", shape: [1, 2], payload: ImageFiles.littleEndianDoubles([7, 4])), "xt.npy"), displayPath: "xt.npy")
-        spec.testLabelsPath = try save(ImageFiles.npy(descr: "<i8", shape: [1], payload: ImageFiles.littleEndianInt64([1])), "yt.npy")
+        spec.test = .path(
+            try save(
+                ImageFiles.npy(descr: "<f8", shape: [1, 2], payload: ImageFiles.littleEndianDoubles([7, 4])), "xt.npy"),
+            displayPath: "xt.npy")
+        spec.testLabelsPath = try save(
+            ImageFiles.npy(descr: "<i8", shape: [1], payload: ImageFiles.littleEndianInt64([1])), "yt.npy")
         spec.testLabelsDisplayPath = "yt.npy"
         return spec
     }
@@ -129,7 +141,8 @@ import Testing
         #expect(try prepareDataset(spec).image == ImageShape(height: 2, width: 2, channels: 1))
         // Flat N×12 values declared as 2×2×3 images.
         let flat = try ImageFiles.spec(
-            examples: ImageFiles.npy(descr: "|u1", shape: [2, 12], payload: [UInt8](repeating: 51, count: 24)), examplesName: "f.npy",
+            examples: ImageFiles.npy(descr: "|u1", shape: [2, 12], payload: [UInt8](repeating: 51, count: 24)),
+            examplesName: "f.npy",
             labels: ImageFiles.npy(descr: "|u1", shape: [2], payload: [0, 1]), labelsName: "l.npy")
         var declared = flat
         declared.test = .path(flat.path, displayPath: "f.npy")
@@ -140,7 +153,8 @@ import Testing
         #expect(data.train.features == [Float](repeating: 0.2, count: 24))
         // N×H×W×C infers C channels.
         let colour = try ImageFiles.spec(
-            examples: ImageFiles.npy(descr: "|u1", shape: [2, 1, 2, 3], payload: [UInt8](repeating: 0, count: 12)), examplesName: "c.npy",
+            examples: ImageFiles.npy(descr: "|u1", shape: [2, 1, 2, 3], payload: [UInt8](repeating: 0, count: 12)),
+            examplesName: "c.npy",
             labels: ImageFiles.npy(descr: "|u1", shape: [2], payload: [0, 1]), labelsName: "l.npy")
         var colourSpec = colour
         colourSpec.test = .path(colour.path, displayPath: "c.npy")

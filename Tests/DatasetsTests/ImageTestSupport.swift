@@ -17,11 +17,13 @@ enum ImageFiles {
     /// padded with spaces so the data starts at a multiple of 64 (as numpy does).
     static func npy(descr: String, shape: [Int], payload: [UInt8], fortranOrder: Bool = false) -> [UInt8] {
         let shapeText = shape.count == 1 ? "(\(shape[0]),)" : "(" + shape.map(String.init).joined(separator: ", ") + ")"
-        var header = "{'descr': '\(descr)', 'fortran_order': \(fortranOrder ? "True" : "False"), 'shape': \(shapeText), }"
+        var header =
+            "{'descr': '\(descr)', 'fortran_order': \(fortranOrder ? "True" : "False"), 'shape': \(shapeText), }"
         while (10 + header.utf8.count + 1) % 64 != 0 { header += " " }
         header += "\n"
         let length = UInt16(header.utf8.count)
-        return [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(length & 0xFF), UInt8(length >> 8)] + Array(header.utf8) + payload
+        return [0x93] + Array("NUMPY".utf8) + [1, 0, UInt8(length & 0xFF), UInt8(length >> 8)] + Array(header.utf8)
+            + payload
     }
 
     static func bigEndian(_ value: UInt32) -> [UInt8] {
@@ -40,7 +42,8 @@ enum ImageFiles {
 
     /// A fresh temporary folder.
     static func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("dietaudit-image-tests-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "dietaudit-image-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -54,7 +57,8 @@ enum ImageFiles {
     }
 
     /// A spec for an examples file and a labels file written to a fresh folder.
-    static func spec(examples: [UInt8], examplesName: String, labels: [UInt8], labelsName: String) throws -> DatasetSpec {
+    static func spec(examples: [UInt8], examplesName: String, labels: [UInt8], labelsName: String) throws -> DatasetSpec
+    {
         let folder = try folder()
         var spec = DatasetSpec(
             path: try write(examples, name: examplesName, in: folder), displayPath: examplesName, label: "label")

@@ -25,11 +25,13 @@ import Testing
 
     @Test func unlistedTokensInANumericColumnAreAnError() throws {
         let error = TestData.inputError { try prepareDataset(try spec()) }
-        #expect(error == InputError(
-            "column 'age': 16 of 20 values are numbers, but 'NA' (3 times, first on line 4) and "
-                + "'?' (1 time, first on line 9) are not numbers; if they mark missing values, add them to dataset.missing_values "
-                + "(missing_values: [\"NA\", \"?\"]); to keep the column as text, list 'age' under dataset.categorical",
-            at: SourceLocation(file: "d.csv", line: 4)))
+        #expect(
+            error
+                == InputError(
+                    "column 'age': 16 of 20 values are numbers, but 'NA' (3 times, first on line 4) and "
+                        + "'?' (1 time, first on line 9) are not numbers; if they mark missing values, add them to dataset.missing_values "
+                        + "(missing_values: [\"NA\", \"?\"]); to keep the column as text, list 'age' under dataset.categorical",
+                    at: SourceLocation(file: "d.csv", line: 4)))
     }
 
     @Test func listedTokensAreMissing() throws {
@@ -41,8 +43,9 @@ import Testing
         // Listing only one of them leaves the other as the error.
         spec.missingValues = ["NA"]
         let message = TestData.inputError { try prepareDataset(spec) }?.message ?? ""
-        #expect(message.hasPrefix(
-            "column 'age': 16 of 17 values are numbers, but '?' is not a number (1 time, first on line 9)"))
+        #expect(
+            message.hasPrefix(
+                "column 'age': 16 of 17 values are numbers, but '?' is not a number (1 time, first on line 9)"))
     }
 
     @Test func categoricalKeepsTheTokensAsText() throws {
@@ -67,8 +70,9 @@ import Testing
         #expect(parsed.columns[0] == [nil, "3"])
         #expect(parsed.columns[1] == ["NA", nil])
         // Without the option, NA in a numeric attribute is the reader's error.
-        #expect(TestData.inputError { try ARFFReader.parse(Array(arff.utf8), displayName: "t.arff") }?.message
-            == "attribute 'x' is numeric, but the value is 'NA'")
+        #expect(
+            TestData.inputError { try ARFFReader.parse(Array(arff.utf8), displayName: "t.arff") }?.message
+                == "attribute 'x' is numeric, but the value is 'NA'")
     }
 
     /// More than 3 distinct words among few numbers: a categorical column, no error.

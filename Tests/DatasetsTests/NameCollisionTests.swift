@@ -23,10 +23,12 @@ import Testing
     @Test func attributeNamedClassIsRejected() throws {
         let csv = Self.rows(
             { "\($0),\($0 % 3 == 0 ? "first" : "second"),\($0 % 2 == 0 ? "a" : "b")" }, header: "x,class,y")
-        #expect(TestData.inputError { try prepareDataset(try spec(csv, attributes: ["class"])) } == InputError(
-            "attribute 'class' collides with the grouping 'class', which is always the label 'y'; "
-                + "rename the column (e.g. 'class_y' or 'class_attribute') and list the new name",
-            at: Self.specLocation))
+        #expect(
+            TestData.inputError { try prepareDataset(try spec(csv, attributes: ["class"])) }
+                == InputError(
+                    "attribute 'class' collides with the grouping 'class', which is always the label 'y'; "
+                        + "rename the column (e.g. 'class_y' or 'class_attribute') and list the new name",
+                    at: Self.specLocation))
         // As a plain feature it is fine.
         #expect(try prepareDataset(try spec(csv, attributes: [])).featureNames.contains("class=first"))
     }
@@ -40,10 +42,12 @@ import Testing
 
     @Test func attributeValueWithSeparatorIsLocated() throws {
         let csv = Self.rows({ "\($0),\($0 == 5 ? "f×young" : "m"),\($0 % 2 == 0 ? "a" : "b")" }, header: "x,sex,y")
-        #expect(TestData.inputError { try prepareDataset(try spec(csv, attributes: ["sex"])) } == InputError(
-            "attribute value 'f×young' in column 'sex' contains '×', the separator of intersection groups ('x×y'); "
-                + "recode the value without '×' (e.g. with 'x')",
-            at: SourceLocation(file: "d.csv", line: 7, key: "sex")))
+        #expect(
+            TestData.inputError { try prepareDataset(try spec(csv, attributes: ["sex"])) }
+                == InputError(
+                    "attribute value 'f×young' in column 'sex' contains '×', the separator of intersection groups ('x×y'); "
+                        + "recode the value without '×' (e.g. with 'x')",
+                    at: SourceLocation(file: "d.csv", line: 7, key: "sex")))
         // Not an attribute: just a feature's level, no grouping, no error.
         #expect(try prepareDataset(try spec(csv, attributes: [])).groupings.map(\.name) == ["class"])
     }
@@ -60,8 +64,9 @@ import Testing
             { "\($0),\($0 == 3 ? "(missing)" : $0 == 4 ? "" : "m"),\($0 % 2 == 0 ? "a" : "b")" }, header: "x,sex,y")
         let error = TestData.inputError { try prepareDataset(try spec(csv, attributes: ["sex"])) }
         #expect(error?.location == SourceLocation(file: "d.csv", line: 5, key: "sex"))
-        #expect(error?.message.hasPrefix("attribute value '(missing)' in column 'sex' is the name of the group")
-            == true)
+        #expect(
+            error?.message.hasPrefix("attribute value '(missing)' in column 'sex' is the name of the group")
+                == true)
         var listed = try spec(csv, attributes: ["sex"])
         listed.missingValues = ["(missing)"]
         let sex = try #require(try prepareDataset(listed).groupings.first { $0.name == "sex" })

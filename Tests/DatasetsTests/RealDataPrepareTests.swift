@@ -18,10 +18,11 @@ import Testing
         #expect(data.sourceRowCount == 7214)
         #expect(data.classNames == ["0", "1"])
         #expect(data.positiveClass == 1)
-        #expect(data.missing == [
-            MissingSummary(column: "days_b_screening_arrest", count: 307, handling: "mean-imputed + indicator"),
-            MissingSummary(column: "c_charge_desc", count: 29, handling: "own level '(missing)'"),
-        ])
+        #expect(
+            data.missing == [
+                MissingSummary(column: "days_b_screening_arrest", count: 307, handling: "mean-imputed + indicator"),
+                MissingSummary(column: "c_charge_desc", count: 29, handling: "own level '(missing)'"),
+            ])
         #expect(data.featureNames.contains("days_b_screening_arrest (missing)"))
         #expect(data.featureNames.contains("c_charge_desc=Poss 3,4 MDMA (Ecstasy)"))
         let race = data.groupings[1]

@@ -53,9 +53,10 @@ import Testing
         #expect(arff.rowCount == 1000)
         #expect(arff.lineNumbers.first == 302)
         for index in 0..<21 { #expect(arff.columns[index] == csv.columns[index], "column \(arff.columnNames[index])") }
-        #expect(arff.declaredNumeric == [
-            "duration", "credit_amount", "installment_commitment", "residence_since", "age",
-            "existing_credits", "num_dependents",
-        ])
+        #expect(
+            arff.declaredNumeric == [
+                "duration", "credit_amount", "installment_commitment", "residence_since", "age",
+                "existing_credits", "num_dependents",
+            ])
     }
 }

@@ -33,7 +33,9 @@ import Testing
         spec.specLocations["where"] = SourceLocation(file: "spec.yaml", line: 7, column: 3, key: "dataset.where")
         spec.rowFilter = RowFilter(conditions: [(column: "gg", values: ["a"])])
         let unknown = TestData.inputError { try prepareDataset(spec) }
-        #expect(unknown?.description == "spec.yaml:7:3: dataset.where: column 'gg' not found in filter.csv; did you mean 'g'?")
+        #expect(
+            unknown?.description
+                == "spec.yaml:7:3: dataset.where: column 'gg' not found in filter.csv; did you mean 'g'?")
         spec.rowFilter = RowFilter(conditions: [(column: "g", values: ["c"])])
         let empty = TestData.inputError { try prepareDataset(spec) }
         #expect(empty?.message == "no row of filter.csv has g = c; check the values as written in the file")

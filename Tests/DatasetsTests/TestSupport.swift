@@ -66,7 +66,8 @@ extension TestData {
     /// computed independently on the first 800 rows).
     static func germanCreditByPosition() throws -> (train: String, test: String)? {
         guard let path = shared("german_credit.csv") else { return nil }
-        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(
+            separator: "\n", omittingEmptySubsequences: false)
         let header = lines[0]
         let data = lines[1...].filter { !$0.isEmpty }
         let train = ([header] + data.prefix(800)).joined(separator: "\n") + "\n"

@@ -17,11 +17,13 @@ import Testing
     }
 
     @Test func invalidUTF8InCSVIsLocated() {
-        #expect(csvError(Self.latin1Cities) == InputError(
-            "invalid UTF-8: byte FC at byte 2 of the line cannot start or continue a UTF-8 character; the file is "
-                + "probably in another encoding such as Latin-1, where FC is 'ü'; re-save it as UTF-8 or set "
-                + "dataset.encoding: latin1",
-            at: SourceLocation(file: "cities.csv", line: 2, column: 2)))
+        #expect(
+            csvError(Self.latin1Cities)
+                == InputError(
+                    "invalid UTF-8: byte FC at byte 2 of the line cannot start or continue a UTF-8 character; the file is "
+                        + "probably in another encoding such as Latin-1, where FC is 'ü'; re-save it as UTF-8 or set "
+                        + "dataset.encoding: latin1",
+                    at: SourceLocation(file: "cities.csv", line: 2, column: 2)))
         // A cut-short three-byte sequence (E2 82, then 'x') inside a quoted field on the third line.
         let cut = Array("a,y\nok,1\n\"ab".utf8) + [0xE2, 0x82] + Array("x\",2\n".utf8)
         let error = csvError(cut)
@@ -33,7 +35,8 @@ import Testing
     }
 
     @Test func invalidUTF8InARFFIsLocated() throws {
-        let arff = Array("@relation r\n@attribute city string\n@attribute y {a,b}\n@data\n".utf8)
+        let arff =
+            Array("@relation r\n@attribute city string\n@attribute y {a,b}\n@data\n".utf8)
             + [0x4D, 0xFC] + Array("nchen,a\n".utf8)
         let error = TestData.inputError { try ARFFReader.parse(arff, displayName: "cities.arff") }
         #expect(error?.location == SourceLocation(file: "cities.arff", line: 5, column: 2))
@@ -65,8 +68,9 @@ import Testing
         spec.attributes = ["city"]
         spec.features = .auto
         spec.test = .fraction(0.25)
-        #expect(TestData.inputError { try prepareDataset(spec) }?.location
-            == SourceLocation(file: "cities.csv", line: 2, column: 2))
+        #expect(
+            TestData.inputError { try prepareDataset(spec) }?.location
+                == SourceLocation(file: "cities.csv", line: 2, column: 2))
         spec.encoding = .latin1
         let prepared = try prepareDataset(spec)
         let city = try #require(prepared.groupings.first { $0.name == "city" })

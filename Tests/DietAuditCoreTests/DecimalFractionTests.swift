@@ -1,11 +1,13 @@
 import Testing
+
 @testable import DietAuditCore
 
 @Suite struct DecimalFractionTests {
     @Test func parsesAndNormalises() throws {
         let cases: [(String, UInt64, Int)] = [
             ("0.7", 7, 1), ("0.30", 3, 1), (".25", 25, 2), ("3e-1", 3, 1), ("2.5E-2", 25, 3), ("+0.5", 5, 1),
-            ("1", 1, 0), ("5e1", 50, 0), ("0", 0, 0), ("0.000", 0, 0), ("0.1234567890123456789", 1234567890123456789, 19),
+            ("1", 1, 0), ("5e1", 50, 0), ("0", 0, 0), ("0.000", 0, 0),
+            ("0.1234567890123456789", 1234567890123456789, 19),
         ]
         for (text, digits, scale) in cases {
             let value = try #require(DecimalFraction(parsing: text), "\(text)")
@@ -19,8 +21,9 @@ import Testing
     }
 
     @Test func describesComparesAndConverts() throws {
-        #expect(["0.7", "0.05", "12.5", "3", "0.0001"].map { DecimalFraction(parsing: $0)!.description }
-            == ["0.7", "0.05", "12.5", "3", "0.0001"])
+        #expect(
+            ["0.7", "0.05", "12.5", "3", "0.0001"].map { DecimalFraction(parsing: $0)!.description }
+                == ["0.7", "0.05", "12.5", "3", "0.0001"])
         let sorted = ["0.3", "0.25", "0.251", "1", "0.05"].map { DecimalFraction(parsing: $0)! }.sorted()
         #expect(sorted.map(\.description) == ["0.05", "0.25", "0.251", "0.3", "1"])
         #expect(DecimalFraction(parsing: "0.7")!.doubleValue == 0.7)
@@ -48,7 +51,8 @@ import Testing
     /// (Tests/References/decimal_rounding.py, Python 3 `fractions`).
     @Test func matchesPythonFractionRound() throws {
         for (fraction, count, expected) in Self.pythonTable {
-            #expect(DecimalFraction(parsing: fraction)!.roundedHalfEven(times: count) == expected, "\(fraction)·\(count)")
+            #expect(
+                DecimalFraction(parsing: fraction)!.roundedHalfEven(times: count) == expected, "\(fraction)·\(count)")
         }
     }
 

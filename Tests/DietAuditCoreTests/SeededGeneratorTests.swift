@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DietAuditCore
 
 @Suite struct SeededGeneratorTests {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DietAuditCore
 
 @Suite struct YAMLValueTests {
@@ -11,7 +12,10 @@ import Testing
         do {
             _ = try dataset.mapping(allowedKeys: ["path", "label"])
         } catch let error as InputError {
-            #expect(error.description == "spec.yaml:4:3: dataset.lable: unknown key 'lable'; expected one of 'path', 'label'; did you mean 'label'?")
+            #expect(
+                error.description
+                    == "spec.yaml:4:3: dataset.lable: unknown key 'lable'; expected one of 'path', 'label'; did you mean 'label'?"
+            )
         }
     }
 

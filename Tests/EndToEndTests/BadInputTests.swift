@@ -12,7 +12,8 @@ import Testing
         try workspace.writePlantedData(planted: true)
         try workspace.write(spec, to: "spec.yaml")
         for (name, text) in extraFiles { try workspace.write(text, to: name) }
-        let result = try Dietaudit.run(arguments ?? ["run", "spec.yaml", "--db", "runs.sqlite", "--quiet"], in: workspace.url)
+        let result = try Dietaudit.run(
+            arguments ?? ["run", "spec.yaml", "--db", "runs.sqlite", "--quiet"], in: workspace.url)
         #expect(result.exitCode == 2, "exit \(result.exitCode): \(result.standardError)")
         #expect(!workspace.exists("runs.sqlite"), "a database was written for bad input")
         #expect(!workspace.exists("reports"), "a report folder was written for bad input")
@@ -66,7 +67,8 @@ import Testing
     @Test func rulesetWithUnknownMetric() throws {
         let ruleset = "ruleset: r\nrules:\n  - id: a\n    metric: retention_rate\n    fail_if: {below: 0.8}\n"
         let result = try runBad(spec: Workspace.spec + "\nruleset: rules.yaml\n", extraFiles: ["rules.yaml": ruleset])
-        #expect(result.standardError.hasPrefix("error: rules.yaml:4:13: rules[0].metric: unknown metric 'retention_rate'"))
+        #expect(
+            result.standardError.hasPrefix("error: rules.yaml:4:13: rules[0].metric: unknown metric 'retention_rate'"))
         #expect(result.standardError.contains("did you mean 'retention_ratio'?"))
     }
 
@@ -86,7 +88,8 @@ import Testing
         try workspace.writePlantedData(planted: true)
         try workspace.write(Workspace.spec, to: "good.yaml")
         try workspace.write(Workspace.spec.replacingOccurrences(of: "label: label", with: "label: lbl"), to: "bad.yaml")
-        #expect(try Dietaudit.run(["run", "good.yaml", "--db", "runs.sqlite", "--quiet"], in: workspace.url).exitCode == 1)
+        #expect(
+            try Dietaudit.run(["run", "good.yaml", "--db", "runs.sqlite", "--quiet"], in: workspace.url).exitCode == 1)
         let before = try Data(contentsOf: workspace.url.appendingPathComponent("runs.sqlite"))
         let bad = try Dietaudit.run(["run", "bad.yaml", "--db", "runs.sqlite", "--quiet"], in: workspace.url)
         #expect(bad.exitCode == 2)

@@ -22,10 +22,12 @@ import Testing
         let results = try #require((sarif["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
         let errors = results.filter { $0["level"] as? String == "error" }
         #expect(errors.count == 3)
-        let uris = Set(results.compactMap {
-            ((($0["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"]
-                as? [String: Any])?["uri"] as? String
-        })
+        let uris = Set(
+            results.compactMap {
+                ((($0["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?[
+                    "artifactLocation"]
+                    as? [String: Any])?["uri"] as? String
+            })
         #expect(uris == ["planted.yaml"])
 
         var text = try workspace.read("step-summary.md")
@@ -74,8 +76,9 @@ import Testing
             try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
         let disappeared = try #require(object["disappeared"] as? [[String: Any]])
         // The planted skew's three failing findings are gone in the proportional run.
-        let failing = Set(disappeared.filter { $0["severity"] as? String == "fail" }
-            .map { "\($0["attribute"]!)/\($0["group"]!)" })
+        let failing = Set(
+            disappeared.filter { $0["severity"] as? String == "fail" }
+                .map { "\($0["attribute"]!)/\($0["group"]!)" })
         #expect(failing == ["group/B", "group×class/B×no", "group×class/B×yes"])
         let moves = try #require(object["moves"] as? [[String: Any]])
         let retention = try #require(
@@ -88,13 +91,14 @@ import Testing
 
         // A run without results: a copy of run 1 marked running, whose recorded process is gone, so the
         // next open marks it abandoned.
-        try python("""
-        db = __import__("sqlite3").connect("runs.sqlite")
-        db.execute("CREATE TEMP TABLE copy AS SELECT * FROM run WHERE id = 1")
-        db.execute("UPDATE copy SET id = NULL, status = 'running', gate_passed = NULL")
-        db.execute("INSERT INTO run SELECT * FROM copy")
-        db.commit()
-        """, in: workspace)
+        try python(
+            """
+            db = __import__("sqlite3").connect("runs.sqlite")
+            db.execute("CREATE TEMP TABLE copy AS SELECT * FROM run WHERE id = 1")
+            db.execute("UPDATE copy SET id = NULL, status = 'running', gate_passed = NULL")
+            db.execute("INSERT INTO run SELECT * FROM copy")
+            db.commit()
+            """, in: workspace)
         let incomplete = try Dietaudit.run(["diff", "1", "3", "--db", "runs.sqlite"], in: workspace.url)
         #expect(incomplete.exitCode == 3)
         #expect(incomplete.standardError.contains("run 3 (planted) is abandoned"))

@@ -1,3 +1,4 @@
+import DietAuditCore
 import DietAuditTestSupport
 import Foundation
 
@@ -12,7 +13,8 @@ enum Dietaudit {
     /// The binary built next to the test bundle.
     static var binary: URL {
         let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dietaudit"),
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+                "dietaudit"),
             Bundle.main.bundleURL.appendingPathComponent("dietaudit"),
             repositoryRoot().appendingPathComponent(".build/debug/dietaudit"),
         ]
@@ -22,7 +24,9 @@ enum Dietaudit {
     /// Runs `dietaudit` with `arguments` in `directory`, with the test's
     /// environment minus CI variables that would make it write outside the
     /// workspace (`GITHUB_STEP_SUMMARY`), plus `environment`.
-    static func run(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:]) throws -> CommandResult {
+    static func run(_ arguments: [String], in directory: URL, environment extra: [String: String] = [:]) throws
+        -> CommandResult
+    {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -85,22 +89,20 @@ struct Workspace {
     }
 
     static let spec = """
-    audit: planted
-    dataset:
-      path: data.csv
-      label: label
-      id: id
-      attributes: [group]
-      test: {fraction: 0.2}
-    model: {kind: softmax}
-    training: {epochs: 2, seeds: 2}
-    scores:
-      - {kind: imported, path: scores.csv, column: s, id_column: id}
-    pruning:
-      fractions: [0.3]
-      policies: [keep_hard, random]
-      retrain: {seeds: 0}
-    """
+        audit: planted
+        dataset:
+          path: data.csv
+          label: label
+          id: id
+          attributes: [group]
+          test: {fraction: 0.2}
+        model: {kind: softmax}
+        training: {epochs: 2, seeds: 2}
+        scores:
+          - {kind: imported, path: scores.csv, column: s, id_column: id}
+        pruning:
+          fractions: [0.3]
+          policies: [keep_hard, random]
+          retrain: {seeds: 0}
+        """
 }
-
-import DietAuditCore

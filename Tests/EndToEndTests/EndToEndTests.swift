@@ -8,21 +8,28 @@ import Testing
         let workspace = try Workspace()
         try workspace.writePlantedData(planted: true)
         try workspace.write(Workspace.spec, to: "planted.yaml")
-        let result = try Dietaudit.run(["run", "planted.yaml", "--db", "runs.sqlite", "--out", "out", "--json", "out/planted.json", "--quiet"], in: workspace.url)
+        let result = try Dietaudit.run(
+            ["run", "planted.yaml", "--db", "runs.sqlite", "--out", "out", "--json", "out/planted.json", "--quiet"],
+            in: workspace.url)
         #expect(result.exitCode == 1, "\(result.standardError)")
         #expect(result.standardOutput.hasPrefix("run 1: verdict FAIL, gate failed (fail-on fail; findings: 3 fail,"))
-        let json = try JSONSerialization.jsonObject(with: Data(try workspace.read("out/planted.json").utf8)) as? [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(with: Data(try workspace.read("out/planted.json").utf8)) as? [String: Any]
         let findings = try #require(json?["findings"] as? [[String: Any]])
-        let failing = Set(findings.filter { $0["severity"] as? String == "fail" }.map { "\($0["attribute"]!)/\($0["group"]!)" })
+        let failing = Set(
+            findings.filter { $0["severity"] as? String == "fail" }.map { "\($0["attribute"]!)/\($0["group"]!)" })
         #expect(failing == ["group/B", "group×class/B×no", "group×class/B×yes"])
         let report = try workspace.read("out/planted.md")
         #expect(report.contains("**Verdict: FAIL**"))
 
-        let junit = try Dietaudit.run(["report", "1", "--db", "runs.sqlite", "--out", "out", "--junit", "ci/junit.xml"], in: workspace.url)
+        let junit = try Dietaudit.run(
+            ["report", "1", "--db", "runs.sqlite", "--out", "out", "--junit", "ci/junit.xml"], in: workspace.url)
         #expect(junit.exitCode == 1)
         #expect(try workspace.read("ci/junit.xml").contains("failures=\"3\""))
 
-        let never = try Dietaudit.run(["run", "planted.yaml", "--db", "runs.sqlite", "--out", "out", "--fail-on", "never", "--quiet"], in: workspace.url)
+        let never = try Dietaudit.run(
+            ["run", "planted.yaml", "--db", "runs.sqlite", "--out", "out", "--fail-on", "never", "--quiet"],
+            in: workspace.url)
         #expect(never.exitCode == 0)
 
         let runs = try Dietaudit.run(["runs", "--db", "runs.sqlite"], in: workspace.url)
@@ -35,7 +42,8 @@ import Testing
         #expect(again.exitCode == 1)
         #expect(try workspace.read("again/planted.md") == report)
 
-        let export = try Dietaudit.run(["export", "scores", "1", "--db", "runs.sqlite", "--csv", "scores-out.csv"], in: workspace.url)
+        let export = try Dietaudit.run(
+            ["export", "scores", "1", "--db", "runs.sqlite", "--csv", "scores-out.csv"], in: workspace.url)
         #expect(export.exitCode == 0)
         let csv = try workspace.read("scores-out.csv").split(separator: "\n")
         #expect(csv.first == "id,label,imported:s")
@@ -46,7 +54,8 @@ import Testing
         let workspace = try Workspace()
         try workspace.writePlantedData(planted: false)
         try workspace.write(Workspace.spec, to: "planted.yaml")
-        let result = try Dietaudit.run(["run", "planted.yaml", "--db", "runs.sqlite", "--out", "out", "--quiet"], in: workspace.url)
+        let result = try Dietaudit.run(
+            ["run", "planted.yaml", "--db", "runs.sqlite", "--out", "out", "--quiet"], in: workspace.url)
         #expect(result.exitCode == 0, "\(result.standardError)")
         #expect(result.standardOutput.hasPrefix("run 1: verdict PASS, gate passed"), "\(result.standardOutput)")
     }
@@ -77,29 +86,41 @@ import Testing
         let workspace = try Workspace()
         let digits = repositoryRoot().appendingPathComponent("datasets/digits.csv").path
         let common = """
-        dataset: {path: \(digits), label: label, scaling: minmax}
-        model: {kind: softmax}
-        training: {epochs: 2, seeds: 2}
-        pruning: {fractions: [0.5], policies: [keep_hard, random], retrain: {seeds: 0}}
+            dataset: {path: \(digits), label: label, scaling: minmax}
+            model: {kind: softmax}
+            training: {epochs: 2, seeds: 2}
+            pruning: {fractions: [0.5], policies: [keep_hard, random], retrain: {seeds: 0}}
 
-        """
-        try workspace.write("audit: trained\n" + common + "scores: [{kind: el2n, epoch: 1}, {kind: aum}]\n", to: "trained.yaml")
-        _ = try Dietaudit.run(["run", "trained.yaml", "--db", "r.sqlite", "--json", "trained.json", "--fail-on", "never", "--quiet"], in: workspace.url)
-        let export = try Dietaudit.run(["export", "scores", "latest", "--db", "r.sqlite", "--csv", "s.csv"], in: workspace.url)
+            """
+        try workspace.write(
+            "audit: trained\n" + common + "scores: [{kind: el2n, epoch: 1}, {kind: aum}]\n", to: "trained.yaml")
+        _ = try Dietaudit.run(
+            ["run", "trained.yaml", "--db", "r.sqlite", "--json", "trained.json", "--fail-on", "never", "--quiet"],
+            in: workspace.url)
+        let export = try Dietaudit.run(
+            ["export", "scores", "latest", "--db", "r.sqlite", "--csv", "s.csv"], in: workspace.url)
         #expect(export.exitCode == 0)
         let entries = export.standardOutput.split(separator: "\n").filter { $0.hasPrefix("  - {kind: imported") }
-        #expect(entries == [
-            "  - {kind: imported, path: \"s.csv\", column: \"el2n@1\", id_column: id, higher_is: harder}",
-            "  - {kind: imported, path: \"s.csv\", column: \"aum\", id_column: id, higher_is: easier}",
-        ])
-        try workspace.write("audit: imported\n" + common + "scores:\n" + entries.joined(separator: "\n") + "\n", to: "imported.yaml")
-        let imported = try Dietaudit.run(["run", "imported.yaml", "--db", "r.sqlite", "--json", "imported.json", "--fail-on", "never", "--quiet"], in: workspace.url)
+        #expect(
+            entries == [
+                "  - {kind: imported, path: \"s.csv\", column: \"el2n@1\", id_column: id, higher_is: harder}",
+                "  - {kind: imported, path: \"s.csv\", column: \"aum\", id_column: id, higher_is: easier}",
+            ])
+        try workspace.write(
+            "audit: imported\n" + common + "scores:\n" + entries.joined(separator: "\n") + "\n", to: "imported.yaml")
+        let imported = try Dietaudit.run(
+            ["run", "imported.yaml", "--db", "r.sqlite", "--json", "imported.json", "--fail-on", "never", "--quiet"],
+            in: workspace.url)
         #expect(imported.exitCode == 0, "\(imported.standardError)")
         func keepHardRows(_ file: String) throws -> [[String: String]] {
             let json = try JSONSerialization.jsonObject(with: Data(try workspace.read(file).utf8)) as? [String: Any]
-            let rows = (json?["composition"] as? [[String: Any]] ?? []).filter { $0["policy"] as? String == "keep_hard" }
+            let rows = (json?["composition"] as? [[String: Any]] ?? []).filter {
+                $0["policy"] as? String == "keep_hard"
+            }
             return rows.map { row in
-                row.mapValues { "\($0)" }.merging(["score": ("\(row["score"]!)").replacingOccurrences(of: "imported:", with: "")]) { $1 }
+                row.mapValues { "\($0)" }.merging([
+                    "score": ("\(row["score"]!)").replacingOccurrences(of: "imported:", with: "")
+                ]) { $1 }
             }
         }
         let trainedRows = try keepHardRows("trained.json")
@@ -113,21 +134,26 @@ import Testing
         let workspace = try Workspace()
         let digits = repositoryRoot().appendingPathComponent("datasets/digits.csv").path
         for (index, seed) in ["9223372036854775807", "18446744073709551615"].enumerated() {
-            try workspace.write("""
-            audit: seeds
-            dataset: {path: \(digits), label: label, scaling: minmax}
-            model: {kind: softmax}
-            training: {epochs: 1, seeds: 2, seed: \(seed)}
-            scores: [{kind: el2n, epoch: 1}]
-            pruning: {fractions: [0.3], policies: [keep_hard, random], retrain: {seeds: 1}}
+            try workspace.write(
+                """
+                audit: seeds
+                dataset: {path: \(digits), label: label, scaling: minmax}
+                model: {kind: softmax}
+                training: {epochs: 1, seeds: 2, seed: \(seed)}
+                scores: [{kind: el2n, epoch: 1}]
+                pruning: {fractions: [0.3], policies: [keep_hard, random], retrain: {seeds: 1}}
 
-            """, to: "s\(index).yaml")
+                """, to: "s\(index).yaml")
             let run = try Dietaudit.run(
-                ["run", "s\(index).yaml", "--db", "r.sqlite", "--json", "s\(index).json", "--fail-on", "never", "--quiet"],
+                [
+                    "run", "s\(index).yaml", "--db", "r.sqlite", "--json", "s\(index).json", "--fail-on", "never",
+                    "--quiet",
+                ],
                 in: workspace.url)
             #expect(run.exitCode == 0, "\(run.standardError)")
             #expect(try workspace.read("s\(index).json").contains("\"seed\": \(seed)"))
-            let export = try Dietaudit.run(["export", "scores", "latest", "--db", "r.sqlite", "--csv", "e\(index).csv"], in: workspace.url)
+            let export = try Dietaudit.run(
+                ["export", "scores", "latest", "--db", "r.sqlite", "--csv", "e\(index).csv"], in: workspace.url)
             #expect(export.exitCode == 0, "\(export.standardError)")
             let header = try workspace.read("e\(index).csv").split(separator: "\n").first.map(String.init)
             let next = index == 0 ? "9223372036854775808" : "0"
@@ -138,15 +164,18 @@ import Testing
     @Test func germanCreditDefaultAudit() throws {
         let workspace = try Workspace()
         let spec = repositoryRoot().appendingPathComponent("audits/german-credit.yaml").path
-        let result = try Dietaudit.run(["run", spec, "--db", "g.sqlite", "--out", "out", "--json", "g.json", "--quiet"], in: workspace.url)
+        let result = try Dietaudit.run(
+            ["run", spec, "--db", "g.sqlite", "--out", "out", "--json", "g.json", "--quiet"], in: workspace.url)
         #expect(result.exitCode == 1, "\(result.standardError)")
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(try workspace.read("g.json").utf8)) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(try workspace.read("g.json").utf8)) as? [String: Any])
         let dataset = try #require(json["dataset"] as? [String: Any])
         #expect(dataset["train"] as? Int == 800 && dataset["test"] as? Int == 200)
         let run = try #require(json["run"] as? [String: Any])
         #expect(run["data_sha256"] as? String == "f11767a1e0f918bc2ede4fa4e342bc3899a068ab6ab37a271fddce48302af701")
         #expect(run["status"] as? String == "complete")
         let validity = try #require(json["validity"] as? [[String: Any]])
-        #expect(validity.map { $0["score"] as? String } == ["el2n@2", "grand@0", "grand@2", "forgetting", "input_norm"])
+        #expect(
+            validity.map { $0["score"] as? String } == ["el2n@2", "grand@0", "grand@2", "forgetting", "input_norm"])
     }
 }

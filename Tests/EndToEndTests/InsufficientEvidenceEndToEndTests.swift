@@ -39,21 +39,26 @@ import Testing
     @Test func accuracyRuleJudgesTheBaseline() throws {
         let workspace = try Workspace()
         try workspace.writePlantedData(planted: true)
-        try workspace.write("""
-        ruleset: floor
-        rules:
-          - id: accuracy-floor
-            metric: accuracy
-            fail_if: {below: 1.01}
-            severity: warn
-        """, to: "floor.yaml")
+        try workspace.write(
+            """
+            ruleset: floor
+            rules:
+              - id: accuracy-floor
+                metric: accuracy
+                fail_if: {below: 1.01}
+                severity: warn
+            """, to: "floor.yaml")
         try workspace.write(Self.spec(ruleset: "floor.yaml", retrainSeeds: 2), to: "planted.yaml")
-        let run = try Dietaudit.run(["run", "planted.yaml", "--db", "runs.sqlite", "--out", "out",
-                                     "--json", "out/planted.json", "--junit", "out/junit.xml", "--quiet"],
-                                    in: workspace.url)
+        let run = try Dietaudit.run(
+            [
+                "run", "planted.yaml", "--db", "runs.sqlite", "--out", "out",
+                "--json", "out/planted.json", "--junit", "out/junit.xml", "--quiet",
+            ],
+            in: workspace.url)
         #expect(run.exitCode == 0, "\(run.standardError)")
-        #expect(run.standardOutput.hasPrefix("run 1: verdict WARN, gate passed (fail-on fail; findings: 0 fail, "),
-                "\(run.standardOutput)")
+        #expect(
+            run.standardOutput.hasPrefix("run 1: verdict WARN, gate passed (fail-on fail; findings: 0 fail, "),
+            "\(run.standardOutput)")
         let json = try Self.json(workspace, "out/planted.json")
         let findings = try #require(json["findings"] as? [[String: Any]])
         let baseline = findings.filter { $0["policy"] as? String == "full" }
@@ -75,8 +80,9 @@ import Testing
         }
         #expect(nullFractions == 8)
         // The same run judged at warn fails.
-        let strict = try Dietaudit.run(["report", "1", "--db", "runs.sqlite", "--out", "strict", "--fail-on", "warn"],
-                                       in: workspace.url)
+        let strict = try Dietaudit.run(
+            ["report", "1", "--db", "runs.sqlite", "--out", "strict", "--fail-on", "warn"],
+            in: workspace.url)
         #expect(strict.exitCode == 1)
         #expect(try workspace.read("strict/planted.md").contains("**Verdict: FAIL**"))
     }
@@ -87,29 +93,34 @@ import Testing
     func onInsufficientDecidesTheVerdict(level: String, exitCode: Int32, verdict: String) throws {
         let workspace = try Workspace()
         try workspace.writePlantedData(planted: true)
-        try workspace.write("""
-        ruleset: huge-groups
-        on_insufficient: \(level)
-        rules:
-          - id: retention
-            metric: retention_ratio
-            fail_if: {below: 0.8}
-            only_if: {min_group_size: 100000}
-        """, to: "rules.yaml")
+        try workspace.write(
+            """
+            ruleset: huge-groups
+            on_insufficient: \(level)
+            rules:
+              - id: retention
+                metric: retention_ratio
+                fail_if: {below: 0.8}
+                only_if: {min_group_size: 100000}
+            """, to: "rules.yaml")
         try workspace.write(Self.spec(ruleset: "rules.yaml", retrainSeeds: 0), to: "planted.yaml")
-        let run = try Dietaudit.run(["run", "planted.yaml", "--db", "runs.sqlite", "--out", "out",
-                                     "--json", "out/planted.json", "--junit", "out/junit.xml",
-                                     "--sarif", "out/planted.sarif", "--quiet"], in: workspace.url)
+        let run = try Dietaudit.run(
+            [
+                "run", "planted.yaml", "--db", "runs.sqlite", "--out", "out",
+                "--json", "out/planted.json", "--junit", "out/junit.xml",
+                "--sarif", "out/planted.sarif", "--quiet",
+            ], in: workspace.url)
         #expect(run.exitCode == exitCode, "\(run.standardError)")
         #expect(run.standardOutput.hasPrefix("run 1: verdict \(verdict), gate \(exitCode == 0 ? "passed" : "failed")"))
         let json = try Self.json(workspace, "out/planted.json")
         let findings = try #require(json["findings"] as? [[String: Any]])
         // 2 plans × 8 groups, one finding each, none a breach.
         #expect(findings.count == 16)
-        #expect(findings.allSatisfy {
-            $0["outcome"] as? String == "insufficient_evidence" && $0["comparison"] as? String == "min_group_size"
-                && $0["severity"] as? String == level && $0["value"] is NSNull
-        })
+        #expect(
+            findings.allSatisfy {
+                $0["outcome"] as? String == "insufficient_evidence" && $0["comparison"] as? String == "min_group_size"
+                    && $0["severity"] as? String == level && $0["value"] is NSNull
+            })
         let gate = try #require(json["gate"] as? [String: Any])
         #expect(gate["verdict"] as? String == verdict)
         #expect((gate["counts"] as? [String: Int])?["insufficient_evidence"] == 16)

@@ -19,24 +19,28 @@ import Testing
         }
         let defaultPath = repositoryRoot().appendingPathComponent("rulesets/default.yaml").path
         let result = try Dietaudit.run(["rules", "check", defaultPath], in: repositoryRoot())
-        #expect(result.standardOutput == "\(defaultPath): OK — 4 rules (disproportionate-removal, "
-            + "over-representation, composition-shift, accuracy-cost)\n")
+        #expect(
+            result.standardOutput == "\(defaultPath): OK — 4 rules (disproportionate-removal, "
+                + "over-representation, composition-shift, accuracy-cost)\n")
     }
 
     @Test func misspeltMetricIsLocatedWithASuggestion() throws {
         let workspace = try Workspace()
-        try workspace.write("""
-        ruleset: typo
-        rules:
-          - id: a
-            metric: retention_ration
-            fail_if: {below: 0.8}
-        """, to: "typo.yaml")
+        try workspace.write(
+            """
+            ruleset: typo
+            rules:
+              - id: a
+                metric: retention_ration
+                fail_if: {below: 0.8}
+            """, to: "typo.yaml")
         let result = try Dietaudit.run(["rules", "check", "typo.yaml"], in: workspace.url)
         #expect(result.exitCode == 2)
         #expect(result.standardOutput.isEmpty)
-        #expect(result.standardError.hasPrefix("error: typo.yaml:4:13: rules[0].metric: unknown metric "
-            + "'retention_ration'"))
+        #expect(
+            result.standardError.hasPrefix(
+                "error: typo.yaml:4:13: rules[0].metric: unknown metric "
+                    + "'retention_ration'"))
         #expect(result.standardError.contains("did you mean 'retention_ratio'?"))
         let missing = try Dietaudit.run(["rules", "check", "absent.yaml"], in: workspace.url)
         #expect(missing.exitCode == 2 && missing.standardError.contains("absent.yaml"))
@@ -51,27 +55,29 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("equalized_odds_difference_delta_vs_full ") })
         let json = try Dietaudit.run(["rules", "metrics", "--json"], in: repositoryRoot())
         #expect(json.exitCode == 0)
-        let objects = try #require(try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8))
-            as? [[String: Any]])
+        let objects = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8))
+                as? [[String: Any]])
         let impact = try #require(objects.first { $0["name"] as? String == "impact_ratio" })
         #expect(impact["level"] as? String == "group" && impact["better"] as? String == "higher")
         #expect(objects.first { $0["name"] as? String == "p_value" }?["better"] is NSNull)
-        #expect((objects.first { $0["name"] as? String == "accuracy" }?["reported_names"] as? [String])?
-            .contains("accuracy_ci_low") == true)
+        #expect(
+            (objects.first { $0["name"] as? String == "accuracy" }?["reported_names"] as? [String])?
+                .contains("accuracy_ci_low") == true)
     }
 
     static let regressionRules = """
-    ruleset: regressions
-    rules:
-      - id: retention-regression
-        description: A group's retention moves more than 0.05 further from proportional than last time.
-        metric: retention_ratio
-        applies_to: [attribute]
-        policies: [keep_hard]
-        compare_to: previous
-        by: 0.05
-        severity: fail
-    """
+        ruleset: regressions
+        rules:
+          - id: retention-regression
+            description: A group's retention moves more than 0.05 further from proportional than last time.
+            metric: retention_ratio
+            applies_to: [attribute]
+            policies: [keep_hard]
+            compare_to: previous
+            by: 0.05
+            severity: fail
+        """
 
     /// Run 1 (uniform scores) has nothing to compare with: insufficient
     /// evidence at warn, the gate passes. Run 2 (group B planted with low
@@ -100,9 +106,10 @@ import Testing
         let before = try Self.retention(firstJSON, group: "B"), after = try Self.retention(secondJSON, group: "B")
         #expect(after < before - 0.05)
         let distance = abs(after - 1) - abs(before - 1)
-        #expect(breach["message"] as? String == "Pruning 30% with keep_hard by imported:s, group 'B' of group: "
-            + "retention_ratio fell from \(Self.metric(before)) (run 1) to \(Self.metric(after)), "
-            + "\(Self.metric(distance)) further from 1, more than the allowed 0.05.")
+        #expect(
+            breach["message"] as? String == "Pruning 30% with keep_hard by imported:s, group 'B' of group: "
+                + "retention_ratio fell from \(Self.metric(before)) (run 1) to \(Self.metric(after)), "
+                + "\(Self.metric(distance)) further from 1, more than the allowed 0.05.")
         // A third run with the same data judges against run 2: no move, no finding.
         let third = try Dietaudit.run(arguments + ["--json", "third.json"], in: workspace.url)
         #expect(third.exitCode == 0, "\(third.standardError)")
@@ -121,8 +128,11 @@ import Testing
             .replacingOccurrences(of: "  label: label", with: "  label: label\n  positive_label: \"yes\"")
             .replacingOccurrences(of: "retrain: {seeds: 0}", with: "retrain: {seeds: 2}")
         try workspace.write(spec + "\nruleset: \(ruleset)\n", to: "parity.yaml")
-        let result = try Dietaudit.run(["run", "parity.yaml", "--db", "runs.sqlite", "--out", "out", "--quiet",
-                                        "--json", "parity.json"], in: workspace.url)
+        let result = try Dietaudit.run(
+            [
+                "run", "parity.yaml", "--db", "runs.sqlite", "--out", "out", "--quiet",
+                "--json", "parity.json",
+            ], in: workspace.url)
         #expect(result.exitCode == 0 || result.exitCode == 1, "\(result.standardError)")
         let json = try Self.json(workspace, "parity.json")
         let composition = try #require(json["composition"] as? [[String: Any]])
@@ -130,18 +140,21 @@ import Testing
         #expect(composition.contains { ($0["impact_ratio"] as? Double ?? 1) < 0.8 && $0["group"] as? String == "B" })
         let attributes = try #require(json["attributes"] as? [[String: Any]])
         let name = "demographic_parity_difference_delta_vs_full"
-        let planRow = try #require(attributes.first {
-            $0["policy"] as? String == "keep_hard" && $0["attribute"] as? String == "group"
-        })
-        let fullRow = try #require(attributes.first {
-            $0["policy"] as? String == "full" && $0["attribute"] as? String == "group"
-        })
+        let planRow = try #require(
+            attributes.first {
+                $0["policy"] as? String == "keep_hard" && $0["attribute"] as? String == "group"
+            })
+        let fullRow = try #require(
+            attributes.first {
+                $0["policy"] as? String == "full" && $0["attribute"] as? String == "group"
+            })
         #expect(planRow[name] is NSNumber && planRow[name + "_ci_high"] is NSNumber)
         #expect(fullRow[name] is NSNull && fullRow["demographic_parity_difference"] is NSNumber)
         let findings = try #require(json["findings"] as? [[String: Any]])
-        #expect(findings.contains {
-            $0["rule_id"] as? String == "worst-group-regression" && $0["comparison"] as? String == "no_previous_run"
-        })
+        #expect(
+            findings.contains {
+                $0["rule_id"] as? String == "worst-group-regression" && $0["comparison"] as? String == "no_previous_run"
+            })
     }
 
     static func json(_ workspace: Workspace, _ name: String) throws -> [String: Any] {
@@ -150,10 +163,11 @@ import Testing
 
     static func retention(_ json: [String: Any], group: String) throws -> Double {
         let rows = try #require(json["composition"] as? [[String: Any]])
-        let row = try #require(rows.first {
-            $0["policy"] as? String == "keep_hard" && $0["attribute"] as? String == "group"
-                && $0["group"] as? String == group
-        })
+        let row = try #require(
+            rows.first {
+                $0["policy"] as? String == "keep_hard" && $0["attribute"] as? String == "group"
+                    && $0["group"] as? String == group
+            })
         return try #require(row["retention_ratio"] as? Double)
     }
 

@@ -9,23 +9,23 @@ import Testing
 @Suite(.serialized) struct RunLifeTests {
     /// A small audit that trains (softmax, two seeds) and retrains once.
     static let trainingSpec = """
-    audit: planted
-    dataset:
-      path: data.csv
-      label: label
-      id: id
-      attributes: [group]
-      test: {fraction: 0.2}
-    model: {kind: softmax}
-    training: {epochs: 3, seeds: 2, batch_size: 32}
-    scores:
-      - {kind: el2n, epoch: 1}
-      - {kind: imported, path: scores.csv, column: s, id_column: id}
-    pruning:
-      fractions: [0.3]
-      policies: [keep_hard, random]
-      retrain: {seeds: 1}
-    """
+        audit: planted
+        dataset:
+          path: data.csv
+          label: label
+          id: id
+          attributes: [group]
+          test: {fraction: 0.2}
+        model: {kind: softmax}
+        training: {epochs: 3, seeds: 2, batch_size: 32}
+        scores:
+          - {kind: el2n, epoch: 1}
+          - {kind: imported, path: scores.csv, column: s, id_column: id}
+        pruning:
+          fractions: [0.3]
+          policies: [keep_hard, random]
+          retrain: {seeds: 1}
+        """
 
     static func workspace() throws -> Workspace {
         let workspace = try Workspace()
@@ -109,8 +109,9 @@ import Testing
         #expect(first.standardOutput.contains(", gate passed (fail-on fail; findings: 0 fail,"))
         let firstShow = try Dietaudit.run(["show", "1", "--db", "runs.sqlite"], in: workspace.url)
         #expect(firstShow.exitCode == 0)
-        #expect(firstShow.standardOutput.contains("(gate passed, fail-on fail)"),
-                "\(firstShow.standardOutput)")
+        #expect(
+            firstShow.standardOutput.contains("(gate passed, fail-on fail)"),
+            "\(firstShow.standardOutput)")
     }
 
     @Test func divergentTrainingIsBadInputAndFailsTheRun() throws {

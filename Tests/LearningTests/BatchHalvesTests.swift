@@ -1,5 +1,6 @@
 import DietAuditCore
 import Testing
+
 @testable import Learning
 
 /// A batch run as two halves (``BatchHalves``) gives the batch's mean-loss
@@ -9,23 +10,29 @@ import Testing
     static let data = TestData.blobs(classes: 3, perClass: 11, dimensions: 5)
 
     /// Gradient, predictions and margins of one split step over all 33 rows.
-    static func splitStep(_ network: Network, concurrently: Bool) -> (gradient: [Float], predicted: [Int], margins: [Float]) {
+    static func splitStep(_ network: Network, concurrently: Bool) -> (
+        gradient: [Float], predicted: [Int], margins: [Float]
+    ) {
         let rows = data.features.rows
         let workspace = BatchWorkspace(layout: network.layout, capacity: rows)
         let halves = BatchHalves(workspace: workspace, parameterCount: network.parameterCount)
         data.features.values.withUnsafeBufferPointer { features in
             data.labels.withUnsafeBufferPointer { labels in
-                workspace.load(consecutiveRows: 0, count: rows, features: features.baseAddress!, columns: 5,
-                               labels: labels.baseAddress!)
+                workspace.load(
+                    consecutiveRows: 0, count: rows, features: features.baseAddress!, columns: 5,
+                    labels: labels.baseAddress!)
             }
         }
         network.parameters.withUnsafeBufferPointer {
-            halves.forwardBackward(layout: network.layout, count: rows, parameters: $0.baseAddress!, withMargins: true,
-                                   concurrently: concurrently)
+            halves.forwardBackward(
+                layout: network.layout, count: rows, parameters: $0.baseAddress!, withMargins: true,
+                concurrently: concurrently)
         }
-        return (Array(UnsafeBufferPointer(start: workspace.gradient, count: network.parameterCount)),
-                Array(UnsafeBufferPointer(start: workspace.predicted, count: rows)),
-                Array(UnsafeBufferPointer(start: workspace.margins, count: rows)))
+        return (
+            Array(UnsafeBufferPointer(start: workspace.gradient, count: network.parameterCount)),
+            Array(UnsafeBufferPointer(start: workspace.predicted, count: rows)),
+            Array(UnsafeBufferPointer(start: workspace.margins, count: rows))
+        )
     }
 
     @Test(arguments: [[5, 8, 3], [5, 16, 7, 3]])
@@ -50,19 +57,22 @@ import Testing
         let shape = InputShape(height: 3, width: 5, channels: 1)
         var generator = SeededGenerator(seed: 8, stream: "images")
         let rows = 9
-        let features = FeatureMatrix(values: (0..<(rows * 15)).map { _ in Float(generator.normal()) }, rows: rows, columns: 15)
+        let features = FeatureMatrix(
+            values: (0..<(rows * 15)).map { _ in Float(generator.normal()) }, rows: rows, columns: 15)
         let labels = (0..<rows).map { $0 % 2 }
         let network = Network(inputShape: shape, convolutionChannels: [2], classCount: 2, seed: 1)
         let workspace = BatchWorkspace(layout: network.layout, capacity: rows)
         let halves = BatchHalves(workspace: workspace, parameterCount: network.parameterCount)
         features.values.withUnsafeBufferPointer { f in
             labels.withUnsafeBufferPointer { l in
-                workspace.load(consecutiveRows: 0, count: rows, features: f.baseAddress!, columns: 15, labels: l.baseAddress!)
+                workspace.load(
+                    consecutiveRows: 0, count: rows, features: f.baseAddress!, columns: 15, labels: l.baseAddress!)
             }
         }
         network.parameters.withUnsafeBufferPointer {
-            halves.forwardBackward(layout: network.layout, count: rows, parameters: $0.baseAddress!, withMargins: false,
-                                   concurrently: true)
+            halves.forwardBackward(
+                layout: network.layout, count: rows, parameters: $0.baseAddress!, withMargins: false,
+                concurrently: true)
         }
         let split = Array(UnsafeBufferPointer(start: workspace.gradient, count: network.parameterCount))
         let whole = network.lossAndGradient(for: features, labels: labels).gradient

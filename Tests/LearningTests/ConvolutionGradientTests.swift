@@ -1,5 +1,6 @@
 import DietAuditCore
 import Testing
+
 @testable import Learning
 
 @Suite struct ConvolutionGradientTests {
@@ -14,15 +15,19 @@ import Testing
         let (features, labels) = TestData.barImages(classes: 3, perClass: 2, shape: shape)
         let (loss, gradient) = network.lossAndGradient(for: features, labels: labels)
         let base = network.parameters.map(Double.init)
-        let reference = TestData.referenceConvolutionLoss(network: network, parameters: base, features: features, labels: labels)
+        let reference = TestData.referenceConvolutionLoss(
+            network: network, parameters: base, features: features, labels: labels)
         #expect(abs(loss - reference) < 1e-5)
         let h = 1e-6
         for index in 0..<base.count {
             var plus = base, minus = base
             plus[index] += h
             minus[index] -= h
-            let numeric = (TestData.referenceConvolutionLoss(network: network, parameters: plus, features: features, labels: labels)
-                - TestData.referenceConvolutionLoss(network: network, parameters: minus, features: features, labels: labels)) / (2 * h)
+            let numeric =
+                (TestData.referenceConvolutionLoss(
+                    network: network, parameters: plus, features: features, labels: labels)
+                    - TestData.referenceConvolutionLoss(
+                        network: network, parameters: minus, features: features, labels: labels)) / (2 * h)
             #expect(abs(Double(gradient[index]) - numeric) <= 1e-4 + 1e-3 * abs(numeric), "parameter \(index)")
         }
     }
@@ -30,7 +35,8 @@ import Testing
     /// The per-layer choice rule: ghost exactly when P·(K + C_out) < K·C_out.
     @Test func normMethodChoosesTheCheaperProduct() {
         func block(_ side: Int, _ inputs: Int, _ outputs: Int) -> ConvolutionLayout {
-            ConvolutionLayout(height: side, width: side, inputChannels: inputs, outputChannels: outputs, weightOffset: 0)
+            ConvolutionLayout(
+                height: side, width: side, inputChannels: inputs, outputChannels: outputs, weightOffset: 0)
         }
         // 28×28, 1 → 16: P = 784, K = 9: 784·25 ≫ 144.
         #expect(ConvolutionNormMethod.automatic.resolved(for: block(28, 1, 16)) == .materialised)
@@ -59,8 +65,9 @@ import Testing
                 #expect(abs(fast[row] - slow[row]) <= 1e-4 * max(slow[row], 1e-3), "\(stage) row \(row)")
             }
             if stage == "init" {
-                try train(network: &network, on: features, labels: labels,
-                          spec: TrainingSpec(epochs: 3, batchSize: 16, optimizer: OptimizerSpec(learningRate: 0.05)), seed: 4)
+                try train(
+                    network: &network, on: features, labels: labels,
+                    spec: TrainingSpec(epochs: 3, batchSize: 16, optimizer: OptimizerSpec(learningRate: 0.05)), seed: 4)
                 #expect(try #require(network.accuracy(on: features, labels: labels)) > 0.9, "the bars are learnable")
             }
         }

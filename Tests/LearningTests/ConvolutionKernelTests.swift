@@ -1,5 +1,6 @@
 import DietAuditCore
 import Testing
+
 @testable import Learning
 
 @Suite struct ConvolutionKernelTests {
@@ -20,17 +21,21 @@ import Testing
         let rows = 4
         let values = (0..<(rows * shape.valueCount)).map { _ in Float(generator.normal()) }
         let workspace = BatchWorkspace(layout: network.layout, capacity: rows)
-        values.withUnsafeBufferPointer { workspace.load(consecutiveRows: 0, count: rows, features: $0.baseAddress!,
-                                                        columns: shape.valueCount, labels: nil) }
+        values.withUnsafeBufferPointer {
+            workspace.load(
+                consecutiveRows: 0, count: rows, features: $0.baseAddress!,
+                columns: shape.valueCount, labels: nil)
+        }
         network.parameters.withUnsafeBufferPointer {
             network.layout.forwardConvolution(0, count: rows, parameters: $0.baseAddress!, workspace: workspace)
         }
         let block = network.layout.convolutions[0]
         for row in 0..<rows {
             let image = values[(row * shape.valueCount)..<((row + 1) * shape.valueCount)].map(Double.init)
-            let direct = TestData.directConvolution(image, height: 5, width: 6, inputChannels: 2,
-                                                    weights: network.weights(layer: 0).map(Double.init),
-                                                    bias: network.bias(layer: 0).map(Double.init))
+            let direct = TestData.directConvolution(
+                image, height: 5, width: 6, inputChannels: 2,
+                weights: network.weights(layer: 0).map(Double.init),
+                bias: network.bias(layer: 0).map(Double.init))
             for index in 0..<block.outputSize {
                 let value = workspace.convolutions[0].output[row * block.outputSize + index]
                 #expect(abs(Double(value) - max(direct[index], 0)) < 1e-5, "row \(row) index \(index)")
@@ -42,11 +47,14 @@ import Testing
     /// a single pixel), where every position touches the zero padding: patch
     /// entry `(ky, kx, c)` of position `(y, x)` is input `(y+ky−1, x+kx−1, c)`
     /// or 0 outside the image.
-    @Test(arguments: [InputShape(height: 1, width: 4, channels: 2), InputShape(height: 3, width: 1, channels: 1),
-                      InputShape(height: 1, width: 1, channels: 3), InputShape(height: 2, width: 2, channels: 1)])
+    @Test(arguments: [
+        InputShape(height: 1, width: 4, channels: 2), InputShape(height: 3, width: 1, channels: 1),
+        InputShape(height: 1, width: 1, channels: 3), InputShape(height: 2, width: 2, channels: 1),
+    ])
     func im2colMatchesItsDefinitionOnThinImages(shape: InputShape) {
-        let block = ConvolutionLayout(height: shape.height, width: shape.width, inputChannels: shape.channels,
-                                      outputChannels: 1, weightOffset: 0)
+        let block = ConvolutionLayout(
+            height: shape.height, width: shape.width, inputChannels: shape.channels,
+            outputChannels: 1, weightOffset: 0)
         let input = (0..<block.inputSize).map { Float($0 + 1) }
         var patches = [Float](repeating: .nan, count: block.positions * block.patchWidth)
         input.withUnsafeBufferPointer { i in
@@ -101,9 +109,11 @@ import Testing
     /// delta at its window's maximum and zero elsewhere.
     @Test func maxPoolByHand() {
         let block = ConvolutionLayout(height: 3, width: 5, inputChannels: 1, outputChannels: 1, weightOffset: 0)
-        let output: [Float] = [1, 4, 2, 7, 99,
-                               3, 2, 7, 5, 99,
-                               99, 99, 99, 99, 99]
+        let output: [Float] = [
+            1, 4, 2, 7, 99,
+            3, 2, 7, 5, 99,
+            99, 99, 99, 99, 99,
+        ]
         var pooled = [Float](repeating: 0, count: 2)
         var sources = [Int32](repeating: 0, count: 2)
         output.withUnsafeBufferPointer { output in
@@ -119,7 +129,9 @@ import Testing
         [Float(0.5), -2].withUnsafeBufferPointer { pooledDelta in
             sources.withUnsafeBufferPointer { sources in
                 delta.withUnsafeMutableBufferPointer {
-                    block.unpool(pooledDelta: pooledDelta.baseAddress!, sources: sources.baseAddress!, outputDelta: $0.baseAddress!)
+                    block.unpool(
+                        pooledDelta: pooledDelta.baseAddress!, sources: sources.baseAddress!,
+                        outputDelta: $0.baseAddress!)
                 }
             }
         }
@@ -151,11 +163,13 @@ import Testing
     /// `np.einsum('abc,abco->o', xp[y:y+3, x:x+3], Wc) + p[54:57]`, ReLU,
     /// `a[:4, :4].reshape(2,2,2,2,3).max(axis=(1,3))` flattened, `@ p[57:81].reshape(12,2) + p[81:83]`.
     @Test func forwardMatchesNumpy() {
-        var network = Network(inputShape: InputShape(height: 4, width: 5, channels: 2), convolutionChannels: [3],
-                              classCount: 2, seed: 0)
+        var network = Network(
+            inputShape: InputShape(height: 4, width: 5, channels: 2), convolutionChannels: [3],
+            classCount: 2, seed: 0)
         #expect(network.parameterCount == 83)
         network.setParameters((0..<83).map { Float(0.1 * Double(($0 * 7) % 11 - 5)) })
-        let features = FeatureMatrix(values: (0..<80).map { Float(Double(($0 * 5) % 13 - 6) / 4) }, rows: 2, columns: 40)
+        let features = FeatureMatrix(
+            values: (0..<80).map { Float(Double(($0 * 5) % 13 - 6) / 4) }, rows: 2, columns: 40)
         let expectedLogits = [0.7175000000000004, -0.12250000000000011, 0.5449999999999998, 0.010000000000000009]
         for (value, expected) in zip(network.logits(for: features), expectedLogits) {
             #expect(abs(Double(value) - expected) < 1e-5)

@@ -1,5 +1,6 @@
 import DietAuditCore
 import Testing
+
 @testable import Learning
 
 @Suite struct ConvolutionNetworkTests {
@@ -24,15 +25,17 @@ import Testing
         let odd = ModelSpec(kind: .cnn(channels: [2, 3]), inputShape: InputShape(height: 7, width: 5, channels: 2))
         #expect(odd.layerSizes(inputCount: 70, classCount: 4) == [70, 12, 3, 4])
         // Dense kinds ignore the shape.
-        #expect(ModelSpec(kind: .mlp(hidden: [8]), inputShape: Self.digitsShape).layerSizes(inputCount: 64, classCount: 10)
-            == [64, 8, 10])
+        #expect(
+            ModelSpec(kind: .mlp(hidden: [8]), inputShape: Self.digitsShape).layerSizes(inputCount: 64, classCount: 10)
+                == [64, 8, 10])
     }
 
     /// He-normal for convolutions: sd ≈ sqrt(2 / (9 · C_in)) (within 3% over
     /// 9·16·64 = 9216 draws), biases 0; the same seed gives the same network.
     @Test func heInitialisationUsesThePatchFanIn() {
-        let network = Network(inputShape: InputShape(height: 4, width: 4, channels: 16), convolutionChannels: [64],
-                              classCount: 2, seed: 9)
+        let network = Network(
+            inputShape: InputShape(height: 4, width: 4, channels: 16), convolutionChannels: [64],
+            classCount: 2, seed: 9)
         let weights = network.weights(layer: 0).map(Double.init)
         #expect(weights.count == 9216)
         let mean = weights.reduce(0, +) / Double(weights.count)
@@ -43,8 +46,10 @@ import Testing
         let denseSD = (dense.map { $0 * $0 }.reduce(0, +) / Double(dense.count)).squareRoot()
         #expect(abs(denseSD / (2.0 / 256).squareRoot() - 1) < 0.1, "fan-in 2·2·64 = 256, 512 draws")
         #expect(network.bias(layer: 0).allSatisfy { $0 == 0 } && network.bias(layer: 1).allSatisfy { $0 == 0 })
-        #expect(Network(inputShape: InputShape(height: 4, width: 4, channels: 16), convolutionChannels: [64],
-                        classCount: 2, seed: 9) == network)
+        #expect(
+            Network(
+                inputShape: InputShape(height: 4, width: 4, channels: 16), convolutionChannels: [64],
+                classCount: 2, seed: 9) == network)
     }
 
     /// `validate(inputCount:)` rejects what cannot be built, with the reason.
@@ -53,12 +58,17 @@ import Testing
             do { try spec.validate(inputCount: inputCount); return "" } catch { return "\(error)" }
         }
         #expect(message(ModelSpec(kind: .cnn(channels: [8])), 64).contains("needs the image shape"))
-        #expect(message(ModelSpec(kind: .cnn(channels: [8]), inputShape: Self.digitsShape), 65).contains("64 values per example"))
+        #expect(
+            message(ModelSpec(kind: .cnn(channels: [8]), inputShape: Self.digitsShape), 65).contains(
+                "64 values per example"))
         #expect(message(ModelSpec(kind: .cnn(channels: []), inputShape: Self.digitsShape), 64).contains("empty"))
-        #expect(message(ModelSpec(kind: .cnn(channels: [8, 0]), inputShape: Self.digitsShape), 64).contains("positive channel"))
+        #expect(
+            message(ModelSpec(kind: .cnn(channels: [8, 0]), inputShape: Self.digitsShape), 64).contains(
+                "positive channel"))
         // 8 → 4 → 2 → 1 → 0: the fourth block pools to nothing.
-        #expect(message(ModelSpec(kind: .cnn(channels: [1, 1, 1, 1]), inputShape: Self.digitsShape), 64)
-            .contains("expected at most 3 blocks"))
+        #expect(
+            message(ModelSpec(kind: .cnn(channels: [1, 1, 1, 1]), inputShape: Self.digitsShape), 64)
+                .contains("expected at most 3 blocks"))
         #expect(message(ModelSpec(kind: .cnn(channels: [1, 1, 1]), inputShape: Self.digitsShape), 64) == "")
         #expect(message(ModelSpec(kind: .mlp(hidden: [0])), 64).contains("positive widths"))
     }
@@ -97,7 +107,8 @@ import Testing
         let model = ModelSpec(kind: .cnn(channels: [8]), inputShape: Self.digitsShape)
         var network = Network(model: model, inputCount: 64, classCount: 10, seed: 7)
         try train(network: &network, on: all, labels: labels, rows: trainRows, spec: spec, seed: 7)
-        let accuracy = try #require(network.accuracy(on: all.selecting(rows: testRows), labels: testRows.map { labels[$0] }))
+        let accuracy = try #require(
+            network.accuracy(on: all.selecting(rows: testRows), labels: testRows.map { labels[$0] }))
         #expect(accuracy >= 0.9, "held-out accuracy \(accuracy)")
         var again = Network(model: model, inputCount: 64, classCount: 10, seed: 7)
         try train(network: &again, on: all, labels: labels, rows: trainRows, spec: spec, seed: 7)

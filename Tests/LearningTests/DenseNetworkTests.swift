@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Learning
 
 @Suite struct DenseNetworkTests {
@@ -19,7 +20,9 @@ import Testing
         for (value, expected) in zip(logits, expectedLogits) { #expect(abs(Double(value) - expected) < 1e-6) }
         let probabilities = network.probabilities(for: features)
         let expectedProbabilities = [0.34411715879218635, 0.6558828412078137, 0.26308410416657974, 0.7369158958334202]
-        for (value, expected) in zip(probabilities, expectedProbabilities) { #expect(abs(Double(value) - expected) < 1e-6) }
+        for (value, expected) in zip(probabilities, expectedProbabilities) {
+            #expect(abs(Double(value) - expected) < 1e-6)
+        }
         #expect(network.predictedClasses(for: features) == [1, 1])
         #expect(network.accuracy(on: features, labels: [1, 0]) == 0.5)
         let losses = network.losses(for: features, labels: [1, 0])

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Learning
 
 /// GraNd over at least two inference chunks runs as two halves of the rows
@@ -11,10 +12,12 @@ import Testing
         let network = Network(layerSizes: [5, 16, 3], seed: 9)
         let all = network.gradientNorms(for: data.features, labels: data.labels)
         let half = data.features.rows / 2
-        let first = network.gradientNorms(for: data.features.selecting(rows: Array(0..<half)),
-                                          labels: Array(data.labels[0..<half]))
-        let second = network.gradientNorms(for: data.features.selecting(rows: Array(half..<data.features.rows)),
-                                           labels: Array(data.labels[half...]))
+        let first = network.gradientNorms(
+            for: data.features.selecting(rows: Array(0..<half)),
+            labels: Array(data.labels[0..<half]))
+        let second = network.gradientNorms(
+            for: data.features.selecting(rows: Array(half..<data.features.rows)),
+            labels: Array(data.labels[half...]))
         #expect(all.map(\.bitPattern) == (first + second).map(\.bitPattern))
 
         // Brute force: the full gradient of one example's loss (a batch of one).

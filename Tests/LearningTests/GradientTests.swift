@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Learning
 
 @Suite struct GradientTests {
@@ -9,14 +10,18 @@ import Testing
         let network = Network(layerSizes: [4, 6, 5, 3], seed: 5)
         let (loss, gradient) = network.lossAndGradient(for: features, labels: labels)
         let base = network.parameters.map(Double.init)
-        #expect(abs(loss - TestData.referenceLoss(network: network, parameters: base, features: features, labels: labels)) < 1e-5)
+        #expect(
+            abs(loss - TestData.referenceLoss(network: network, parameters: base, features: features, labels: labels))
+                < 1e-5)
         let h = 1e-5
         for index in 0..<base.count {
             var plus = base, minus = base
             plus[index] += h
             minus[index] -= h
-            let numeric = (TestData.referenceLoss(network: network, parameters: plus, features: features, labels: labels)
-                - TestData.referenceLoss(network: network, parameters: minus, features: features, labels: labels)) / (2 * h)
+            let numeric =
+                (TestData.referenceLoss(network: network, parameters: plus, features: features, labels: labels)
+                    - TestData.referenceLoss(network: network, parameters: minus, features: features, labels: labels))
+                / (2 * h)
             #expect(abs(Double(gradient[index]) - numeric) <= 1e-4 + 1e-3 * abs(numeric), "parameter \(index)")
         }
     }
@@ -44,8 +49,9 @@ import Testing
                 #expect(abs(fast[row] - slow[row]) <= 1e-4 * max(slow[row], 1e-3), "\(stage) row \(row)")
             }
             if stage == "init" {
-                try train(network: &network, on: features, labels: labels,
-                          spec: TrainingSpec(epochs: 5, batchSize: 32), seed: 4)
+                try train(
+                    network: &network, on: features, labels: labels,
+                    spec: TrainingSpec(epochs: 5, batchSize: 32), seed: 4)
             }
         }
     }

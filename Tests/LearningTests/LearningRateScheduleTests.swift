@@ -1,5 +1,6 @@
 import DietAuditCore
 import Testing
+
 @testable import Learning
 
 @Suite struct LearningRateScheduleTests {
@@ -19,8 +20,10 @@ import Testing
     /// Source: `[0.001 + (0.1 - 0.001) * (1 + math.cos(math.pi * e / 8)) / 2 for e in range(8)]`
     /// (Tests/References/learning_rate_schedules.py).
     @Test func cosineRatesMatchClosedForm() {
-        let expected = [0.1, 0.0962320368593087, 0.0855017856687341, 0.06944282990207196,
-                        0.0505, 0.03155717009792806, 0.0154982143312659, 0.004767963140691307]
+        let expected = [
+            0.1, 0.0962320368593087, 0.0855017856687341, 0.06944282990207196,
+            0.0505, 0.03155717009792806, 0.0154982143312659, 0.004767963140691307,
+        ]
         let schedule = LearningRateSchedule.cosine(minimum: 0.001)
         for (epoch, rate) in expected.enumerated() {
             #expect(abs(Double(schedule.rate(epoch: epoch, of: 8, base: 0.1)) - rate) < 1e-8, "epoch \(epoch)")
@@ -46,7 +49,9 @@ import Testing
             } throws: { ($0 as? InputError)?.message.contains("training.schedule.\(key)") == true }
         }
         // The edges are allowed: minimum 0 and minimum equal to the rate.
-        for schedule in [LearningRateSchedule.cosine(minimum: 0), .cosine(minimum: 0.1), .step(everyEpochs: 1, factor: 2)] {
+        for schedule in [
+            LearningRateSchedule.cosine(minimum: 0), .cosine(minimum: 0.1), .step(everyEpochs: 1, factor: 2),
+        ] {
             let spec = TrainingSpec(epochs: 1, optimizer: OptimizerSpec(learningRate: 0.1), schedule: schedule)
             #expect(throws: Never.self) {
                 try train(network: &network, on: data.features, labels: data.labels, spec: spec, seed: 0)

@@ -1,10 +1,13 @@
 import DietAuditCore
 import Testing
+
 @testable import Learning
 
 @Suite struct MatrixProductTests {
     /// A naive triple loop in Double, the reference for the sgemm wrapper.
-    static func naive(_ a: [Float], _ b: [Float], m: Int, k: Int, n: Int, transposeA: Bool, transposeB: Bool) -> [Double] {
+    static func naive(_ a: [Float], _ b: [Float], m: Int, k: Int, n: Int, transposeA: Bool, transposeB: Bool)
+        -> [Double]
+    {
         var c = [Double](repeating: 0, count: m * n)
         for i in 0..<m {
             for j in 0..<n {

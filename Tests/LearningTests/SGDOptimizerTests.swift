@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Learning
 
 @Suite struct SGDOptimizerTests {
@@ -12,7 +13,8 @@ import Testing
     ///     d = g + wd*w; v = mu*v + d; w = w - lr*v
     /// ```
     @Test func twoStepsMatchNumpy() {
-        var optimizer = SGDOptimizer(spec: OptimizerSpec(learningRate: 0.1, momentum: 0.9, weightDecay: 0.01), parameterCount: 3)
+        var optimizer = SGDOptimizer(
+            spec: OptimizerSpec(learningRate: 0.1, momentum: 0.9, weightDecay: 0.01), parameterCount: 3)
         var parameters: [Float] = [1, -2, 0.5]
         optimizer.step(parameters: &parameters, gradient: [0.5, 0.25, -1])
         let afterOne = [0.9490000009536743, -2.0230000019073486, 0.5995000004768372]

@@ -1,6 +1,7 @@
-import DietAuditTestSupport
 import DietAuditCore
+import DietAuditTestSupport
 import Foundation
+
 @testable import Learning
 
 extension TestData {
@@ -8,8 +9,10 @@ extension TestData {
     /// by class: class `c` lights up image row `c · height / classes` (+2 in
     /// every channel) over Gaussian noise of σ 0.5, so a convolution can tell
     /// the classes apart.
-    static func barImages(classes: Int, perClass: Int, shape: InputShape,
-                          seed: UInt64 = 17) -> (features: FeatureMatrix, labels: [Int]) {
+    static func barImages(
+        classes: Int, perClass: Int, shape: InputShape,
+        seed: UInt64 = 17
+    ) -> (features: FeatureMatrix, labels: [Int]) {
         var generator = SeededGenerator(seed: seed, stream: "bars")
         var values = [Float](), labels = [Int]()
         for _ in 0..<perClass {
@@ -30,8 +33,10 @@ extension TestData {
     /// `height × width × C_in` image, in `Double` with plain loops, as the
     /// definition reads: `z[y, x, o] = b[o] + Σ_{ky,kx,c} in[y+ky−1, x+kx−1, c] ·
     /// W[(ky·3 + kx)·C_in + c, o]`, out-of-image terms omitted. No ReLU.
-    static func directConvolution(_ image: [Double], height: Int, width: Int, inputChannels: Int,
-                                  weights: [Double], bias: [Double]) -> [Double] {
+    static func directConvolution(
+        _ image: [Double], height: Int, width: Int, inputChannels: Int,
+        weights: [Double], bias: [Double]
+    ) -> [Double] {
         let outputs = bias.count
         var result = [Double](repeating: 0, count: height * width * outputs)
         for y in 0..<height {
@@ -43,7 +48,8 @@ extension TestData {
                             let (sy, sx) = (y + ky - 1, x + kx - 1)
                             guard sy >= 0, sy < height, sx >= 0, sx < width else { continue }
                             for c in 0..<inputChannels {
-                                sum += image[(sy * width + sx) * inputChannels + c]
+                                sum +=
+                                    image[(sy * width + sx) * inputChannels + c]
                                     * weights[((ky * 3 + kx) * inputChannels + c) * outputs + o]
                             }
                         }
@@ -59,8 +65,10 @@ extension TestData {
     /// naively in `Double` from `parameters` (same layout as the network's):
     /// direct convolution, ReLU, 2×2 max-pool (floor), then the dense layer.
     /// An independent reference for finite differences.
-    static func referenceConvolutionLoss(network: Network, parameters: [Double],
-                                         features: FeatureMatrix, labels: [Int]) -> Double {
+    static func referenceConvolutionLoss(
+        network: Network, parameters: [Double],
+        features: FeatureMatrix, labels: [Int]
+    ) -> Double {
         let shape = network.inputShape!
         var total = 0.0
         for row in 0..<features.rows {
@@ -69,9 +77,10 @@ extension TestData {
             var offset = 0
             for outputs in network.convolutionChannels {
                 let weightCount = 9 * channels * outputs
-                let z = directConvolution(image, height: height, width: width, inputChannels: channels,
-                                          weights: Array(parameters[offset..<(offset + weightCount)]),
-                                          bias: Array(parameters[(offset + weightCount)..<(offset + weightCount + outputs)]))
+                let z = directConvolution(
+                    image, height: height, width: width, inputChannels: channels,
+                    weights: Array(parameters[offset..<(offset + weightCount)]),
+                    bias: Array(parameters[(offset + weightCount)..<(offset + weightCount + outputs)]))
                 offset += weightCount + outputs
                 let (ph, pw) = (height / 2, width / 2)
                 var pooled = [Double](repeating: 0, count: ph * pw * outputs)

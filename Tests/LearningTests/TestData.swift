@@ -1,4 +1,6 @@
 import DietAuditCore
+import Foundation
+
 @testable import Learning
 
 /// Small generated data sets with a planted answer.
@@ -7,8 +9,10 @@ enum TestData {
     /// dimensions: class c is centred at `separation · e_(c mod dimensions)`
     /// with unit-σ·`spread` noise, so the classes are (almost surely) linearly
     /// separable for a large separation. Rows are interleaved by class.
-    static func blobs(classes: Int, perClass: Int, dimensions: Int, separation: Double = 4,
-                      spread: Double = 0.5, seed: UInt64 = 11) -> (features: FeatureMatrix, labels: [Int]) {
+    static func blobs(
+        classes: Int, perClass: Int, dimensions: Int, separation: Double = 4,
+        spread: Double = 0.5, seed: UInt64 = 11
+    ) -> (features: FeatureMatrix, labels: [Int]) {
         var generator = SeededGenerator(seed: seed, stream: "blobs")
         var values = [Float]()
         var labels = [Int]()
@@ -27,7 +31,8 @@ enum TestData {
     /// Mean softmax cross-entropy of a dense ReLU network, computed naively in
     /// `Double` from the network's parameters with `overrides` applied: an
     /// independent reference for finite differences.
-    static func referenceLoss(network: Network, parameters: [Double], features: FeatureMatrix, labels: [Int]) -> Double {
+    static func referenceLoss(network: Network, parameters: [Double], features: FeatureMatrix, labels: [Int]) -> Double
+    {
         let sizes = network.layerSizes
         var total = 0.0
         for row in 0..<features.rows {
@@ -51,5 +56,3 @@ enum TestData {
         return total / Double(features.rows)
     }
 }
-
-import Foundation

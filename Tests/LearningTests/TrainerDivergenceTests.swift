@@ -1,5 +1,6 @@
 import DietAuditCore
 import Testing
+
 @testable import Learning
 
 /// Training that diverges stops with a typed error instead of producing NaN
@@ -12,8 +13,9 @@ import Testing
         let spec = TrainingSpec(epochs: 5, batchSize: 32, optimizer: OptimizerSpec(learningRate: 100_000))
         let observer = RecordingObserver()
         let error = try #require(throws: TrainingDiverged.self) {
-            try train(network: &network, on: Self.data.features, labels: Self.data.labels, spec: spec, seed: 4,
-                      observer: observer)
+            try train(
+                network: &network, on: Self.data.features, labels: Self.data.labels, spec: spec, seed: 4,
+                observer: observer)
         }
         #expect(error.seed == 4 && error.epochs == 5 && error.learningRate == 100_000)
         #expect((1...5).contains(error.epoch))
@@ -21,8 +23,10 @@ import Testing
         #expect(observer.epochs == Array(0..<error.epoch))
         #expect(observer.networks.allSatisfy { $0.parameters.allSatisfy(\.isFinite) })
         let text = error.during("scoring model 1 of 2").description
-        for key in ["training.optimizer.learning_rate", "dataset.scaling", "training.epochs", "seed 4",
-                    "epoch \(error.epoch) of 5", "scoring model 1 of 2"] {
+        for key in [
+            "training.optimizer.learning_rate", "dataset.scaling", "training.epochs", "seed 4",
+            "epoch \(error.epoch) of 5", "scoring model 1 of 2",
+        ] {
             #expect(text.contains(key), "\(key) missing from: \(text)")
         }
     }
@@ -39,6 +43,7 @@ import Testing
     @Test func sensibleTrainingDoesNotThrow() throws {
         var network = Network(layerSizes: [5, 16, 3], seed: 1)
         let spec = TrainingSpec(epochs: 3, batchSize: 32, optimizer: OptimizerSpec(learningRate: 0.1))
-        #expect(try train(network: &network, on: Self.data.features, labels: Self.data.labels, spec: spec, seed: 1) == 3)
+        #expect(
+            try train(network: &network, on: Self.data.features, labels: Self.data.labels, spec: spec, seed: 1) == 3)
     }
 }

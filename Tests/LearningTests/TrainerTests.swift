@@ -1,5 +1,6 @@
 import DietAuditCore
 import Testing
+
 @testable import Learning
 
 /// Records everything a training run reports.
@@ -15,7 +16,8 @@ final class RecordingObserver: TrainingObserver {
         return epoch == stopAfter ? .stop : .proceed
     }
 
-    func trainingPresented(examples: ArraySlice<Int>, correct: ArraySlice<Bool>, margins: ArraySlice<Float>, epoch: Int) {
+    func trainingPresented(examples: ArraySlice<Int>, correct: ArraySlice<Bool>, margins: ArraySlice<Float>, epoch: Int)
+    {
         batches.append((epoch, Array(examples), Array(correct)))
     }
 }
@@ -39,7 +41,8 @@ final class RecordingObserver: TrainingObserver {
     @Test func sameSeedIsBitIdenticalAndSeedsDiffer() throws {
         func run(initSeed: UInt64, shuffleSeed: UInt64) throws -> [Float] {
             var network = Network(layerSizes: [5, 16, 3], seed: initSeed)
-            try train(network: &network, on: Self.data.features, labels: Self.data.labels, spec: Self.spec, seed: shuffleSeed)
+            try train(
+                network: &network, on: Self.data.features, labels: Self.data.labels, spec: Self.spec, seed: shuffleSeed)
             return network.parameters
         }
         let first = try run(initSeed: 7, shuffleSeed: 7)
@@ -52,8 +55,9 @@ final class RecordingObserver: TrainingObserver {
         var network = Network(layerSizes: [5, 16, 3], seed: 2)
         let initial = network
         let observer = RecordingObserver()
-        let completed = try train(network: &network, on: Self.data.features, labels: Self.data.labels,
-                                  spec: TrainingSpec(epochs: 3, batchSize: 128), seed: 2, observer: observer)
+        let completed = try train(
+            network: &network, on: Self.data.features, labels: Self.data.labels,
+            spec: TrainingSpec(epochs: 3, batchSize: 128), seed: 2, observer: observer)
         #expect(completed == 3)
         #expect(observer.epochs == [0, 1, 2, 3])
         #expect(observer.networks.first == initial)
@@ -76,13 +80,15 @@ final class RecordingObserver: TrainingObserver {
         var stopped = Network(layerSizes: [5, 16, 3], seed: 3)
         let observer = RecordingObserver()
         observer.stopAfter = 2
-        let completed = try train(network: &stopped, on: Self.data.features, labels: Self.data.labels,
-                                  spec: Self.spec, seed: 3, observer: observer)
+        let completed = try train(
+            network: &stopped, on: Self.data.features, labels: Self.data.labels,
+            spec: Self.spec, seed: 3, observer: observer)
         #expect(completed == 2)
         #expect(observer.epochs == [0, 1, 2])
         var short = Network(layerSizes: [5, 16, 3], seed: 3)
-        try train(network: &short, on: Self.data.features, labels: Self.data.labels,
-                  spec: TrainingSpec(epochs: 2, batchSize: 128), seed: 3)
+        try train(
+            network: &short, on: Self.data.features, labels: Self.data.labels,
+            spec: TrainingSpec(epochs: 2, batchSize: 128), seed: 3)
         #expect(stopped.parameters == short.parameters)
     }
 
@@ -97,8 +103,9 @@ final class RecordingObserver: TrainingObserver {
         }
         var network = Network(layerSizes: [5, 16, 3], seed: 4)
         let observer = RecordingObserver()
-        try train(network: &network, on: features, labels: labels, rows: chosen,
-                  spec: TrainingSpec(epochs: 4, batchSize: 64), seed: 4, observer: observer)
+        try train(
+            network: &network, on: features, labels: labels, rows: chosen,
+            spec: TrainingSpec(epochs: 4, batchSize: 64), seed: 4, observer: observer)
         #expect(network.parameters.allSatisfy { $0.isFinite })
         for epoch in 1...4 {
             #expect(observer.batches.filter { $0.epoch == epoch }.flatMap(\.examples).sorted() == chosen)
@@ -114,23 +121,28 @@ final class RecordingObserver: TrainingObserver {
         var network = Network(layerSizes: [5, 4, 3], seed: 0)
         var spec = TrainingSpec()
         spec.optimizer.kind = "sdg"
-        #expect { try train(network: &network, on: Self.data.features, labels: Self.data.labels, spec: spec, seed: 0) }
-            throws: { ($0 as? InputError)?.message.contains("did you mean 'sgd'") == true }
+        #expect {
+            try train(network: &network, on: Self.data.features, labels: Self.data.labels, spec: spec, seed: 0)
+        } throws: { ($0 as? InputError)?.message.contains("did you mean 'sgd'") == true }
         #expect(throws: InputError.self) {
-            try train(network: &network, on: Self.data.features, labels: Self.data.labels,
-                      spec: TrainingSpec(batchSize: 0), seed: 0)
+            try train(
+                network: &network, on: Self.data.features, labels: Self.data.labels,
+                spec: TrainingSpec(batchSize: 0), seed: 0)
         }
         #expect(throws: InputError.self) {
-            try train(network: &network, on: Self.data.features, labels: Array(Self.data.labels.dropFirst()),
-                      spec: TrainingSpec(), seed: 0)
+            try train(
+                network: &network, on: Self.data.features, labels: Array(Self.data.labels.dropFirst()),
+                spec: TrainingSpec(), seed: 0)
         }
         #expect(throws: InputError.self) {
-            try train(network: &network, on: Self.data.features, labels: Self.data.labels, rows: [0, 300],
-                      spec: TrainingSpec(), seed: 0)
+            try train(
+                network: &network, on: Self.data.features, labels: Self.data.labels, rows: [0, 300],
+                spec: TrainingSpec(), seed: 0)
         }
         #expect(throws: InputError.self) {
-            try train(network: &network, on: Self.data.features, labels: Self.data.labels, rows: [],
-                      spec: TrainingSpec(), seed: 0)
+            try train(
+                network: &network, on: Self.data.features, labels: Self.data.labels, rows: [],
+                spec: TrainingSpec(), seed: 0)
         }
     }
 }

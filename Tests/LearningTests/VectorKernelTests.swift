@@ -1,5 +1,6 @@
 import DietAuditCore
 import Testing
+
 @testable import Learning
 
 /// The vectorised element-wise kernels give exactly the bits of the plain
@@ -75,8 +76,9 @@ import Testing
         var sums = [Float](repeating: .nan, count: columns)
         values.withUnsafeBufferPointer { v in
             sums.withUnsafeMutableBufferPointer {
-                VectorKernels.columnSums(v.baseAddress!, rows: rows, columns: columns, stride: stride, scale: 0.125,
-                                         into: $0.baseAddress!)
+                VectorKernels.columnSums(
+                    v.baseAddress!, rows: rows, columns: columns, stride: stride, scale: 0.125,
+                    into: $0.baseAddress!)
             }
         }
         #expect(Self.sameBits(sums, expected))
@@ -84,7 +86,9 @@ import Testing
         let other = Self.values(columns, seed: 6)
         var total = sums
         other.withUnsafeBufferPointer { o in
-            total.withUnsafeMutableBufferPointer { VectorKernels.add(o.baseAddress!, into: $0.baseAddress!, count: columns) }
+            total.withUnsafeMutableBufferPointer {
+                VectorKernels.add(o.baseAddress!, into: $0.baseAddress!, count: columns)
+            }
         }
         #expect(Self.sameBits(total, zip(sums, other).map { $0 + $1 }))
     }

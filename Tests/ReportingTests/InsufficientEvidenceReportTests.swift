@@ -1,12 +1,14 @@
 import DietAuditTestSupport
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
 @testable import Reporting
 @testable import Rules
 @testable import Storage
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Insufficient-evidence findings in every output: the Markdown summary (per
 /// rule and reason, not one line each), JSON `outcome` and `gate.verdict`,
@@ -16,19 +18,23 @@ import Testing
     /// rule (small groups) and one of another (an undefined metric).
     static func unjudgedRun(count: Int, severity: Severity = .warn) throws -> StoredRun {
         var (_, stored) = try Fixtures.storedPlantedRun()
-        stored.findings = (0..<count).map { index in
-            Finding(ruleId: "disproportionate-removal", severity: severity, score: "planted", policy: "keep_hard",
+        stored.findings =
+            (0..<count).map { index in
+                Finding(
+                    ruleId: "disproportionate-removal", severity: severity, score: "planted", policy: "keep_hard",
                     fraction: 0.3, attribute: "sex", group: "g\(index)", metric: "retention_ratio", value: nil,
                     threshold: 20, comparison: "min_group_size",
                     message: "Pruning 30% with keep_hard by planted, group 'g\(index)' of sex has n = 3, below the "
                         + "rule's minimum of 20 (min_group_size), so retention_ratio was not judged.",
                     outcome: .insufficientEvidence)
-        } + [
-            Finding(ruleId: "accuracy-cost", severity: severity, score: nil, policy: "full", fraction: nil,
+            } + [
+                Finding(
+                    ruleId: "accuracy-cost", severity: severity, score: nil, policy: "full", fraction: nil,
                     attribute: "sex", group: "female", metric: "accuracy_ci_low", value: nil, threshold: nil,
-                    comparison: "undefined", message: "Without pruning, accuracy_ci_low of group 'female' of sex is "
-                        + "undefined: one retraining seed gives no spread.", outcome: .insufficientEvidence),
-        ]
+                    comparison: "undefined",
+                    message: "Without pruning, accuracy_ci_low of group 'female' of sex is "
+                        + "undefined: one retraining seed gives no spread.", outcome: .insufficientEvidence)
+            ]
         return stored
     }
 
@@ -36,14 +42,19 @@ import Testing
         let stored = try Self.unjudgedRun(count: 300)
         let gate = Gate(findings: stored.findings, failOn: .fail)
         let report = MarkdownReport(stored, gate: gate).render()
-        #expect(report.contains("**Verdict: INSUFFICIENT EVIDENCE** — no rule was broken at `warn` or above, but 301 "
-            + "rows could not be judged"))
+        #expect(
+            report.contains(
+                "**Verdict: INSUFFICIENT EVIDENCE** — no rule was broken at `warn` or above, but 301 "
+                    + "rows could not be judged"))
         #expect(report.contains("findings: 0 fail, 0 warn, 0 info, 301 insufficient evidence"))
         #expect(report.contains("No rule of ruleset `default` was broken."))
-        #expect(report.contains("| `disproportionate-removal` | group below min_group_size | warn | 300 | "
-            + "Pruning 30% with keep\\_hard by planted, group 'g0' of sex has n = 3"))
-        #expect(report.contains(
-            "| `accuracy-cost` | metric undefined | warn | 1 | Without pruning, accuracy\\_ci\\_low"))
+        #expect(
+            report.contains(
+                "| `disproportionate-removal` | group below min_group_size | warn | 300 | "
+                    + "Pruning 30% with keep\\_hard by planted, group 'g0' of sex has n = 3"))
+        #expect(
+            report.contains(
+                "| `accuracy-cost` | metric undefined | warn | 1 | Without pruning, accuracy\\_ci\\_low"))
         // One example per rule and reason, not 301 lines.
         #expect(!report.contains("group 'g1' of sex"))
     }
@@ -58,8 +69,9 @@ import Testing
         #expect(findings.last?["fraction"] is NSNull && findings.last?["threshold"] is NSNull)
         let json = try #require(object["gate"] as? [String: Any])
         #expect(json["verdict"] as? String == "INSUFFICIENT EVIDENCE" && json["passed"] as? Bool == false)
-        #expect(json["counts"] as? [String: Int]
-            == ["info": 0, "warn": 0, "fail": 0, "insufficient_evidence": 3])
+        #expect(
+            json["counts"] as? [String: Int]
+                == ["info": 0, "warn": 0, "fail": 0, "insufficient_evidence": 3])
         // Breaches say so too.
         let (_, planted) = try Fixtures.storedPlantedRun()
         let plantedText = JSONReport.make(planted, gate: Gate(findings: planted.findings, failOn: .fail)).serialized()
@@ -95,9 +107,10 @@ import Testing
             try JSONSerialization.jsonObject(with: Data(SARIFReport.make(stored).utf8)) as? [String: Any])
         let results = try #require(((log["runs"] as? [[String: Any]])?.first?["results"]) as? [[String: Any]])
         #expect(results.count == 2 && results.allSatisfy { $0["kind"] as? String == "review" })
-        #expect(results.allSatisfy {
-            ($0["properties"] as? [String: Any])?["outcome"] as? String == "insufficient_evidence"
-        })
+        #expect(
+            results.allSatisfy {
+                ($0["properties"] as? [String: Any])?["outcome"] as? String == "insufficient_evidence"
+            })
     }
 
     @Test func stepSummaryNamesTheVerdict() throws {

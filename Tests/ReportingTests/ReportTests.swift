@@ -1,12 +1,14 @@
 import DietAuditTestSupport
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
+
 @testable import Reporting
 @testable import Rules
 @testable import Storage
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 @Suite struct ReportTests {
     @Test func markdownSnapshot() throws {
@@ -33,7 +35,10 @@ import Testing
         assertSnapshot(xml, named: "planted-junit.xml")
         let parser = XMLParser(data: Data(xml.utf8))
         #expect(parser.parse(), "not well-formed XML: \(String(describing: parser.parserError))")
-        #expect(xml.contains("<testsuites name=\"dietaudit planted|audit run 1\" tests=\"7\" failures=\"3\" errors=\"0\" skipped=\"0\">"))
+        #expect(
+            xml.contains(
+                "<testsuites name=\"dietaudit planted|audit run 1\" tests=\"7\" failures=\"3\" errors=\"0\" skipped=\"0\">"
+            ))
         let lenient = JUnitReport.make(stored, gate: Gate(findings: stored.findings, failOn: nil), ruleIds: ids)
         #expect(lenient.contains("failures=\"0\" errors=\"0\" skipped=\"0\">"))
         #expect(JUnitReport.escape("a<b & \"c\"\u{01}") == "a&lt;b &amp; &quot;c&quot; ")
@@ -59,25 +64,35 @@ import Testing
         let text = JSONReport.make(stored, gate: Gate(findings: stored.findings, failOn: .fail)).serialized()
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(object["schema"] as? String == "dietaudit.report/v1")
-        for key in ["run", "dataset", "scores", "composition", "attributes", "error_risk", "validity", "findings", "gate"] {
+        for key in [
+            "run", "dataset", "scores", "composition", "attributes", "error_risk", "validity", "findings", "gate",
+        ] {
             #expect(object[key] != nil, "missing \(key)")
         }
         let run = try #require(object["run"] as? [String: Any])
-        for key in ["id", "audit", "started_at", "tool_version", "data_sha256", "spec_sha256", "ruleset_sha256", "status"] {
+        for key in [
+            "id", "audit", "started_at", "tool_version", "data_sha256", "spec_sha256", "ruleset_sha256", "status",
+        ] {
             #expect(run[key] != nil, "missing run.\(key)")
         }
         let rows = try #require(object["composition"] as? [[String: Any]])
-        let female = try #require(rows.first { $0["group"] as? String == "female" && $0["policy"] as? String == "keep_hard" })
-        for key in ["score", "policy", "fraction", "attribute", "group", "n", "removed", "kept"] + CompositionRowNames.all {
+        let female = try #require(
+            rows.first { $0["group"] as? String == "female" && $0["policy"] as? String == "keep_hard" })
+        for key in ["score", "policy", "fraction", "attribute", "group", "n", "removed", "kept"]
+            + CompositionRowNames.all
+        {
             #expect(female[key] != nil, "missing composition.\(key)")
         }
         #expect(female["n"] as? Int == 200)
         let random = try #require(rows.first { $0["policy"] as? String == "random" })
         #expect(random["score"] is NSNull)
         let errorRows = try #require(object["error_risk"] as? [[String: Any]])
-        let paying = try #require(errorRows.first { $0["group"] as? String == "female" && $0["policy"] as? String == "keep_hard" })
-        for key in ["accuracy", "accuracy_std", "accuracy_ci_low", "accuracy_ci_high", "accuracy_delta_vs_full",
-                    "accuracy_delta_vs_random", "selection_rate", "expected_calibration_error"] {
+        let paying = try #require(
+            errorRows.first { $0["group"] as? String == "female" && $0["policy"] as? String == "keep_hard" })
+        for key in [
+            "accuracy", "accuracy_std", "accuracy_ci_low", "accuracy_ci_high", "accuracy_delta_vs_full",
+            "accuracy_delta_vs_random", "selection_rate", "expected_calibration_error",
+        ] {
             #expect(paying[key] != nil, "missing error_risk.\(key)")
         }
         // mean of [-0.17, -0.16, -0.19] (numpy.mean) = -0.17333333333333334 (Tests/References/report_delta.py)
@@ -87,7 +102,8 @@ import Testing
         let full = try #require(attributeRows.first { $0["policy"] as? String == "full" })
         #expect(full["tvd"] is NSNull && full["fraction"] is NSNull)
         #expect(full["worst_group_accuracy"] as? Double != nil)
-        let planted = try #require(attributeRows.first { $0["policy"] as? String == "keep_hard" && $0["attribute"] as? String == "sex" })
+        let planted = try #require(
+            attributeRows.first { $0["policy"] as? String == "keep_hard" && $0["attribute"] as? String == "sex" })
         #expect(planted["tvd"] as? Double != nil && planted["accuracy_gap"] as? Double != nil)
         let gate = try #require(object["gate"] as? [String: Any])
         #expect(gate["passed"] as? Bool == false)

@@ -1,6 +1,7 @@
 import DietAuditTestSupport
 import Foundation
 import Testing
+
 @testable import Reporting
 @testable import Rules
 @testable import Storage
@@ -19,9 +20,10 @@ import Testing
         let removed = results.findings.removeFirst()
         results.findings[0].value? -= 0.05
         results.findings[0].severity = .warn
-        let added = Finding(ruleId: "disproportionate-removal", severity: .fail, score: "planted", policy: "keep_hard",
-                            fraction: 0.3, attribute: "class", group: "0", metric: "retention_ratio", value: 0.5,
-                            threshold: 0.8, comparison: "below", message: "class 0 keeps half its share")
+        let added = Finding(
+            ruleId: "disproportionate-removal", severity: .fail, score: "planted", policy: "keep_hard",
+            fraction: 0.3, attribute: "class", group: "0", metric: "retention_ratio", value: 0.5,
+            threshold: 0.8, comparison: "below", message: "class 0 keeps half its share")
         results.findings.append(added)
         results.composition.rows[1].retentionRatio = results.composition.rows[1].retentionRatio.map { $0 + 0.2 }
         results.composition.rows[2].removalRate -= 0.1
@@ -92,8 +94,9 @@ import Testing
         let text = diff.text()
         #expect(text.hasPrefix("# DietAudit diff: run 1 → run 2\n"))
         #expect(text.contains("## Findings: 1 appeared, 1 disappeared, 1 changed"))
-        #expect(text.contains(
-            "- fail `disproportionate-removal` planted/keep\\_hard/0.3/class/0: retention_ratio 0.5 (below 0.8)"))
+        #expect(
+            text.contains(
+                "- fail `disproportionate-removal` planted/keep\\_hard/0.3/class/0: retention_ratio 0.5 (below 0.8)"))
         #expect(text.contains(", fail → warn"))
         #expect(text.contains("## Largest moves: `retention_ratio`"))
         #expect(text.contains("| +0.2 |"))

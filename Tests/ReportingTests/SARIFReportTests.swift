@@ -1,6 +1,7 @@
 import DietAuditTestSupport
 import Foundation
 import Testing
+
 @testable import Reporting
 @testable import Rules
 @testable import Storage
@@ -24,8 +25,9 @@ import Testing
     @Test func hasTheRequiredTopLevelStructure() throws {
         let (_, log) = try plantedLog()
         #expect(log["version"] as? String == "2.1.0")
-        #expect(log["$schema"] as? String
-            == "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json")
+        #expect(
+            log["$schema"] as? String
+                == "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json")
         let runs = try #require(log["runs"] as? [[String: Any]])
         #expect(runs.count == 1)
         let driver = try #require((runs[0]["tool"] as? [String: Any])?["driver"] as? [String: Any])
@@ -33,10 +35,12 @@ import Testing
         #expect(driver["version"] as? String == "test")
         let rules = try #require(driver["rules"] as? [[String: Any]])
         // Every rule of the built-in default ruleset, in its order, by its id.
-        #expect(rules.compactMap { $0["id"] as? String }
-            == ["disproportionate-removal", "over-representation", "composition-shift", "accuracy-cost"])
-        #expect((rules[0]["shortDescription"] as? [String: Any])?["text"] as? String
-            == "A group keeps less than 4/5 of the overall retention rate.")
+        #expect(
+            rules.compactMap { $0["id"] as? String }
+                == ["disproportionate-removal", "over-representation", "composition-shift", "accuracy-cost"])
+        #expect(
+            (rules[0]["shortDescription"] as? [String: Any])?["text"] as? String
+                == "A group keeps less than 4/5 of the overall retention rate.")
         #expect((rules[0]["properties"] as? [String: Any])?["metric"] as? String == "retention_ratio")
         #expect((rules[0]["defaultConfiguration"] as? [String: Any])?["level"] as? String == "error")
         #expect((rules[1]["defaultConfiguration"] as? [String: Any])?["level"] as? String == "warning")
@@ -107,15 +111,19 @@ import Testing
         func finding(
             _ rule: String, _ score: String?, _ policy: String, _ fraction: Double?, _ group: String?
         ) -> Finding {
-            Finding(ruleId: rule, severity: .fail, score: score, policy: policy, fraction: fraction, attribute: "sex",
-                    group: group, metric: "m", value: 0.5, threshold: 0.8, comparison: "below", message: "x")
+            Finding(
+                ruleId: rule, severity: .fail, score: score, policy: policy, fraction: fraction, attribute: "sex",
+                group: group, metric: "m", value: 0.5, threshold: 0.8, comparison: "below", message: "x")
         }
-        #expect(SARIFReport.fingerprint(of: finding("disproportionate-removal", "planted", "keep_hard", 0.3, "female"))
-            == "e1fe1d030b65ca3c8bd1309a40f513a65432f73750745330b1b9f34b75587e4e")
-        #expect(SARIFReport.fingerprint(of: finding("composition-shift", "planted", "keep_hard", 0.3, nil))
-            == "8f594f63bca941f6b8daf50e3433837567838aed7aeff4b44810b7b1b6e766bd")
-        #expect(SARIFReport.fingerprint(of: finding("accuracy-cost", nil, "full", nil, "female"))
-            == "80a06f703543cb80d2e46aa99992af8a5fde8e15efcf3c28e1f44dd81dacf319")
+        #expect(
+            SARIFReport.fingerprint(of: finding("disproportionate-removal", "planted", "keep_hard", 0.3, "female"))
+                == "e1fe1d030b65ca3c8bd1309a40f513a65432f73750745330b1b9f34b75587e4e")
+        #expect(
+            SARIFReport.fingerprint(of: finding("composition-shift", "planted", "keep_hard", 0.3, nil))
+                == "8f594f63bca941f6b8daf50e3433837567838aed7aeff4b44810b7b1b6e766bd")
+        #expect(
+            SARIFReport.fingerprint(of: finding("accuracy-cost", nil, "full", nil, "female"))
+                == "80a06f703543cb80d2e46aa99992af8a5fde8e15efcf3c28e1f44dd81dacf319")
         #expect(SARIFReport.logicalName(of: finding("accuracy-cost", nil, "full", nil, nil)) == "-/full/-/sex/(all)")
     }
 
@@ -142,8 +150,10 @@ import Testing
 
     /// Validates against the published schema when `DIETAUDIT_SARIF_SCHEMA`
     /// names its file (not in the repository; see Tests/References/validate_sarif.py).
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["DIETAUDIT_SARIF_SCHEMA"] != nil,
-                   "skipped: set DIETAUDIT_SARIF_SCHEMA to the SARIF 2.1.0 schema file to validate against it"))
+    @Test(
+        .enabled(
+            if: ProcessInfo.processInfo.environment["DIETAUDIT_SARIF_SCHEMA"] != nil,
+            "skipped: set DIETAUDIT_SARIF_SCHEMA to the SARIF 2.1.0 schema file to validate against it"))
     func validatesAgainstThePublishedSchema() throws {
         let schema = try #require(ProcessInfo.processInfo.environment["DIETAUDIT_SARIF_SCHEMA"])
         let (_, stored) = try Fixtures.storedPlantedRun()

@@ -1,6 +1,7 @@
 import DietAuditTestSupport
 import Foundation
 import Testing
+
 @testable import Reporting
 @testable import Rules
 @testable import Storage
@@ -35,15 +36,16 @@ import Testing
     /// Worst first: severity, then distance past the threshold, then stored order; capped at 5.
     @Test func worstFindingsAreOrderedAndCapped() {
         func finding(_ severity: Severity, value: Double, threshold: Double, group: String) -> Finding {
-            Finding(ruleId: "r", severity: severity, score: "s", policy: "keep_hard", fraction: 0.3, attribute: "a",
-                    group: group, metric: "retention_ratio", value: value, threshold: threshold, comparison: "below",
-                    message: group)
+            Finding(
+                ruleId: "r", severity: severity, score: "s", policy: "keep_hard", fraction: 0.3, attribute: "a",
+                group: group, metric: "retention_ratio", value: value, threshold: threshold, comparison: "below",
+                message: group)
         }
         let findings = [
             finding(.warn, value: 0.1, threshold: 0.8, group: "warned"),
             finding(.fail, value: 0.7, threshold: 0.8, group: "near"),
             finding(.fail, value: 0.2, threshold: 0.8, group: "far"),
-            finding(.fail, value: 30, threshold: 10, group: "relative-2"),   // (30 − 10) / 10 = 2
+            finding(.fail, value: 30, threshold: 10, group: "relative-2"),  // (30 − 10) / 10 = 2
             finding(.fail, value: 0.75, threshold: 0.8, group: "nearer"),
             finding(.fail, value: 0.7, threshold: 0.8, group: "near-again"),
             finding(.fail, value: 0.6, threshold: 0.8, group: "middle"),

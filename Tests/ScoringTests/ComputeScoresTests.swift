@@ -1,6 +1,7 @@
 import DietAuditCore
 import Learning
 import Testing
+
 @testable import Scoring
 
 @Suite struct ComputeScoresTests {
@@ -20,9 +21,11 @@ import Testing
         for k in 0..<3 {
             var network = Network(model: Self.model, inputCount: 5, classCount: 3, seed: 40 + UInt64(k))
             #expect(results[0].perSeed[k] == network.gradientNorms(for: features, labels: labels))
-            try train(network: &network, on: features, labels: labels,
-                      spec: TrainingSpec(epochs: 2, batchSize: 32), seed: 40 + UInt64(k))
-            let expected = el2nScores(probabilities: network.probabilities(for: features), labels: labels, classCount: 3)
+            try train(
+                network: &network, on: features, labels: labels,
+                spec: TrainingSpec(epochs: 2, batchSize: 32), seed: 40 + UInt64(k))
+            let expected = el2nScores(
+                probabilities: network.probabilities(for: features), labels: labels, classCount: 3)
             #expect(results[1].perSeed[k] == expected)
         }
         for i in [0, 17, 299] {
@@ -40,8 +43,9 @@ import Testing
         let (features, labels) = ScoringTestData.blobs(flipped: flipped)
         let specs = [ScoreSpec(kind: .el2n(epoch: 10)), ScoreSpec(kind: .forgetting), ScoreSpec(kind: .inputNorm)]
         let progress = CountingProgress()
-        let results = try computeScores(specs, features: features, labels: labels, classCount: 3,
-                                        model: Self.model, training: Self.training, progress: progress)
+        let results = try computeScores(
+            specs, features: features, labels: labels, classCount: 3,
+            model: Self.model, training: Self.training, progress: progress)
         let topEL2N = results[0].mean.indices.sorted { results[0].mean[$0] > results[0].mean[$1] }.prefix(10)
         #expect(Set(topEL2N) == Set(flipped))
         let forgetting = results[1]
@@ -52,16 +56,18 @@ import Testing
         #expect(results[2].perSeed.count == 1)
         #expect(progress.steps.count == 3)
         #expect(progress.advances == 3 * 11)
-        let again = try computeScores(specs, features: features, labels: labels, classCount: 3,
-                                      model: Self.model, training: Self.training, progress: SilentProgress())
+        let again = try computeScores(
+            specs, features: features, labels: labels, classCount: 3,
+            model: Self.model, training: Self.training, progress: SilentProgress())
         #expect(again == results)
     }
 
     @Test func inputNormNeedsNoTraining() throws {
         let features = FeatureMatrix(values: [3, 4, 0, 0, 1, 1], rows: 3, columns: 2)
         let progress = CountingProgress()
-        let results = try computeScores([ScoreSpec(kind: .inputNorm)], features: features, labels: [0, 1, 0], classCount: 2,
-                                        model: Self.model, training: TrainingSpec(seeds: 0), progress: progress)
+        let results = try computeScores(
+            [ScoreSpec(kind: .inputNorm)], features: features, labels: [0, 1, 0], classCount: 2,
+            model: Self.model, training: TrainingSpec(seeds: 0), progress: progress)
         #expect(results[0].perSeed == [[5, 0, 2.0.squareRoot()]])
         #expect(results[0].mean == [5, 0, 2.0.squareRoot()])
         #expect(results[0].name == "input_norm" && results[0].epoch == nil)
@@ -71,19 +77,22 @@ import Testing
     @Test func epochBeyondTrainingIsAnInputError() {
         let (features, labels) = ScoringTestData.blobs(perClass: 5)
         #expect {
-            try computeScores([ScoreSpec(kind: .el2n(epoch: 25))], features: features, labels: labels, classCount: 3,
-                              model: Self.model, training: TrainingSpec(epochs: 20), progress: SilentProgress())
+            try computeScores(
+                [ScoreSpec(kind: .el2n(epoch: 25))], features: features, labels: labels, classCount: 3,
+                model: Self.model, training: TrainingSpec(epochs: 20), progress: SilentProgress())
         } throws: { error in
             let message = (error as? InputError)?.message ?? ""
             return message.contains("el2n@25") && message.contains("training.epochs is 20")
         }
         #expect(throws: InputError.self) {
-            try computeScores([ScoreSpec(kind: .grand(epoch: -1))], features: features, labels: labels, classCount: 3,
-                              model: Self.model, training: TrainingSpec(), progress: SilentProgress())
+            try computeScores(
+                [ScoreSpec(kind: .grand(epoch: -1))], features: features, labels: labels, classCount: 3,
+                model: Self.model, training: TrainingSpec(), progress: SilentProgress())
         }
         #expect(throws: InputError.self) {
-            try computeScores([ScoreSpec(kind: .forgetting)], features: features, labels: labels, classCount: 2,
-                              model: Self.model, training: TrainingSpec(), progress: SilentProgress())
+            try computeScores(
+                [ScoreSpec(kind: .forgetting)], features: features, labels: labels, classCount: 2,
+                model: Self.model, training: TrainingSpec(), progress: SilentProgress())
         }
     }
 }

@@ -1,6 +1,7 @@
 import DietAuditCore
 import Learning
 import Testing
+
 @testable import Scoring
 
 /// `computeScores` with a convolutional model (`ModelKind.cnn` plus the
@@ -16,7 +17,9 @@ import Testing
         var values = [Float](), labels = [Int]()
         for _ in 0..<60 {
             for c in 0..<3 {
-                for y in 0..<6 { for _ in 0..<6 { values.append(Float((y == 2 * c ? 2 : 0) + 0.5 * generator.normal())) } }
+                for y in 0..<6 {
+                    for _ in 0..<6 { values.append(Float((y == 2 * c ? 2 : 0) + 0.5 * generator.normal())) }
+                }
                 labels.append(c)
             }
         }
@@ -31,11 +34,15 @@ import Testing
     @Test func scoresOfAConvolutionalModel() throws {
         let flipped = [4, 50, 91, 133, 170]
         let (features, labels) = Self.bars(flipped: flipped)
-        let training = TrainingSpec(epochs: 8, batchSize: 16, optimizer: OptimizerSpec(learningRate: 0.05), seeds: 2, seed: 3)
-        let specs = [ScoreSpec(kind: .el2n(epoch: 8)), ScoreSpec(kind: .grand(epoch: 0)),
-                     ScoreSpec(kind: .forgetting), ScoreSpec(kind: .aum)]
-        let results = try computeScores(specs, features: features, labels: labels, classCount: 3, model: Self.model,
-                                        training: training, progress: SilentProgress())
+        let training = TrainingSpec(
+            epochs: 8, batchSize: 16, optimizer: OptimizerSpec(learningRate: 0.05), seeds: 2, seed: 3)
+        let specs = [
+            ScoreSpec(kind: .el2n(epoch: 8)), ScoreSpec(kind: .grand(epoch: 0)),
+            ScoreSpec(kind: .forgetting), ScoreSpec(kind: .aum),
+        ]
+        let results = try computeScores(
+            specs, features: features, labels: labels, classCount: 3, model: Self.model,
+            training: training, progress: SilentProgress())
         #expect(results.map(\.name) == ["el2n@8", "grand@0", "forgetting", "aum"])
         for k in 0..<2 {
             let network = Network(model: Self.model, inputCount: 36, classCount: 3, seed: 3 + UInt64(k))
@@ -46,8 +53,9 @@ import Testing
         let lowAUM = results[3].mean.indices.sorted { results[3].mean[$0] < results[3].mean[$1] }.prefix(5)
         #expect(Set(lowAUM) == Set(flipped))
         #expect(results[2].perSeed.allSatisfy { row in row.allSatisfy { $0 >= 0 && $0 <= 8 } })
-        let again = try computeScores(specs, features: features, labels: labels, classCount: 3, model: Self.model,
-                                      training: training, progress: SilentProgress(), parallel: false)
+        let again = try computeScores(
+            specs, features: features, labels: labels, classCount: 3, model: Self.model,
+            training: training, progress: SilentProgress(), parallel: false)
         #expect(again == results)
     }
 
@@ -57,13 +65,15 @@ import Testing
         let (features, labels) = Self.bars(flipped: [])
         let specs = [ScoreSpec(kind: .grand(epoch: 0))]
         #expect(throws: InputError.self) {
-            try computeScores(specs, features: features, labels: labels, classCount: 3,
-                              model: ModelSpec(kind: .cnn(channels: [4])), training: TrainingSpec(), progress: SilentProgress())
+            try computeScores(
+                specs, features: features, labels: labels, classCount: 3,
+                model: ModelSpec(kind: .cnn(channels: [4])), training: TrainingSpec(), progress: SilentProgress())
         }
         #expect(throws: InputError.self) {
-            try computeScores(specs, features: features, labels: labels, classCount: 3,
-                              model: ModelSpec(kind: .cnn(channels: [4]), inputShape: InputShape(height: 5, width: 6)),
-                              training: TrainingSpec(), progress: SilentProgress())
+            try computeScores(
+                specs, features: features, labels: labels, classCount: 3,
+                model: ModelSpec(kind: .cnn(channels: [4]), inputShape: InputShape(height: 5, width: 6)),
+                training: TrainingSpec(), progress: SilentProgress())
         }
     }
 }

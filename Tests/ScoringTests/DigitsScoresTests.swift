@@ -1,6 +1,7 @@
 import DietAuditCore
 import Learning
 import Testing
+
 @testable import Scoring
 
 /// Real data: the 1,797 scikit-learn digits, MLP 64-128-10, 5 seeds, 20
@@ -22,19 +23,24 @@ import Testing
     func grandAtInitTracksInputNorm() throws {
         let (features, labels) = try ScoringTestData.digits()
         #expect(features.rows == 1797)
-        let training = TrainingSpec(epochs: 20, batchSize: 128,
-                                    optimizer: OptimizerSpec(learningRate: 0.1, momentum: 0.9, weightDecay: 0.0005),
-                                    seeds: 5, seed: 0)
-        let specs = [ScoreSpec(kind: .grand(epoch: 0)), ScoreSpec(kind: .el2n(epoch: 2)),
-                     ScoreSpec(kind: .forgetting), ScoreSpec(kind: .inputNorm)]
-        let results = try computeScores(specs, features: features, labels: labels, classCount: 10,
-                                        model: ModelSpec(kind: .mlp(hidden: [128])), training: training,
-                                        progress: SilentProgress())
+        let training = TrainingSpec(
+            epochs: 20, batchSize: 128,
+            optimizer: OptimizerSpec(learningRate: 0.1, momentum: 0.9, weightDecay: 0.0005),
+            seeds: 5, seed: 0)
+        let specs = [
+            ScoreSpec(kind: .grand(epoch: 0)), ScoreSpec(kind: .el2n(epoch: 2)),
+            ScoreSpec(kind: .forgetting), ScoreSpec(kind: .inputNorm),
+        ]
+        let results = try computeScores(
+            specs, features: features, labels: labels, classCount: 10,
+            model: ModelSpec(kind: .mlp(hidden: [128])), training: training,
+            progress: SilentProgress())
         let validity = scoreValidity(results, inputNorm: results[3].mean, labels: labels, classCount: 10)
         let grand = validity[0]
         #expect(try #require(grand.inputNormSpearman) > 0.9)
-        #expect(try #require(grand.inputNormSpearman) > spearmanCorrelation(results[0].perSeed[0], results[3].mean)!,
-                "averaging seeds sharpens the input-norm ranking")
+        #expect(
+            try #require(grand.inputNormSpearman) > spearmanCorrelation(results[0].perSeed[0], results[3].mean)!,
+            "averaging seeds sharpens the input-norm ranking")
         let stability = try #require(grand.seedStability)
         #expect(stability > 0.25 && stability < 0.5, "numpy reference on other draws: 0.355")
         for entry in validity {

@@ -1,6 +1,7 @@
 import DietAuditCore
 import Learning
 import Testing
+
 @testable import Scoring
 
 /// The new score kinds through ``computeScores``: seed/epoch conventions,
@@ -21,11 +22,16 @@ import Testing
         #expect(results.map(\.kind) == ["loss", "margin", "margin"] && results.map(\.epoch) == [3, 3, 0])
         for k in 0..<2 {
             var network = Network(model: Self.model, inputCount: 5, classCount: 3, seed: 40 + UInt64(k))
-            #expect(results[2].perSeed[k] == marginScores(logits: network.logits(for: features), labels: labels, classCount: 3))
-            try train(network: &network, on: features, labels: labels, spec: TrainingSpec(epochs: 3, batchSize: 32),
-                      seed: 40 + UInt64(k))
+            #expect(
+                results[2].perSeed[k]
+                    == marginScores(logits: network.logits(for: features), labels: labels, classCount: 3))
+            try train(
+                network: &network, on: features, labels: labels, spec: TrainingSpec(epochs: 3, batchSize: 32),
+                seed: 40 + UInt64(k))
             #expect(results[0].perSeed[k] == network.losses(for: features, labels: labels))
-            #expect(results[1].perSeed[k] == marginScores(logits: network.logits(for: features), labels: labels, classCount: 3))
+            #expect(
+                results[1].perSeed[k]
+                    == marginScores(logits: network.logits(for: features), labels: labels, classCount: 3))
         }
     }
 
@@ -33,15 +39,19 @@ import Testing
     /// optimiser and schedule: with full batches, AUM over 3 epochs equals the
     /// mean of margin@0, margin@1 and margin@2, under Adam and a step schedule.
     @Test(arguments: [
-        TrainingSpec(epochs: 3, batchSize: 300, optimizer: OptimizerSpec(kind: "adam", learningRate: 0.05), seeds: 2, seed: 3),
-        TrainingSpec(epochs: 3, batchSize: 300, optimizer: OptimizerSpec(learningRate: 0.5), seeds: 2, seed: 3,
-                     schedule: .step(everyEpochs: 1, factor: 0.5)),
+        TrainingSpec(
+            epochs: 3, batchSize: 300, optimizer: OptimizerSpec(kind: "adam", learningRate: 0.05), seeds: 2, seed: 3),
+        TrainingSpec(
+            epochs: 3, batchSize: 300, optimizer: OptimizerSpec(learningRate: 0.5), seeds: 2, seed: 3,
+            schedule: .step(everyEpochs: 1, factor: 0.5)),
     ])
     func aumFollowsAnyOptimizer(training: TrainingSpec) throws {
         let (features, labels) = ScoringTestData.blobs(flipped: Self.flipped)
         let results = try computeScores(
-            [ScoreSpec(kind: .aum), ScoreSpec(kind: .margin(epoch: 0)), ScoreSpec(kind: .margin(epoch: 1)),
-             ScoreSpec(kind: .margin(epoch: 2))],
+            [
+                ScoreSpec(kind: .aum), ScoreSpec(kind: .margin(epoch: 0)), ScoreSpec(kind: .margin(epoch: 1)),
+                ScoreSpec(kind: .margin(epoch: 2)),
+            ],
             features: features, labels: labels, classCount: 3, model: Self.model, training: training,
             progress: SilentProgress())
         for k in 0..<2 {
@@ -59,10 +69,13 @@ import Testing
     /// two epochs are checked against p_y after epoch 1 of a separate run.
     @Test func aumAndConfidenceMatchEpochScoresWithFullBatches() throws {
         let (features, labels) = ScoringTestData.blobs(flipped: Self.flipped)
-        let training = TrainingSpec(epochs: 2, batchSize: 300, optimizer: OptimizerSpec(learningRate: 0.5), seeds: 2, seed: 5)
+        let training = TrainingSpec(
+            epochs: 2, batchSize: 300, optimizer: OptimizerSpec(learningRate: 0.5), seeds: 2, seed: 5)
         let results = try computeScores(
-            [ScoreSpec(kind: .aum), ScoreSpec(kind: .margin(epoch: 0)), ScoreSpec(kind: .margin(epoch: 1)),
-             ScoreSpec(kind: .confidence), ScoreSpec(kind: .variability)],
+            [
+                ScoreSpec(kind: .aum), ScoreSpec(kind: .margin(epoch: 0)), ScoreSpec(kind: .margin(epoch: 1)),
+                ScoreSpec(kind: .confidence), ScoreSpec(kind: .variability),
+            ],
             features: features, labels: labels, classCount: 3, model: Self.model, training: training,
             progress: SilentProgress())
         for k in 0..<2 {
@@ -73,10 +86,12 @@ import Testing
             // p₁ = the true-class probability after epoch 1, from a separate one-epoch run. With two epochs
             // confidence c = (p₁ + p₂)/2 and variability σ = |p₁ − p₂|/2, so |p₁ − c| = σ.
             var network = Network(model: Self.model, inputCount: 5, classCount: 3, seed: 5 + UInt64(k))
-            try train(network: &network, on: features, labels: labels,
-                      spec: TrainingSpec(epochs: 1, batchSize: 300, optimizer: OptimizerSpec(learningRate: 0.5)),
-                      seed: 5 + UInt64(k))
-            let p1 = trueClassProbabilities(probabilities: network.probabilities(for: features), labels: labels, classCount: 3)
+            try train(
+                network: &network, on: features, labels: labels,
+                spec: TrainingSpec(epochs: 1, batchSize: 300, optimizer: OptimizerSpec(learningRate: 0.5)),
+                seed: 5 + UInt64(k))
+            let p1 = trueClassProbabilities(
+                probabilities: network.probabilities(for: features), labels: labels, classCount: 3)
             let confidence = results[3].perSeed[k], variability = results[4].perSeed[k]
             for i in 0..<300 {
                 #expect(abs(abs(p1[i] - confidence[i]) - variability[i]) < 1e-6)
@@ -108,8 +123,9 @@ import Testing
     @Test func randomScoreRowsFollowSeedValues() throws {
         let (features, labels) = ScoringTestData.blobs(perClass: 10)
         let progress = CountingProgress()
-        let result = try computeScores([ScoreSpec(kind: .random)], features: features, labels: labels, classCount: 3,
-                                       model: Self.model, training: TrainingSpec(seeds: 3, seed: 9), progress: progress)[0]
+        let result = try computeScores(
+            [ScoreSpec(kind: .random)], features: features, labels: labels, classCount: 3,
+            model: Self.model, training: TrainingSpec(seeds: 3, seed: 9), progress: progress)[0]
         #expect(result.perSeed == (0..<3).map { randomScores(count: 30, seed: 9 + UInt64($0)) })
         #expect(result.kind == "random" && result.epoch == nil)
         #expect(progress.steps.isEmpty)
@@ -119,23 +135,27 @@ import Testing
         let (features, labels) = ScoringTestData.blobs(perClass: 5)
         for kind in [ScoreKind.aum, .confidence, .variability] {
             #expect {
-                try computeScores([ScoreSpec(kind: kind)], features: features, labels: labels, classCount: 3,
-                                  model: Self.model, training: TrainingSpec(epochs: 0), progress: SilentProgress())
+                try computeScores(
+                    [ScoreSpec(kind: kind)], features: features, labels: labels, classCount: 3,
+                    model: Self.model, training: TrainingSpec(epochs: 0), progress: SilentProgress())
             } throws: { error in ((error as? InputError)?.message ?? "").contains("expected at least 1") }
         }
         for kind in [ScoreKind.aum, .margin(epoch: 0)] {
             #expect {
-                try computeScores([ScoreSpec(kind: kind)], features: features, labels: labels.map { _ in 0 }, classCount: 1,
-                                  model: Self.model, training: TrainingSpec(epochs: 2), progress: SilentProgress())
+                try computeScores(
+                    [ScoreSpec(kind: kind)], features: features, labels: labels.map { _ in 0 }, classCount: 1,
+                    model: Self.model, training: TrainingSpec(epochs: 2), progress: SilentProgress())
             } throws: { error in ((error as? InputError)?.message ?? "").contains("expected at least 2") }
         }
         #expect(throws: InputError.self) {
-            try computeScores([ScoreSpec(kind: .loss(epoch: 3))], features: features, labels: labels, classCount: 3,
-                              model: Self.model, training: TrainingSpec(epochs: 2), progress: SilentProgress())
+            try computeScores(
+                [ScoreSpec(kind: .loss(epoch: 3))], features: features, labels: labels, classCount: 3,
+                model: Self.model, training: TrainingSpec(epochs: 2), progress: SilentProgress())
         }
         #expect(throws: InputError.self) {
-            try computeScores([ScoreSpec(kind: .random)], features: features, labels: labels, classCount: 3,
-                              model: Self.model, training: TrainingSpec(seeds: 0), progress: SilentProgress())
+            try computeScores(
+                [ScoreSpec(kind: .random)], features: features, labels: labels, classCount: 3,
+                model: Self.model, training: TrainingSpec(seeds: 0), progress: SilentProgress())
         }
     }
 
@@ -150,10 +170,12 @@ import Testing
             .margin(epoch: 5), .aum, .confidence, .variability, .random,
         ].map { ScoreSpec(kind: $0) }
         let progress = CountingProgress()
-        let parallel = try computeScores(specs, features: features, labels: labels, classCount: 3, model: Self.model,
-                                         training: training, progress: progress, parallel: true)
-        let sequential = try computeScores(specs, features: features, labels: labels, classCount: 3, model: Self.model,
-                                           training: training, progress: SilentProgress(), parallel: false)
+        let parallel = try computeScores(
+            specs, features: features, labels: labels, classCount: 3, model: Self.model,
+            training: training, progress: progress, parallel: true)
+        let sequential = try computeScores(
+            specs, features: features, labels: labels, classCount: 3, model: Self.model,
+            training: training, progress: SilentProgress(), parallel: false)
         #expect(parallel.count == specs.count)
         for (a, b) in zip(parallel, sequential) {
             #expect(a == b, "\(a.name)")
@@ -164,4 +186,3 @@ import Testing
         #expect(progress.advances == 4 * 6)
     }
 }
-

@@ -1,6 +1,7 @@
 import DietAuditCore
 import Learning
 import Testing
+
 @testable import Scoring
 
 /// The new score kinds' building blocks, each against hand-built inputs and
@@ -25,8 +26,10 @@ import Testing
     /// margin `= z[y] − max_{c≠y} z` = [2.799999952316284, 1.525000125169754, -0.4000000134110451].
     @Test func lossAndMarginOfAHandSetNetwork() {
         var network = Network(layerSizes: [2, 2, 3], seed: 0)
-        network.setParameters([0.5, -1.0, 1.5, 0.25, 0.1, -0.2,
-                               1.0, -0.5, 0.25, -1.0, 2.0, 0.5, 0.0, 0.3, -0.1])
+        network.setParameters([
+            0.5, -1.0, 1.5, 0.25, 0.1, -0.2,
+            1.0, -0.5, 0.25, -1.0, 2.0, 0.5, 0.0, 0.3, -0.1,
+        ])
         let features = FeatureMatrix(values: [1, 2, -1, 0.5, 0, -2], rows: 3, columns: 2)
         let labels = [0, 1, 2]
         let losses = network.losses(for: features, labels: labels)
@@ -43,7 +46,8 @@ import Testing
     @Test func marginFromLogits() {
         let margins = marginScores(logits: [2, 5, 1, 3, 3, 0, -1, -4, -2], labels: [1, 0, 2], classCount: 3)
         #expect(margins == [3, 0, -1])
-        #expect(trueClassProbabilities(probabilities: [0.25, 0.75, 0.5, 0.5], labels: [1, 0], classCount: 2) == [0.75, 0.5])
+        #expect(
+            trueClassProbabilities(probabilities: [0.25, 0.75, 0.5, 0.5], labels: [1, 0], classCount: 2) == [0.75, 0.5])
     }
 
     /// Presentations (example, margin): (0, 1.5) (1, −0.5) (0, 0.5) (2, 2.0) (1, −1.25) (0, −0.75) (1, 0.25);
@@ -71,7 +75,9 @@ import Testing
         }
         let confidence = try #require(cartography.confidence())
         let variability = try #require(cartography.variability())
-        for (value, reference) in zip(confidence, [0.55, 0.9225000000000001, 0.375]) { #expect(abs(value - reference) < 1e-12) }
+        for (value, reference) in zip(confidence, [0.55, 0.9225000000000001, 0.375]) {
+            #expect(abs(value - reference) < 1e-12)
+        }
         for (value, reference) in zip(variability, [0.2692582403567252, 0.05261891294962297, 0.1920286436967152]) {
             #expect(abs(value - reference) < 1e-12)
         }

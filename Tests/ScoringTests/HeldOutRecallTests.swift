@@ -1,6 +1,7 @@
 import DietAuditCore
 import Learning
 import Testing
+
 @testable import Scoring
 
 /// The scoring models' per-class recall on a held-out split (for `quota`).
@@ -28,8 +29,9 @@ import Testing
         var predictions: [[Int]] = []
         for k in 0..<2 {
             var network = Network(model: model, inputCount: 5, classCount: 3, seed: 11 + UInt64(k))
-            try train(network: &network, on: features, labels: labels, spec: TrainingSpec(epochs: 2, batchSize: 32),
-                      seed: 11 + UInt64(k))
+            try train(
+                network: &network, on: features, labels: labels, spec: TrainingSpec(epochs: 2, batchSize: 32),
+                seed: 11 + UInt64(k))
             predictions.append(network.predictedClasses(for: features))
         }
         let recall = try #require(outcome.heldOutRecall)

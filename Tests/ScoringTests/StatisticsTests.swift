@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Scoring
 
 /// scipy / numpy values: Tests/References/spearman.py.

@@ -1,7 +1,8 @@
-import DietAuditTestSupport
 import DietAuditCore
+import DietAuditTestSupport
 import Foundation
 import Learning
+
 @testable import Scoring
 
 /// Counts progress calls.
@@ -17,8 +18,10 @@ enum ScoringTestData {
     /// Gaussian blobs: class c centred at 4·e_c in `dimensions` dimensions, σ 0.5,
     /// rows interleaved by class; then the labels of `flipped` rows are moved
     /// to the next class (planted mislabelled examples).
-    static func blobs(classes: Int = 3, perClass: Int = 100, dimensions: Int = 5,
-                      flipped: [Int] = []) -> (features: FeatureMatrix, labels: [Int]) {
+    static func blobs(
+        classes: Int = 3, perClass: Int = 100, dimensions: Int = 5,
+        flipped: [Int] = []
+    ) -> (features: FeatureMatrix, labels: [Int]) {
         var generator = SeededGenerator(seed: 21, stream: "blobs")
         var values = [Float](), labels = [Int]()
         for _ in 0..<perClass {

@@ -1,11 +1,12 @@
+import DietAuditTestSupport
 import Foundation
 import Testing
+
 @testable import Auditing
 @testable import DietAuditCore
 @testable import Rules
 @testable import Scoring
 @testable import Storage
-import DietAuditTestSupport
 
 /// Round trips through an in-memory database.
 @Suite struct AuditDatabaseTests {
@@ -13,7 +14,10 @@ import DietAuditTestSupport
         let summary = DatasetSummary(
             path: "d.csv", sourceRows: 6, trainCount: 4, testCount: 2, featureColumns: ["x"], featureCount: 1,
             label: "y", positiveLabel: nil,
-            groupings: [GroupingSummary(name: "class", kind: "class", groups: ["a", "b"], trainCounts: [2, 2], testCounts: [1, 1])],
+            groupings: [
+                GroupingSummary(
+                    name: "class", kind: "class", groups: ["a", "b"], trainCounts: [2, 2], testCounts: [1, 1])
+            ],
             missing: [MissingCount(column: "x", count: 1, handling: "mean-imputed + indicator")], notes: [])
         return RunRecord(
             audit: "t", startedAt: Date(timeIntervalSince1970: 1_700_000_000), toolVersion: "test", dataSha256: "d",
@@ -24,18 +28,26 @@ import DietAuditTestSupport
 
     static func results() -> RunResults {
         let labels = [0, 0, 1, 1]
-        let plan = PruningPlanner.plan(scores: [0.1, 0.2, 0.3, 0.4], scoreName: "el2n@2", direction: .harder, labels: labels, classCount: 2,
-                                       policy: .keepHard, fraction: 0.5, seed: 0)
-        let audit = auditComposition(plans: [plan], groupings: [
-            Grouping(name: "class", kind: .class, groups: ["a", "b"], train: labels, test: [0, 1]),
-        ])
-        let score = ScoreResult(name: "el2n@2", kind: "el2n", epoch: 2, perSeed: [[0.1, 0.2, 0.3, 0.4], [0.1, 0.2, 0.3, 0.5]])
-        let finding = Finding(ruleId: "r", severity: .warn, score: "el2n@2", policy: "keep_hard", fraction: 0.5,
-                              attribute: "class", group: "a", metric: "retention_ratio", value: 0, threshold: 0.8,
-                              comparison: "below", message: "m")
+        let plan = PruningPlanner.plan(
+            scores: [0.1, 0.2, 0.3, 0.4], scoreName: "el2n@2", direction: .harder, labels: labels, classCount: 2,
+            policy: .keepHard, fraction: 0.5, seed: 0)
+        let audit = auditComposition(
+            plans: [plan],
+            groupings: [
+                Grouping(name: "class", kind: .class, groups: ["a", "b"], train: labels, test: [0, 1])
+            ])
+        let score = ScoreResult(
+            name: "el2n@2", kind: "el2n", epoch: 2, perSeed: [[0.1, 0.2, 0.3, 0.4], [0.1, 0.2, 0.3, 0.5]])
+        let finding = Finding(
+            ruleId: "r", severity: .warn, score: "el2n@2", policy: "keep_hard", fraction: 0.5,
+            attribute: "class", group: "a", metric: "retention_ratio", value: 0, threshold: 0.8,
+            comparison: "below", message: "m")
         return RunResults(
             examples: (0..<4).map { ExampleRow(position: $0, exampleId: "id\($0)", label: $0 < 2 ? "a" : "b") },
-            scores: [score], validity: [ScoreValidity(score: "el2n@2", seedStability: 0.9, inputNormSpearman: nil, classDependence: 0.5)],
+            scores: [score],
+            validity: [
+                ScoreValidity(score: "el2n@2", seedStability: 0.9, inputNormSpearman: nil, classDependence: 0.5)
+            ],
             plans: [plan], composition: audit, findings: [finding], gate: Gate(findings: [finding], failOn: .warn),
             timings: [StageTiming(stage: "train and score", seconds: 1.5)])
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Auditing
 @testable import DietAuditCore
 @testable import Rules
@@ -16,11 +17,14 @@ import Testing
         for index in (0..<40).filter({ groups[$0] == 1 }).prefix(removedB) { removed[index] = true }
         for index in (0..<40).filter({ groups[$0] == 0 }).prefix(10 - removedB) { removed[index] = true }
         let plan = PruningPlan(score: "s", policy: .keepHard, fraction: 0.25, removed: removed)
-        let audit = auditComposition(plans: [plan], groupings: [
-            Grouping(name: "group", kind: .attribute, groups: ["a", "b"], train: groups, test: [0, 1]),
-        ])
-        return RunResults(examples: [], scores: [], validity: [], plans: [plan], composition: audit, findings: [],
-                          gate: Gate(findings: [], failOn: .fail), timings: [])
+        let audit = auditComposition(
+            plans: [plan],
+            groupings: [
+                Grouping(name: "group", kind: .attribute, groups: ["a", "b"], train: groups, test: [0, 1])
+            ])
+        return RunResults(
+            examples: [], scores: [], validity: [], plans: [plan], composition: audit, findings: [],
+            gate: Gate(findings: [], failOn: .fail), timings: [])
     }
 
     static func record(audit: String) -> RunRecord {
@@ -30,14 +34,14 @@ import Testing
     }
 
     static let ruleset = """
-    ruleset: regressions
-    rules:
-      - id: impact-regression
-        metric: impact_ratio
-        compare_to: previous
-        by: 0.1
-        severity: fail
-    """
+        ruleset: regressions
+        rules:
+          - id: impact-regression
+            metric: impact_ratio
+            compare_to: previous
+            by: 0.1
+            severity: fail
+        """
 
     @Test func findsTheNewestCompleteRunOfTheSameAudit() throws {
         let database = try AuditDatabase()
@@ -77,8 +81,9 @@ import Testing
         #expect(secondFindings.count == 1)
         let finding = try #require(secondFindings.first)
         #expect(finding.group == "b" && finding.outcome == .breach && finding.severity == .fail)
-        #expect(finding.message == "Pruning 25% with keep_hard by s, group 'b' of group: impact_ratio fell from 1 "
-            + "(run \(firstId)) to 0.6, more than the allowed 0.1.")
+        #expect(
+            finding.message == "Pruning 25% with keep_hard by s, group 'b' of group: impact_ratio fell from 1 "
+                + "(run \(firstId)) to 0.6, more than the allowed 0.1.")
         #expect(abs((finding.value ?? 0) - 0.6) < 1e-12 && finding.threshold == 0.9)
         try database.completeRun(id: secondId, results: Self.results(removedB: 5))
 
@@ -96,8 +101,9 @@ import Testing
         let rows = try database.loadRun(id: id).composition
         #expect(rows.map(\.impactRatio) == [1, 0.5 / (25.0 / 30.0)])
         let column = try database.writer.read { db in
-            try Double.fetchAll(db, sql: "SELECT impact_ratio FROM composition WHERE run_id = ? ORDER BY rowid",
-                                arguments: [id])
+            try Double.fetchAll(
+                db, sql: "SELECT impact_ratio FROM composition WHERE run_id = ? ORDER BY rowid",
+                arguments: [id])
         }
         #expect(column == rows.compactMap(\.impactRatio))
     }

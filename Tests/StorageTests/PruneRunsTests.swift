@@ -1,6 +1,7 @@
 import DietAuditTestSupport
 import Foundation
 import Testing
+
 @testable import DietAuditCore
 @testable import Storage
 
@@ -51,10 +52,11 @@ import Testing
         #expect(two == PruneResult(deletedRunIds: [1, 2], audits: ["A"]))
         #expect(try remainingIds(database) == [3, 4, 5, 6, 7, 8])
         let counts = try database.rowCounts(runId: 1)
-        #expect(counts.keys.sorted() == [
-            "attribute_metric", "composition", "error_risk", "example", "finding", "plan", "random_band", "score",
-            "validity",
-        ])
+        #expect(
+            counts.keys.sorted() == [
+                "attribute_metric", "composition", "error_risk", "example", "finding", "plan", "random_band", "score",
+                "validity",
+            ])
         #expect(counts.values.allSatisfy { $0 == 0 }, "rows of a deleted run remain: \(counts)")
         #expect(try rowCount(database, table: "composition", run: 4) > 0)
 

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import Auditing
 @testable import Storage
 
@@ -12,10 +13,12 @@ import Testing
         let id = try database.beginRun(AuditDatabaseTests.record())
         var results = AuditDatabaseTests.results()
         let bands = [
-            RandomBand(fraction: 0.3, attribute: "sex", attributeKind: .attribute, group: "f", n: 7,
-                       drawRemoved: [3, 1, 4, 1, 5, 2, 6, 2, 3, 5, 0, 4, 3, 7, 2, 3]),
-            RandomBand(fraction: 0.3, attribute: "class", attributeKind: .class, group: "bad", n: 300_000,
-                       drawRemoved: [90_001, 89_500]),
+            RandomBand(
+                fraction: 0.3, attribute: "sex", attributeKind: .attribute, group: "f", n: 7,
+                drawRemoved: [3, 1, 4, 1, 5, 2, 6, 2, 3, 5, 0, 4, 3, 7, 2, 3]),
+            RandomBand(
+                fraction: 0.3, attribute: "class", attributeKind: .class, group: "bad", n: 300_000,
+                drawRemoved: [90_001, 89_500]),
         ]
         results.randomBands = bands
         try database.completeRun(id: id, results: results)
@@ -23,9 +26,11 @@ import Testing
         #expect(stored.randomBands.map(\.band) == bands)
         #expect(stored.randomBands[0].draws == 16)
         let columns = try database.writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT \"group\", draws, removal_rate_low, removal_rate_high, "
-                + "length(draw_removed) "
-                + "FROM random_band WHERE run_id = ? ORDER BY rowid", arguments: [id])
+            try Row.fetchAll(
+                db,
+                sql: "SELECT \"group\", draws, removal_rate_low, removal_rate_high, "
+                    + "length(draw_removed) "
+                    + "FROM random_band WHERE run_id = ? ORDER BY rowid", arguments: [id])
         }
         #expect(columns.map { $0[0] as String } == ["f", "bad"])
         #expect(columns.map { $0[4] as Int } == [16 * 8, 2 * 8])

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import Storage
 
 /// Runs whose process is gone are marked `abandoned`; live or uncheckable ones are not.
@@ -50,10 +51,13 @@ import Testing
         let gone = RunProcess(host: current.host, pid: Int64(Int32.max), startTicks: 1)
         let live = try database.beginRun(Self.record(process: nil))
         let dead = try database.beginRun(Self.record(process: gone))
-        let reused = try database.beginRun(Self.record(process: RunProcess(
-            host: current.host, pid: current.pid, startTicks: (current.startTicks ?? 0) + 7)))
-        let remote = try database.beginRun(Self.record(
-            process: RunProcess(host: "another-host", pid: 1, startTicks: 1)))
+        let reused = try database.beginRun(
+            Self.record(
+                process: RunProcess(
+                    host: current.host, pid: current.pid, startTicks: (current.startTicks ?? 0) + 7)))
+        let remote = try database.beginRun(
+            Self.record(
+                process: RunProcess(host: "another-host", pid: 1, startTicks: 1)))
         let finished = try database.beginRun(Self.record(process: gone))
         try database.failRun(id: finished, message: "boom")
 
@@ -63,8 +67,9 @@ import Testing
         #expect(statuses == [.running, .abandoned, .abandoned, .running, .failed])
         #expect(try database.runRecord(id: live).process == current)
         let message = try #require(try database.runRecord(id: dead).errorMessage)
-        #expect(message.hasPrefix(
-            "abandoned: the process that ran it (pid \(Int32.max) on host \(current.host)) is gone"))
+        #expect(
+            message.hasPrefix(
+                "abandoned: the process that ran it (pid \(Int32.max) on host \(current.host)) is gone"))
         #expect(try database.runRecord(id: dead).finishedAt != nil)
         #expect(try database.markAbandonedRuns().isEmpty)
     }
@@ -75,8 +80,10 @@ import Testing
         let id: Int64
         do {
             let database = try AuditDatabase(path: path)
-            id = try database.beginRun(Self.record(process: RunProcess(
-                host: RunProcess.currentHost, pid: Int64(Int32.max), startTicks: 3)))
+            id = try database.beginRun(
+                Self.record(
+                    process: RunProcess(
+                        host: RunProcess.currentHost, pid: Int64(Int32.max), startTicks: 3)))
             #expect(try database.runRecord(id: id).status == .running)
         }
         let reopened = try AuditDatabase(path: path)
@@ -147,7 +154,8 @@ final class Outcomes: @unchecked Sendable {
 @Suite struct ProcStatTests {
     @Test func startTimeIsField22EvenWhenTheNameHasSpacesAndParentheses() throws {
         // Fields 1…22 of a real stat line, with field 2 (the name) made awkward; starttime = 987654.
-        let line = "4242 (odd) (name x) S 1 4242 4242 0 -1 4194560 100 0 0 0 5 3 0 0 20 0 1 0 987654 12345 67 "
+        let line =
+            "4242 (odd) (name x) S 1 4242 4242 0 -1 4194560 100 0 0 0 5 3 0 0 20 0 1 0 987654 12345 67 "
             + "18446744073709551615\n"
         let parsed = try #require(RunProcess.parseStat(line))
         #expect(parsed.state == "S" && parsed.startTicks == 987_654)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Storage
 
 /// The run row's settings are structured JSON; rows written by earlier
@@ -24,8 +25,11 @@ import Testing
     @Test func proseFromEarlierVersionsStillDecodes() throws {
         let old = #"{"Model": "softmax regression", "Error risk": "not measured (pruning.retrain.seeds: 0)"}"#
         let decoded = try JSONDecoder().decode(RunSettings.self, from: Data(old.utf8))
-        #expect(decoded.legacyProse == ["Model": "softmax regression",
-                                        "Error risk": "not measured (pruning.retrain.seeds: 0)"])
+        #expect(
+            decoded.legacyProse == [
+                "Model": "softmax regression",
+                "Error risk": "not measured (pruning.retrain.seeds: 0)",
+            ])
         #expect(decoded.model == nil && decoded.training == nil)
         #expect(try JSONDecoder().decode(RunSettings.self, from: JSONEncoder().encode(decoded)) == decoded)
     }

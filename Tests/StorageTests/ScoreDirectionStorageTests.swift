@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import Scoring
 @testable import Storage
 
@@ -24,7 +25,8 @@ import Testing
         #expect(stored.scores.map(\.direction) == [.harder, .easier, .easier])
         #expect(stored.scores.map(\.result.direction) == [.harder, .easier, .easier])
         let column = try database.writer.read { db in
-            try String.fetchAll(db, sql: "SELECT higher_is FROM score WHERE run_id = ? ORDER BY position", arguments: [id])
+            try String.fetchAll(
+                db, sql: "SELECT higher_is FROM score WHERE run_id = ? ORDER BY position", arguments: [id])
         }
         #expect(column == ["harder", "easier", "easier"])
         // A row written before v3 holds NULL: built-in direction by kind, imported → harder.

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 @testable import Auditing
 @testable import Storage
 
@@ -15,14 +16,18 @@ import Testing
         let onlyPositives = ErrorRiskRow(
             score: nil, policy: ErrorRiskRow.fullPolicy, fraction: nil, attribute: "sex", attributeKind: .attribute,
             group: "female", n: 2,
-            metrics: [.accuracy: SeedSummary(values: [1, 1]), .truePositiveRate: SeedSummary(values: [1, 1]),
-                      .falsePositiveRate: SeedSummary(values: [0, 0])],
+            metrics: [
+                .accuracy: SeedSummary(values: [1, 1]), .truePositiveRate: SeedSummary(values: [1, 1]),
+                .falsePositiveRate: SeedSummary(values: [0, 0]),
+            ],
             undefinedRates: [.falsePositiveRate])
         let both = ErrorRiskRow(
             score: nil, policy: ErrorRiskRow.fullPolicy, fraction: nil, attribute: "sex", attributeKind: .attribute,
             group: "male", n: 4,
-            metrics: [.accuracy: SeedSummary(values: [0.75, 0.75]),
-                      .falsePositiveRate: SeedSummary(values: [0.5, 0.5])])
+            metrics: [
+                .accuracy: SeedSummary(values: [0.75, 0.75]),
+                .falsePositiveRate: SeedSummary(values: [0.5, 0.5]),
+            ])
         results.errorRisk = ErrorRiskAudit(rows: [onlyPositives, both], attributes: [])
         try database.completeRun(id: id, results: results)
         let stored = try database.loadRun(id: id)
@@ -37,19 +42,21 @@ import Testing
         let queue = try DatabaseQueue()
         try AuditDatabase.migrator.migrate(queue, upTo: "v6: finding outcome, nullable scope and value")
         try queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO run (audit, status, started_at, tool_version, data_sha256, spec_sha256, ruleset_sha256,
-                                 spec_path, spec_text, ruleset_name, ruleset_path, ruleset_text, seed, fail_on,
-                                 dataset, settings, timings)
-                VALUES ('a', 'complete', '2026-01-01', 't', 'd', 's', 'r', 'p', '', 'n', 'rp', '', 0, 'fail',
-                        '{}', '{}', '[]')
-                """)
-            try db.execute(sql: """
-                INSERT INTO error_risk (run_id, score, policy, fraction, attribute, attribute_kind, "group", n,
-                                        metric, mean, std, ci_low, ci_high)
-                VALUES (1, NULL, 'full', NULL, 'sex', 'attribute', 'female', 5, 'true_positive_rate', 0.4,
-                        NULL, NULL, NULL)
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO run (audit, status, started_at, tool_version, data_sha256, spec_sha256, ruleset_sha256,
+                                     spec_path, spec_text, ruleset_name, ruleset_path, ruleset_text, seed, fail_on,
+                                     dataset, settings, timings)
+                    VALUES ('a', 'complete', '2026-01-01', 't', 'd', 's', 'r', 'p', '', 'n', 'rp', '', 0, 'fail',
+                            '{}', '{}', '[]')
+                    """)
+            try db.execute(
+                sql: """
+                    INSERT INTO error_risk (run_id, score, policy, fraction, attribute, attribute_kind, "group", n,
+                                            metric, mean, std, ci_low, ci_high)
+                    VALUES (1, NULL, 'full', NULL, 'sex', 'attribute', 'female', 5, 'true_positive_rate', 0.4,
+                            NULL, NULL, NULL)
+                    """)
         }
         try AuditDatabase.migrator.migrate(queue)
         let rows = try queue.read { db in try RunScopedRecord<ErrorMetricRow>.fetchAll(db).map(\.content) }

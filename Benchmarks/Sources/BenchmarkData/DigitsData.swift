@@ -28,7 +28,8 @@ public struct DigitsData: Sendable {
         var labels: [Int] = []
         for line in lines {
             let fields = line.split(separator: ",")
-            precondition(fields.count == columns + 1, "digits.csv: expected \(columns + 1) fields, found \(fields.count)")
+            precondition(
+                fields.count == columns + 1, "digits.csv: expected \(columns + 1) fields, found \(fields.count)")
             for field in fields.dropLast() { values.append(Float(field)!) }
             labels.append(Int(fields.last!)!)
         }

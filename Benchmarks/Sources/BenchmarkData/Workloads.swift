@@ -39,8 +39,9 @@ public enum Workloads {
     /// and 32 channels (3×3 convolution, ReLU, 2×2 max-pool each), then a
     /// dense layer to 10 logits.
     public static func digitsCNN() -> Network {
-        Network(inputShape: InputShape(height: 8, width: 8, channels: 1), convolutionChannels: [16, 32],
-                classCount: 10, seed: 0)
+        Network(
+            inputShape: InputShape(height: 8, width: 8, channels: 1), convolutionChannels: [16, 32],
+            classCount: 10, seed: 0)
     }
 
     /// Benchmark 5: the digits training settings for 5 epochs (batch 128,

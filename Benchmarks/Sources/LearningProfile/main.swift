@@ -12,7 +12,10 @@ import Learning
 BLASKernel.relaunchWithFasterKernelIfNeeded()
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
-    FileHandle.standardError.write(Data("usage: LearningProfile train-wide|grand-wide|train-digits|grand-digits|train-cnn|grand-cnn [repeats]\n".utf8))
+    FileHandle.standardError.write(
+        Data(
+            "usage: LearningProfile train-wide|grand-wide|train-digits|grand-digits|train-cnn|grand-cnn [repeats]\n"
+                .utf8))
     exit(2)
 }
 let repeats = arguments.count > 2 ? Int(arguments[2]) ?? 1 : 1
@@ -67,4 +70,6 @@ default:
     exit(2)
 }
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-print("\(arguments[1]): \(examples) examples in \(String(format: "%.3f", seconds)) s = \(Int(Double(examples) / seconds)) examples/s")
+print(
+    "\(arguments[1]): \(examples) examples in \(String(format: "%.3f", seconds)) s = \(Int(Double(examples) / seconds)) examples/s"
+)

@@ -1,5 +1,5 @@
-import Rules
 import FuzzSupport
+import Rules
 
 /// The fuzz test: the bytes as ruleset YAML text.
 @_cdecl("LLVMFuzzerTestOneInput")
