@@ -14,33 +14,7 @@ import Foundation
 /// Checked: every row has one value per attribute; numeric attributes hold
 /// numbers; nominal attributes hold declared values. Sparse rows (`{0 x, 3 y}`)
 /// and relational attributes are rejected with a clear message.
-public enum ARFFReader {
-    /// Reads and parses the file at `path` as UTF-8 with no extra missing-value tokens.
-    public static func read(path: String, displayName: String) throws -> Table {
-        try read(path: path, displayName: displayName, options: TableReadOptions())
-    }
-
-    /// Parses ARFF bytes as UTF-8 with no extra missing-value tokens.
-    public static func parse(_ data: Data, displayName: String) throws -> Table {
-        try parse([UInt8](data), displayName: displayName, options: TableReadOptions())
-    }
-
-    /// Parses ARFF bytes as UTF-8 with no extra missing-value tokens.
-    public static func parse(_ bytes: [UInt8], displayName: String) throws -> Table {
-        try parse(bytes, displayName: displayName, options: TableReadOptions())
-    }
-
-    /// Reads and parses the file at `path`; messages name it `displayName`.
-    /// - Throws: ``InputError`` at `displayName[:line]` for an unreadable file or malformed content.
-    public static func read(path: String, displayName: String, options: TableReadOptions) throws -> Table {
-        try parse(readFileBytes(path: path, displayName: displayName), displayName: displayName, options: options)
-    }
-
-    /// Parses ARFF bytes; messages name the file `displayName`.
-    public static func parse(_ data: Data, displayName: String, options: TableReadOptions) throws -> Table {
-        try parse([UInt8](data), displayName: displayName, options: options)
-    }
-
+public enum ARFFReader: TableFileReader {
     /// Parses ARFF bytes; messages name the file `displayName`.
     /// - Throws: ``InputError`` at `displayName:line` (and byte column, for invalid UTF-8).
     public static func parse(_ bytes: [UInt8], displayName: String, options: TableReadOptions) throws -> Table {

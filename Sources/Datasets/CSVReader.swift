@@ -16,33 +16,7 @@ import Foundation
 ///
 /// The parser walks the bytes directly (no per-character `String` work), so a
 /// file costs about one pass plus one `String` per non-empty field.
-public enum CSVReader {
-    /// Reads and parses the file at `path` as UTF-8 with no extra missing-value tokens.
-    public static func read(path: String, displayName: String) throws -> Table {
-        try read(path: path, displayName: displayName, options: TableReadOptions())
-    }
-
-    /// Parses CSV bytes as UTF-8 with no extra missing-value tokens.
-    public static func parse(_ data: Data, displayName: String) throws -> Table {
-        try parse([UInt8](data), displayName: displayName, options: TableReadOptions())
-    }
-
-    /// Parses CSV bytes as UTF-8 with no extra missing-value tokens.
-    public static func parse(_ bytes: [UInt8], displayName: String) throws -> Table {
-        try parse(bytes, displayName: displayName, options: TableReadOptions())
-    }
-
-    /// Reads and parses the file at `path`; messages name it `displayName`.
-    /// - Throws: ``InputError`` at `displayName[:line]` for an unreadable file or malformed content.
-    public static func read(path: String, displayName: String, options: TableReadOptions) throws -> Table {
-        try parse(readFileBytes(path: path, displayName: displayName), displayName: displayName, options: options)
-    }
-
-    /// Parses CSV bytes; messages name the file `displayName`.
-    public static func parse(_ data: Data, displayName: String, options: TableReadOptions) throws -> Table {
-        try parse([UInt8](data), displayName: displayName, options: options)
-    }
-
+public enum CSVReader: TableFileReader {
     /// Parses CSV bytes; messages name the file `displayName`.
     /// - Throws: ``InputError`` at `displayName:line` (and byte column, for invalid UTF-8).
     public static func parse(_ bytes: [UInt8], displayName: String, options: TableReadOptions) throws -> Table {

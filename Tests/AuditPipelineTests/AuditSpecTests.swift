@@ -9,22 +9,9 @@ import Testing
 @testable import Scoring
 
 @Suite struct AuditSpecTests {
-    let folder = URL(fileURLWithPath: "/specs")
+    func parse(_ text: String) throws -> AuditSpec { try parseSpec(text) }
 
-    func parse(_ text: String) throws -> AuditSpec {
-        try AuditSpec.parse(text, file: "a.yaml", folder: folder)
-    }
-
-    func message(_ text: String) -> String? {
-        do {
-            _ = try parse(text)
-            return nil
-        } catch let error as InputError {
-            return error.description
-        } catch {
-            return "unexpected \(error)"
-        }
-    }
+    func message(_ text: String) -> String? { specErrorMessage(text) }
 
     @Test func fullSpecParses() throws {
         let spec = try parse(

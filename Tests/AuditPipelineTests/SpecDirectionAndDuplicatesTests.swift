@@ -10,20 +10,9 @@ import Testing
 @Suite struct SpecDirectionAndDuplicatesTests {
     let base = "audit: x\ndataset: {path: d.csv, label: y}\n"
 
-    func parse(_ text: String) throws -> AuditSpec {
-        try AuditSpec.parse(text, file: "a.yaml", folder: URL(fileURLWithPath: "/specs"))
-    }
+    func parse(_ text: String) throws -> AuditSpec { try parseSpec(text) }
 
-    func message(_ text: String) -> String? {
-        do {
-            _ = try parse(text)
-            return nil
-        } catch let error as InputError {
-            return error.description
-        } catch {
-            return "unexpected \(error)"
-        }
-    }
+    func message(_ text: String) -> String? { specErrorMessage(text) }
 
     /// Built-in kinds carry the DESIGN.md direction; an imported score takes
     /// `higher_is` (default `harder`).
