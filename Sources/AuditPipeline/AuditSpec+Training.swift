@@ -64,7 +64,8 @@ extension AuditSpec {
         if case .scalar = node.node {
             guard try node.choice(kinds) == "constant" else {
                 throw node.error(
-                    "the \(try node.string()) schedule needs a mapping, e.g. {kind: step, every: 10, factor: 0.1} or {kind: cosine, minimum: 0}"
+                    "the \(try node.string()) schedule needs a mapping, e.g. {kind: step, every: 10, factor: 0.1} or "
+                        + "{kind: cosine, minimum: 0}"
                 )
             }
             return .constant
