@@ -44,6 +44,7 @@ test: deps
 lint:
 	$(SWIFT) format lint --strict --recursive Sources Tests
 	python3 scripts/check-line-length.py
+	python3 scripts/check-function-length.py
 
 ## Fuzz the file readers and spec loaders (Fuzz/, a separate package; see docs/FUZZING.md):
 ## each target runs FUZZ_SECONDS (default 600) with libFuzzer and AddressSanitizer, one after the other.
