@@ -74,7 +74,7 @@ extension MarkdownReport {
 
     /// What random pruning does to the same groups, as the yardstick.
     func randomBaselineSentence() -> String? {
-        let random = stored.composition.filter { $0.policy == "random" && $0.n >= 20 }
+        let random = stored.composition.filter { $0.policy == PruningPolicy.random.rawValue && $0.n >= 20 }
         guard !random.isEmpty else { return nil }
         let significant = random.filter { $0.qValue < 0.05 }.count
         let worst = random.compactMap(\.retentionRatio).min() ?? 1

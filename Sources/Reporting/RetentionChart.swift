@@ -91,10 +91,8 @@ public struct RetentionChart {
         for (policyIndex, policy) in policies.enumerated() {
             let y = legendTop + Double(policyIndex) * 16
             parts.append(marker(policy: policy, index: policyIndex, cx: labelWidth, cy: y - 4))
-            parts.append(
-                "<text x=\"\(format(labelWidth + 10))\" "
-                    + "y=\"\(format(y))\">\(escape(policy == "random" ? "random (chance)" : policy))</text>"
-            )
+            let legend = policy == PruningPolicy.random.rawValue ? "random (chance)" : policy
+            parts.append("<text x=\"\(format(labelWidth + 10))\" y=\"\(format(y))\">\(escape(legend))</text>")
         }
         parts.append("</svg>")
         return parts.joined(separator: "\n") + "\n"
