@@ -1,5 +1,6 @@
 import Auditing
 import DietAuditCore
+import Scoring
 import Storage
 
 extension MarkdownReport {
@@ -89,7 +90,7 @@ extension MarkdownReport {
         stored.validity.flatMap { row -> [String] in
             var warnings: [String] = []
             let name = Markdown.code(row.score)
-            if let rho = row.inputNormSpearman, abs(rho) >= 0.8, row.score != "input_norm" {
+            if let rho = row.inputNormSpearman, abs(rho) >= 0.8, row.score != ScoreSpec(kind: .inputNorm).name {
                 warnings.append(
                     "\(name) mostly tracks the input norm (Spearman ρ = \(number(rho))): pruning by it largely prunes "
                         + "by ‖x‖, the known failure of GraNd at initialisation."
