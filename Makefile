@@ -1,5 +1,6 @@
 # DietAudit — build, demo and test entry points.
-# `make demo` runs the default audit; `make test` runs every test; `make fuzz` fuzzes the readers.
+# `make demo` runs the default audit; `make test` runs every test; `make lint` checks the style;
+# `make fuzz` fuzzes the readers.
 # They install the system libraries they need first (Debian/Ubuntu, as root or with sudo).
 
 SWIFT        ?= swift
@@ -7,7 +8,7 @@ SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SYSTEM_PKGS  := libopenblas-dev libsqlite3-dev zlib1g-dev pkg-config
 OUT          ?= out
 
-.PHONY: deps build release demo test fuzz clean
+.PHONY: deps build release demo test lint fuzz clean
 
 ## Install the system packages (OpenBLAS, SQLite headers) when any is missing.
 deps:
@@ -34,8 +35,16 @@ demo: release
 
 test: deps
 	python3 scripts/check-package-graph.py
+	python3 scripts/check-line-length.py
 	$(SWIFT) build --product dietaudit
 	$(SWIFT) test
+
+## Style: swift-format's rules and layout (.swift-format: 4 spaces, 120 columns), lines of at most 120 characters
+## and function bodies of at most 80 lines in Sources/. Fails listing file:line for each finding.
+lint:
+	$(SWIFT) format lint --strict --recursive Sources Tests
+	python3 scripts/check-line-length.py
+	python3 scripts/check-function-length.py
 
 ## Fuzz the file readers and spec loaders (Fuzz/, a separate package; see docs/FUZZING.md):
 ## each target runs FUZZ_SECONDS (default 600) with libFuzzer and AddressSanitizer, one after the other.

@@ -74,7 +74,9 @@ let package = Package(
         .target(name: "Reporting", dependencies: ["DietAuditCore", "Scoring", "Auditing", "Rules", "Storage"]),
         .target(
             name: "AuditPipeline",
-            dependencies: ["DietAuditCore", "Datasets", "Learning", "Scoring", "Auditing", "Rules", "Storage", "Reporting"]
+            dependencies: [
+                "DietAuditCore", "Datasets", "Learning", "Scoring", "Auditing", "Rules", "Storage", "Reporting",
+            ]
         ),
         .executableTarget(
             name: "dietaudit",
@@ -83,11 +85,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "DietAuditTestSupport", dependencies: ["DietAuditCore", "Learning", "Auditing", "Rules", "Scoring", "Storage"]),
+        .target(
+            name: "DietAuditTestSupport",
+            dependencies: ["DietAuditCore", "Learning", "Auditing", "Rules", "Scoring", "Storage"]
+        ),
         .testTarget(name: "DietAuditCoreTests", dependencies: ["DietAuditCore"]),
         .testTarget(name: "DatasetsTests", dependencies: ["DietAuditCore", "Datasets"]),
         .testTarget(name: "LearningTests", dependencies: ["DietAuditCore", "Learning", "DietAuditTestSupport"]),
-        .testTarget(name: "ScoringTests", dependencies: ["DietAuditCore", "Learning", "Scoring", "DietAuditTestSupport"]),
+        .testTarget(
+            name: "ScoringTests",
+            dependencies: ["DietAuditCore", "Learning", "Scoring", "DietAuditTestSupport"]
+        ),
         .testTarget(name: "AuditingTests", dependencies: ["DietAuditCore", "Learning", "Scoring", "Auditing"]),
         .testTarget(name: "RulesTests", dependencies: ["DietAuditCore", "Auditing", "Rules", "DietAuditTestSupport"]),
         .testTarget(
@@ -106,7 +114,10 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["DietAuditCore", "dietaudit", "DietAuditTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "DietAuditCore", "dietaudit", "DietAuditTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -97,7 +97,8 @@ public final class AuditRunner {
         guard shape.valueCount == data.train.featureCount else {
             throw InputError(
                 "dataset.image is \(shape.text) = \(shape.valueCount) values per example, but the data encode to "
-                    + "\(data.train.featureCount) features; a cnn needs exactly one numeric feature per pixel and channel",
+                    + "\(data.train.featureCount) features; a cnn needs exactly one numeric feature per pixel and "
+                    + "channel",
                 at: spec.dataset.specLocations["image"] ?? SourceLocation(file: spec.file, key: "dataset.image"))
         }
         model.inputShape = InputShape(height: shape.height, width: shape.width, channels: shape.channels)

@@ -12,7 +12,8 @@ extension AuditSpec {
         let kind = try map.required("kind").choice(["softmax", "mlp", "cnn"])
         if kind != "cnn", let channels = map["channels"] {
             throw channels.error(
-                "channels belong to a cnn model; a \(kind) model has \(kind == "mlp" ? "hidden layers" : "no hidden layers")"
+                "channels belong to a cnn model; a \(kind) model has "
+                    + "\(kind == "mlp" ? "hidden layers" : "no hidden layers")"
             )
         }
         if kind == "cnn" {

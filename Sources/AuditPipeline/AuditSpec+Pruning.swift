@@ -36,7 +36,8 @@ extension AuditSpec {
                 if policy == .quota, !scores.contains(where: \.trainsScoringModels) {
                     throw item.error(
                         "policy quota sets class quotas from the held-out error of the scoring models, "
-                            + "but no score trains one; expected a score such as el2n, grand, loss, margin or forgetting"
+                            + "but no score trains one; expected a score such as el2n, grand, loss, margin or "
+                            + "forgetting"
                     )
                 }
                 spec.policies.append(policy)

@@ -44,7 +44,8 @@ extension AuditSpec {
                 let epoch = try epochNode?.int() ?? (kind == "grand" ? 0 : min(2, training.epochs))
                 guard epoch >= 0, epoch <= training.epochs else {
                     throw (epochNode ?? kindNode).error(
-                        "epoch \(epoch) is outside the training run: it must be between 0 and training.epochs (\(training.epochs))"
+                        "epoch \(epoch) is outside the training run: it must be between 0 and training.epochs "
+                            + "(\(training.epochs))"
                     )
                 }
                 let scoreKind: ScoreKind =

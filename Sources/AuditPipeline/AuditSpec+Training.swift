@@ -36,9 +36,10 @@ extension AuditSpec {
         let map = try node.mapping(allowedKeys: [
             "kind", "learning_rate", "momentum", "weight_decay", "beta1", "beta2", "epsilon",
         ])
-        spec.kind = try map["kind"]?.choice(OptimizerSpec.supportedKinds) ?? "sgd"
-        if spec.kind == "adam", map["learning_rate"] == nil { spec.learningRate = 0.001 }
-        let onlyFor = ["momentum": "sgd", "beta1": "adam", "beta2": "adam", "epsilon": "adam"]
+        spec.kind = try map["kind"]?.choice(OptimizerSpec.supportedKinds) ?? OptimizerKind.sgd.rawValue
+        if spec.kind == OptimizerKind.adam.rawValue, map["learning_rate"] == nil { spec.learningRate = 0.001 }
+        let (sgd, adam) = (OptimizerKind.sgd.rawValue, OptimizerKind.adam.rawValue)
+        let onlyFor = ["momentum": sgd, "beta1": adam, "beta2": adam, "epsilon": adam]
         for (key, kind) in onlyFor where map[key] != nil && spec.kind != kind {
             throw InputError(
                 "'\(key)' applies to the \(kind) optimizer, not to \(spec.kind)", at: map.location(of: key))
@@ -64,7 +65,8 @@ extension AuditSpec {
         if case .scalar = node.node {
             guard try node.choice(kinds) == "constant" else {
                 throw node.error(
-                    "the \(try node.string()) schedule needs a mapping, e.g. {kind: step, every: 10, factor: 0.1} or {kind: cosine, minimum: 0}"
+                    "the \(try node.string()) schedule needs a mapping, e.g. {kind: step, every: 10, factor: 0.1} or "
+                        + "{kind: cosine, minimum: 0}"
                 )
             }
             return .constant

@@ -78,7 +78,8 @@ extension AuditRunner {
         let groupings = inputs.data.groupings
         return "\(specPath): OK — \(inputs.data.train.count) training and \(inputs.data.test.count) test examples, "
             + "\(inputs.data.featureNames.count) encoded features, \(groupings.count) groupings "
-            + "(\(groupings.map(\.name).joined(separator: ", "))), scores \(inputs.spec.scores.map(\.name).joined(separator: ", ")), "
+            + "(\(groupings.map(\.name).joined(separator: ", "))), scores "
+            + "\(inputs.spec.scores.map(\.name).joined(separator: ", ")), "
             + "ruleset '\(inputs.ruleset.name)' with \(inputs.ruleset.rules.count) rules"
     }
 }

@@ -57,8 +57,50 @@ public func auditErrorRisk(
     plans: [PruningPlan], inputs: ErrorRiskInputs, progress: ProgressReporter, parallel: Bool = true
 ) throws -> ErrorRiskAudit {
     try inputs.validate(plans: plans)
+    let (keptSets, planModels) = distinctKeptSets(plans: plans, trainCount: inputs.trainLabels.count)
+    let predictions = try retrainAndPredict(
+        keptSets: keptSets, inputs: inputs, progress: progress, parallel: parallel)
+    let seeds = inputs.retrainSeeds
+    // values[model][k][grouping]: each group's metric values under one trained model.
+    let values: [[[GroupingErrorValues]]] = (0..<keptSets.count).map { model in
+        (0..<seeds).map { k in
+            let outcome = predictions[model * seeds + k]
+            return inputs.groupings.map { grouping in
+                GroupErrorMetrics.groupValues(
+                    labels: inputs.testLabels, predicted: outcome.predicted, confidences: outcome.confidences,
+                    groups: grouping.test, groupCount: grouping.groups.count, positiveClass: inputs.positiveClass)
+            }
+        }
+    }
+    let subjects = errorRiskSubjects(plans: plans, planModels: planModels)
+    let undefinedRates = inputs.groupings.map { grouping in
+        GroupErrorMetrics.undefinedRates(
+            labels: inputs.testLabels, groups: grouping.test,
+            groupCount: grouping.groups.count, positiveClass: inputs.positiveClass)
+    }
+    var audit = ErrorRiskAudit(rows: [], attributes: [])
+    for subject in subjects {
+        for (index, grouping) in inputs.groupings.enumerated() {
+            let perSeed = values[subject.model].map { $0[index] }, fullPerSeed = values[0].map { $0[index] }
+            let randomPerSeed = subject.randomModel.map { model in values[model].map { $0[index] } }
+            let rows = subject.groupRows(
+                grouping: grouping, perSeed: perSeed, fullPerSeed: fullPerSeed,
+                randomPerSeed: randomPerSeed, undefinedRates: undefinedRates[index])
+            guard !rows.isEmpty else { continue }
+            audit.rows += rows
+            audit.attributes.append(
+                subject.attributeRow(grouping: grouping, perSeed: perSeed, fullPerSeed: fullPerSeed))
+        }
+    }
+    return audit
+}
+
+/// The distinct kept sets of `plans`, the baseline's (nothing removed) first,
+/// and for each plan the index of its kept set: plans with the same kept set
+/// share their retrained models.
+private func distinctKeptSets(plans: [PruningPlan], trainCount: Int) -> (keptSets: [[Bool]], planModels: [Int]) {
     // Distinct kept sets; 0 is the baseline (nothing removed).
-    let nothingRemoved = [Bool](repeating: false, count: inputs.trainLabels.count)
+    let nothingRemoved = [Bool](repeating: false, count: trainCount)
     var keptSets: [[Bool]] = [nothingRemoved]
     var modelIndex: [[Bool]: Int] = [nothingRemoved: 0]
     let planModels = plans.map { plan -> Int in
@@ -67,14 +109,22 @@ public func auditErrorRisk(
         modelIndex[plan.removed] = keptSets.count - 1
         return keptSets.count - 1
     }
+    return (keptSets, planModels)
+}
 
+/// Trains `inputs.retrainSeeds` models on each kept set (concurrently unless
+/// `parallel` is false) and returns their test predictions, model-major:
+/// the prediction of kept set m, seed k is at `m * retrainSeeds + k`.
+private func retrainAndPredict(
+    keptSets: [[Bool]], inputs: ErrorRiskInputs, progress: ProgressReporter, parallel: Bool
+) throws -> [TestPredictions] {
     let seeds = inputs.retrainSeeds
     let jobCount = keptSets.count * seeds
     progress.begin(
         "error risk: retraining \(keptSets.count) kept sets × \(seeds) seeds (\(jobCount) models, "
             + "\(inputs.training.epochs) epochs each)")
     let finished = LockedProgress(progress)
-    let predictions = try runParallelJobs(count: jobCount, parallel: parallel) { job -> TestPredictions in
+    return try runParallelJobs(count: jobCount, parallel: parallel) { job -> TestPredictions in
         let (model, k) = (job / seeds, job % seeds)
         let removed = keptSets[model]
         let rows = model == 0 ? nil : removed.indices.filter { !removed[$0] }
@@ -100,18 +150,11 @@ public func auditErrorRisk(
         finished.finishedOne(of: jobCount)
         return result
     }
+}
 
-    // values[model][k][grouping]: each group's metric values under one trained model.
-    let values: [[[GroupingErrorValues]]] = (0..<keptSets.count).map { model in
-        (0..<seeds).map { k in
-            let outcome = predictions[model * seeds + k]
-            return inputs.groupings.map { grouping in
-                GroupErrorMetrics.groupValues(
-                    labels: inputs.testLabels, predicted: outcome.predicted, confidences: outcome.confidences,
-                    groups: grouping.test, groupCount: grouping.groups.count, positiveClass: inputs.positiveClass)
-            }
-        }
-    }
+/// The rows' subjects: the `full` baseline, then each plan with the model of
+/// its kept set and the model of the random plan of the same fraction.
+private func errorRiskSubjects(plans: [PruningPlan], planModels: [Int]) -> [ErrorRiskSubject] {
     var subjects = [
         ErrorRiskSubject(
             score: nil, policy: ErrorRiskRow.fullPolicy, fraction: nil,
@@ -127,26 +170,7 @@ public func auditErrorRisk(
                 score: plan.score, policy: plan.policy.rawValue, fraction: plan.fraction,
                 model: model, randomModel: random.map { planModels[$0] }))
     }
-    let undefinedRates = inputs.groupings.map { grouping in
-        GroupErrorMetrics.undefinedRates(
-            labels: inputs.testLabels, groups: grouping.test,
-            groupCount: grouping.groups.count, positiveClass: inputs.positiveClass)
-    }
-    var audit = ErrorRiskAudit(rows: [], attributes: [])
-    for subject in subjects {
-        for (index, grouping) in inputs.groupings.enumerated() {
-            let perSeed = values[subject.model].map { $0[index] }, fullPerSeed = values[0].map { $0[index] }
-            let randomPerSeed = subject.randomModel.map { model in values[model].map { $0[index] } }
-            let rows = subject.groupRows(
-                grouping: grouping, perSeed: perSeed, fullPerSeed: fullPerSeed,
-                randomPerSeed: randomPerSeed, undefinedRates: undefinedRates[index])
-            guard !rows.isEmpty else { continue }
-            audit.rows += rows
-            audit.attributes.append(
-                subject.attributeRow(grouping: grouping, perSeed: perSeed, fullPerSeed: fullPerSeed))
-        }
-    }
-    return audit
+    return subjects
 }
 
 /// One retrained model's view of the test split.

@@ -55,7 +55,8 @@ public struct ErrorRiskInputs: Sendable {
         for (name, features, labels) in [("training", trainFeatures, trainLabels), ("test", testFeatures, testLabels)] {
             guard labels.count == features.rows else {
                 throw InputError(
-                    "the \(name) split has \(labels.count) labels for \(features.rows) examples; expected one per example"
+                    "the \(name) split has \(labels.count) labels for \(features.rows) examples; expected one per "
+                        + "example"
                 )
             }
             if let bad = labels.first(where: { !(0..<classCount).contains($0) }) {
@@ -73,7 +74,8 @@ public struct ErrorRiskInputs: Sendable {
         for grouping in groupings {
             guard grouping.test.count == testLabels.count else {
                 throw InputError(
-                    "grouping \(grouping.name) covers \(grouping.test.count) test examples; expected \(testLabels.count)"
+                    "grouping \(grouping.name) covers \(grouping.test.count) test examples; expected "
+                        + "\(testLabels.count)"
                 )
             }
             if let bad = grouping.test.first(where: { !grouping.groups.indices.contains($0) }) {

@@ -139,7 +139,8 @@ struct ARFFParser {
             throw error("attribute '\(nameToken)': relational attributes are not supported", line: number)
         } else {
             throw error(
-                "attribute '\(nameToken)': unknown type '\(typeText)'; expected numeric, real, integer, string, date or {value list}",
+                "attribute '\(nameToken)': unknown type '\(typeText)'; expected numeric, real, integer, string, date "
+                    + "or {value list}",
                 line: number)
         }
         if attributes.contains(where: { $0.name == nameToken }) {

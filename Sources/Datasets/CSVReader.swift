@@ -112,7 +112,8 @@ struct CSVParser {
             }
             if let first = seen[name] {
                 throw InputError(
-                    "duplicate column name '\(name)' (columns \(first + 1) and \(index + 1)); column names must be unique",
+                    "duplicate column name '\(name)' (columns \(first + 1) and \(index + 1)); column names must be "
+                        + "unique",
                     at: SourceLocation(file: file, line: line))
             }
             seen[name] = index
@@ -205,7 +206,8 @@ struct CSVParser {
             guard next == Self.comma || next == Self.newline || next == Self.carriageReturn else {
                 throw InputError(
                     "unexpected character '\(Character(Unicode.Scalar(next)))' after a closing quote; "
-                        + "a quoted field must end at a comma or the end of the line (write a quote inside quotes as \"\")",
+                        + "a quoted field must end at a comma or the end of the line (write a quote inside quotes as "
+                        + "\"\")",
                     at: SourceLocation(file: fileName, line: line))
             }
         }

@@ -48,8 +48,8 @@ func checkGroupNames(labels: LabelColumn, attributes: [TypedColumn], rows: DataR
             location.key = attribute.name
             throw InputError(
                 "attribute value '\(missingLevel)' in column '\(attribute.name)' is the name of the group of missing "
-                    + "values; leave the field empty (or list the token under dataset.missing_values) if it is missing, "
-                    + "or recode it",
+                    + "values; leave the field empty (or list the token under dataset.missing_values) if it is "
+                    + "missing, or recode it",
                 at: location)
         }
         guard let row = attribute.values.firstIndex(where: { $0?.contains(separator) == true }) else { continue }

@@ -26,7 +26,8 @@ enum IDXReader {
         }
         guard bytes[0] == 0, bytes[1] == 0 else {
             throw InputError(
-                "not an IDX file: bad magic number \(hexBytes(bytes[0..<4])); expected 00 00, a type code and the number of dimensions",
+                "not an IDX file: bad magic number \(hexBytes(bytes[0..<4])); expected 00 00, a type code and the "
+                    + "number of dimensions",
                 at: location)
         }
         guard let elementType = typeCodes[bytes[2]] else {
@@ -86,7 +87,8 @@ func checkDataLength(of array: NumericArray) throws {
     guard found == expected else {
         let problem = found < expected ? "truncated data" : "unexpected data after the values"
         throw InputError(
-            "\(problem): a \(array.shapeText) array of \(array.elementType.name) needs \(expected) bytes of data, found \(found)",
+            "\(problem): a \(array.shapeText) array of \(array.elementType.name) needs \(expected) bytes of data, "
+                + "found \(found)",
             at: SourceLocation(file: array.fileName))
     }
 }

@@ -34,7 +34,8 @@ struct LabelledArray {
         let (labelArray, labelsBytes) = try read(labelsPath, labelsName)
         guard examples.shape.count >= 2 else {
             throw InputError(
-                "the examples array has shape \(examples.shapeText); expected at least 2 dimensions (N examples × their values)",
+                "the examples array has shape \(examples.shapeText); expected at least 2 dimensions (N examples × "
+                    + "their values)",
                 at: SourceLocation(file: examplesName))
         }
         guard labelArray.shape.count == 1 else {

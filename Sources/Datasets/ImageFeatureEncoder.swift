@@ -65,7 +65,8 @@ struct ImageFeatureEncoder {
         for feature in 0..<featureCount where !value(row: row, feature: feature).isFinite {
             let example = row < first.shape[0] ? row : row - first.shape[0]
             throw InputError(
-                "value \(feature + 1) of example \(example + 1) is \(value(row: row, feature: feature)); features must be finite numbers",
+                "value \(feature + 1) of example \(example + 1) is \(value(row: row, feature: feature)); features must "
+                    + "be finite numbers",
                 at: SourceLocation(file: array.fileName))
         }
     }

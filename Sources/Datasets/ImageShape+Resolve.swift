@@ -24,7 +24,8 @@ extension ImageShape {
         guard fits, declared.height > 0, declared.width > 0, declared.channels > 0 else {
             throw InputError(
                 "dataset.image is \(declared.text) (\(declared.valueCount) values per example), but "
-                    + "\(baseName(of: data.examples.fileName)) holds \(data.count) examples of \(data.exampleShapeText) "
+                    + "\(baseName(of: data.examples.fileName)) holds \(data.count) examples of "
+                    + "\(data.exampleShapeText) "
                     + "(\(data.valueCount) values)",
                 at: location)
         }

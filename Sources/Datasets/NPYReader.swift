@@ -21,7 +21,8 @@ enum NPYReader {
         let bytes = try decompressIfGzipped(fileBytes, displayName: displayName)
         guard bytes.count >= 10, Array(bytes[0..<6]) == magic else {
             throw InputError(
-                "not an NPY file: bad magic number \(hexBytes(bytes.prefix(6))); expected 93 4E 55 4D 50 59 (\\x93NUMPY)",
+                "not an NPY file: bad magic number \(hexBytes(bytes.prefix(6))); expected 93 4E 55 4D 50 59 "
+                    + "(\\x93NUMPY)",
                 at: location)
         }
         let major = bytes[6], minor = bytes[7]
@@ -37,7 +38,8 @@ enum NPYReader {
         let dataOffset = 8 + lengthSize + headerLength
         guard bytes.count >= dataOffset else {
             throw InputError(
-                "truncated NPY header: it declares \(headerLength) header bytes, the file has only \(bytes.count - 8 - lengthSize)",
+                "truncated NPY header: it declares \(headerLength) header bytes, the file has only "
+                    + "\(bytes.count - 8 - lengthSize)",
                 at: location)
         }
         let header = String(decoding: bytes[(8 + lengthSize)..<dataOffset], as: UTF8.self)
@@ -63,7 +65,8 @@ enum NPYReader {
             case .tuple(let dimensions)? = entries["shape"]
         else {
             throw InputError(
-                "NPY header must be a dict with 'descr' (a string), 'fortran_order' (True/False) and 'shape' (a tuple); found \(header.trimmingSpaces)",
+                "NPY header must be a dict with 'descr' (a string), 'fortran_order' (True/False) and 'shape' (a "
+                    + "tuple); found \(header.trimmingSpaces)",
                 at: location)
         }
         let shape = try dimensions.map { dimension -> Int in
@@ -75,7 +78,8 @@ enum NPYReader {
         }
         guard !fortranOrder else {
             throw InputError(
-                "the array is stored in Fortran (column-major) order; only C order is supported: save it with np.save(path, np.ascontiguousarray(a))",
+                "the array is stored in Fortran (column-major) order; only C order is supported: save it with "
+                    + "np.save(path, np.ascontiguousarray(a))",
                 at: location)
         }
         let types: [String: ElementType] = ["u1": .uint8, "f4": .float32, "f8": .float64, "i4": .int32, "i8": .int64]

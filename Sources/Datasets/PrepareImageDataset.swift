@@ -33,7 +33,8 @@ func prepareImageDataset(_ spec: DatasetSpec, format: DataFormat) throws -> Prep
             labelsPath: testLabelsPath, labelsName: spec.testLabelsDisplayPath ?? testLabelsPath, format: format)
         guard Array(testData.examples.shape.dropFirst()) == Array(data.examples.shape.dropFirst()) else {
             throw InputError(
-                "the test examples are \(testData.exampleShapeText) but those of \(spec.fileName) are \(data.exampleShapeText); "
+                "the test examples are \(testData.exampleShapeText) but those of \(spec.fileName) are "
+                    + "\(data.exampleShapeText); "
                     + "both files must hold examples of one shape",
                 at: SourceLocation(file: displayPath))
         }
@@ -72,7 +73,8 @@ private func rejectColumnKeys(_ spec: DatasetSpec, format: DataFormat) throws {
     let name = format.rawValue
     if !spec.attributes.isEmpty {
         throw InputError(
-            "image formats carry no attribute columns, so \(name) data cannot audit \(listForMessage(spec.attributes)); "
+            "image formats carry no attribute columns, so \(name) data cannot audit "
+                + "\(listForMessage(spec.attributes)); "
                 + "remove dataset.attributes (only the 'class' grouping is audited)",
             at: spec.location(ofKey: "attributes"))
     }

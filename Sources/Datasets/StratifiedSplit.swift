@@ -40,7 +40,8 @@ func stratifiedSplit(
     }
     guard testCount > 0 else {
         throw InputError(
-            "a test fraction of \(fraction) of \(classOfRow.count) rows gives an empty test split; use a larger fraction",
+            "a test fraction of \(fraction) of \(classOfRow.count) rows gives an empty test split; use a larger "
+                + "fraction",
             at: location)
     }
     let all = 0..<classOfRow.count

@@ -12,7 +12,7 @@
 /// rate that ``TrainingSpec/schedule`` may vary by epoch.
 public struct OptimizerSpec: Sendable, Equatable {
     /// The optimiser's name, one of ``supportedKinds``.
-    public var kind: String = "sgd"
+    public var kind: String = OptimizerKind.sgd.rawValue
     /// Base step size `lr`.
     public var learningRate: Float = 0.1
     /// SGD momentum coefficient `μ` (0 disables momentum). Unused by Adam.
@@ -29,11 +29,11 @@ public struct OptimizerSpec: Sendable, Equatable {
     public var epsilon: Float = 1e-8
 
     /// The optimiser names ``train(network:on:labels:rows:spec:seed:observer:)`` accepts.
-    public static let supportedKinds = ["sgd", "adam"]
+    public static let supportedKinds = OptimizerKind.allCases.map(\.rawValue)
 
     public init(
-        kind: String = "sgd", learningRate: Float = 0.1, momentum: Float = 0.9, weightDecay: Float = 0.0005,
-        beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8
+        kind: String = OptimizerKind.sgd.rawValue, learningRate: Float = 0.1, momentum: Float = 0.9,
+        weightDecay: Float = 0.0005, beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-8
     ) {
         self.kind = kind
         self.learningRate = learningRate

@@ -9,7 +9,7 @@ func validateTraining(network: Network, features: FeatureMatrix, labels: [Int], 
                 + listForMessage(OptimizerSpec.supportedKinds)
                 + didYouMean(spec.optimizer.kind, among: OptimizerSpec.supportedKinds))
     }
-    if spec.optimizer.kind == "adam" { try validateAdam(spec.optimizer) }
+    if spec.optimizer.kind == OptimizerKind.adam.rawValue { try validateAdam(spec.optimizer) }
     try spec.schedule.validate(base: spec.optimizer.learningRate)
     guard spec.batchSize > 0 else {
         throw InputError("training.batch_size is \(spec.batchSize); expected a positive integer")

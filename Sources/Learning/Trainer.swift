@@ -42,7 +42,7 @@ public func train(
 ) throws -> Int {
     try validateTraining(network: network, features: features, labels: labels, rows: rows, spec: spec)
     switch spec.optimizer.kind {
-    case "adam":
+    case OptimizerKind.adam.rawValue:
         var optimizer = AdamOptimizer(spec: spec.optimizer, parameterCount: network.parameterCount)
         return try runTraining(
             network: &network, on: features, labels: labels, rows: rows, spec: spec,

@@ -8,9 +8,10 @@ extension MarkdownReport {
         guard !stored.composition.isEmpty else { return "" }
         var lines = [
             "## Who gets removed", "",
-            "Each cell is the group's **retention ratio**: the share of the group that is kept, divided by the share of all "
-                + "training examples that is kept (1 = proportional; below 0.8 fails the four-fifths rule). "
-                + "Stars mark Benjamini–Hochberg q-values of the Fisher exact test: \\* < 0.05, \\*\\* < 0.01, \\*\\*\\* < 0.001.",
+            "Each cell is the group's **retention ratio**: the share of the group that is kept, divided by the share "
+                + "of all training examples that is kept (1 = proportional; below 0.8 fails the four-fifths rule). "
+                + "Stars mark Benjamini–Hochberg q-values of the Fisher exact test: \\* < 0.05, \\*\\* < 0.01, "
+                + "\\*\\*\\* < 0.001.",
         ]
         if let chart = chartFileName {
             lines += ["", "![Retention ratio of each group at the largest fraction, per plan](\(chart))"]
@@ -20,9 +21,9 @@ extension MarkdownReport {
         for plan in plans {
             let rows = stored.composition.filter { $0.score == plan.score && $0.policy == plan.policy }
             lines.append("")
-            lines.append(
-                "### \(plan.score == nil ? "`random` (chance baseline)" : planName(score: plan.score, policy: plan.policy))"
-            )
+            let title =
+                plan.score == nil ? "`random` (chance baseline)" : planName(score: plan.score, policy: plan.policy)
+            lines.append("### \(title)")
             lines.append("")
             var byGroup: [String: [Double: CompositionRow]] = [:]
             var order: [(String, String, Int)] = []

@@ -27,8 +27,8 @@ extension MarkdownReport {
         let data = stored.run.dataset
         var lines = ["## Data", ""]
         lines.append(
-            "\(Markdown.code(data.path)): \(data.sourceRows) rows; \(data.trainCount) for training, \(data.testCount) held out for testing. "
-                + "Label \(Markdown.code(data.label))"
+            "\(Markdown.code(data.path)): \(data.sourceRows) rows; \(data.trainCount) for training, \(data.testCount) "
+                + "held out for testing. Label \(Markdown.code(data.label))"
                 + (data.positiveLabel.map { ", positive class \(Markdown.quoted($0))" } ?? "")
                 + "; \(data.featureColumns.count) feature columns encoded as \(data.featureCount) numbers.")
         lines.append("")
@@ -74,15 +74,16 @@ extension MarkdownReport {
             lines.append("- **\(Markdown.escape(key))**: \(Markdown.escape(settings[key]!))")
         }
         lines.append(
-            "- **Policies**: `keep_hard` removes the easiest examples, `keep_easy` the hardest, `random` a seeded uniform "
-                + "sample, `class_balanced` the easiest within each class in proportion; R = round(f·N) from the exact decimal "
-                + "fraction, half to even. Ties are broken by a seeded random permutation.")
+            "- **Policies**: `keep_hard` removes the easiest examples, `keep_easy` the hardest, `random` a seeded "
+                + "uniform sample, `class_balanced` the easiest within each class in proportion; R = round(f·N) from "
+                + "the exact decimal fraction, half to even. Ties are broken by a seeded random permutation.")
         lines.append("- **Score directions**:")
         for score in stored.scores { lines.append("  - " + Self.directionSentence(score)) }
         lines.append(
-            "- **Statistics**: per group, a two-sided Fisher exact test of removed vs kept against the rest of the training set, "
-                + "Benjamini–Hochberg q-values over every test of the run, Wilson 95% intervals of the removal rate; per attribute, "
-                + "the total variation distance of the make-up before and after, and Pearson's χ² test of independence."
+            "- **Statistics**: per group, a two-sided Fisher exact test of removed vs kept against the rest of the "
+                + "training set, Benjamini–Hochberg q-values over every test of the run, Wilson 95% intervals of the "
+                + "removal rate; per attribute, the total variation distance of the make-up before and after, and "
+                + "Pearson's χ² test of independence."
         )
         lines.append(
             "- **Ruleset** \(Markdown.code(stored.run.rulesetName)): thresholds live only in the ruleset; "
@@ -121,7 +122,7 @@ extension MarkdownReport {
         let removedByKeepHard = score.direction == .harder ? "lowest" : "highest"
         let removedByKeepEasy = score.direction == .harder ? "highest" : "lowest"
         return
-            "\(Markdown.code(score.name)): \(score.direction.phrase) — keep_hard removes the \(removedByKeepHard) values, "
-            + "keep_easy the \(removedByKeepEasy)"
+            "\(Markdown.code(score.name)): \(score.direction.phrase) — keep_hard removes the \(removedByKeepHard) "
+            + "values, keep_easy the \(removedByKeepEasy)"
     }
 }

@@ -14,8 +14,9 @@ extension MarkdownReport {
             "## Who pays", "",
             "Models were retrained on each kept set and scored on the \(testCount) untouched test examples. "
                 + "The first table is the model trained on all training data; the others give each group's change in "
-                + "accuracy in percentage points against **random pruning of the same size** (against the full model for "
-                + "`random` itself). A star marks a change whose 95% interval over the retraining seeds excludes zero.",
+                + "accuracy in percentage points against **random pruning of the same size** (against the full model "
+                + "for `random` itself). A star marks a change whose 95% interval over the retraining seeds excludes "
+                + "zero.",
             "",
             Markdown.table(
                 header: ["attribute", "group", "test n", "accuracy (full data)", "95% CI"],
@@ -44,9 +45,11 @@ extension MarkdownReport {
                 cells[key, default: [:]][row.fraction ?? 0] = row
             }
             lines.append("")
-            lines.append(
-                "### \(plan.score == nil ? "`random` against the full model" : planName(score: plan.score, policy: plan.policy) + " against random")"
-            )
+            let title =
+                plan.score == nil
+                ? "`random` against the full model"
+                : planName(score: plan.score, policy: plan.policy) + " against random"
+            lines.append("### \(title)")
             lines.append("")
             lines.append(
                 Markdown.table(
@@ -86,14 +89,16 @@ extension MarkdownReport {
         }
         guard !stored.errorRisk.rows.isEmpty else {
             return
-                "Error risk (accuracy of models retrained on the kept sets) was not measured: the spec sets `pruning.retrain.seeds: 0`."
+                "Error risk (accuracy of models retrained on the kept sets) was not measured: the spec sets "
+                + "`pruning.retrain.seeds: 0`."
         }
         func delta(_ row: ErrorRiskRow) -> Double { row.metrics.value(.accuracyDeltaVsRandom) ?? 0 }
         guard let worst = candidates.min(by: { delta($0) < delta($1) }),
             let fraction = worst.fraction, let delta = worst.metrics.value(.accuracyDeltaVsRandom)
         else {
             return
-                "No group of at least 20 test examples lost accuracy beyond chance compared with random pruning of the same size."
+                "No group of at least 20 test examples lost accuracy beyond chance compared with random pruning of the "
+                + "same size."
         }
         var interval = ""
         if let low = worst.metrics.value(.accuracyDeltaVsRandom, .ciLow),
@@ -104,6 +109,7 @@ extension MarkdownReport {
         return
             "Who pays: removing \(percent(fraction)) with \(planName(score: worst.score, policy: worst.policy)) costs "
             + "\(Markdown.quoted(worst.group)) (\(Markdown.escape(worst.attribute)), \(worst.n) test examples) "
-            + "**\(String(format: "%.1f", -delta * 100)) points** of accuracy\(interval) against random pruning of the same size."
+            + "**\(String(format: "%.1f", -delta * 100)) points** of accuracy\(interval) against random pruning of the "
+            + "same size."
     }
 }

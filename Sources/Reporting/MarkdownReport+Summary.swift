@@ -1,5 +1,6 @@
 import Auditing
 import DietAuditCore
+import Scoring
 import Storage
 
 extension MarkdownReport {
@@ -17,21 +18,25 @@ extension MarkdownReport {
         lines.append(
             "DietAudit ranked the \(data.trainCount) training examples of \(Markdown.code(data.path)) by \(scores), "
                 + "removed \(fractions) of them with \(policies), and tested whether each of \(classCount) classes, "
-                + "\(attributeCount) sensitive attribute\(attributeCount == 1 ? "" : "s") and \(intersectionCount) intersection\(intersectionCount == 1 ? "" : "s") "
+                + "\(attributeCount) sensitive attribute\(attributeCount == 1 ? "" : "s") and \(intersectionCount) "
+                + "intersection\(intersectionCount == 1 ? "" : "s") "
                 + "lost more examples than chance would remove (Fisher exact test, Benjamini–Hochberg corrected).")
         lines.append("")
         let sharpest = sharpestDisproportions(limit: 5)
         if sharpest.isEmpty {
             lines.append(
-                "- No group of at least 20 examples was removed at a significantly different rate (q < 0.05) by any score-based plan."
+                "- No group of at least 20 examples was removed at a significantly different rate (q < 0.05) by any "
+                    + "score-based plan."
             )
         }
         for row in sharpest {
             let keptShare = Double(row.kept) / Double(row.n)
             let overallKept = 1 - fractionRemoved(row)
             lines.append(
-                "- Removing \(percent(row.fraction)) with \(planName(score: row.score, policy: row.policy)) keeps **\(percent(keptShare, digits: 0))** of "
-                    + "\(Markdown.quoted(row.group)) (\(Markdown.escape(row.attribute)), n = \(row.n)) while \(percent(overallKept, digits: 0)) of all examples are kept: "
+                "- Removing \(percent(row.fraction)) with \(planName(score: row.score, policy: row.policy)) keeps "
+                    + "**\(percent(keptShare, digits: 0))** of "
+                    + "\(Markdown.quoted(row.group)) (\(Markdown.escape(row.attribute)), n = \(row.n)) while "
+                    + "\(percent(overallKept, digits: 0)) of all examples are kept: "
                     + "retention ratio \(number(row.retentionRatio)), q \(pValueText(row.qValue)).")
         }
         if let chance = randomBaselineSentence() { lines.append("- " + chance) }
@@ -70,12 +75,13 @@ extension MarkdownReport {
 
     /// What random pruning does to the same groups, as the yardstick.
     func randomBaselineSentence() -> String? {
-        let random = stored.composition.filter { $0.policy == "random" && $0.n >= 20 }
+        let random = stored.composition.filter { $0.policy == PruningPolicy.random.rawValue && $0.n >= 20 }
         guard !random.isEmpty else { return nil }
         let significant = random.filter { $0.qValue < 0.05 }.count
         let worst = random.compactMap(\.retentionRatio).min() ?? 1
         return
-            "For comparison, random pruning of the same sizes gave retention ratios from \(number(worst)) upward, with \(significant) of \(random.count) group rows significant at q < 0.05."
+            "For comparison, random pruning of the same sizes gave retention ratios from \(number(worst)) upward, with "
+            + "\(significant) of \(random.count) group rows significant at q < 0.05."
     }
 
     /// Plain warnings about scores that track the input norm, barely agree
@@ -84,19 +90,22 @@ extension MarkdownReport {
         stored.validity.flatMap { row -> [String] in
             var warnings: [String] = []
             let name = Markdown.code(row.score)
-            if let rho = row.inputNormSpearman, abs(rho) >= 0.8, row.score != "input_norm" {
+            if let rho = row.inputNormSpearman, abs(rho) >= 0.8, row.score != ScoreSpec(kind: .inputNorm).name {
                 warnings.append(
-                    "\(name) mostly tracks the input norm (Spearman ρ = \(number(rho))): pruning by it largely prunes by ‖x‖, the known failure of GraNd at initialisation."
+                    "\(name) mostly tracks the input norm (Spearman ρ = \(number(rho))): pruning by it largely prunes "
+                        + "by ‖x‖, the known failure of GraNd at initialisation."
                 )
             }
             if let stability = row.seedStability, stability < 0.5 {
                 warnings.append(
-                    "\(name) is unstable across seeds (mean pairwise Spearman \(number(stability))): a different seed would prune different examples."
+                    "\(name) is unstable across seeds (mean pairwise Spearman \(number(stability))): a different seed "
+                        + "would prune different examples."
                 )
             }
             if let eta = row.classDependence, eta >= 0.5 {
                 warnings.append(
-                    "\(name) is mostly explained by the class (η² = \(number(eta))): pruning by it changes the class balance."
+                    "\(name) is mostly explained by the class (η² = \(number(eta))): pruning by it changes the class "
+                        + "balance."
                 )
             }
             return warnings

@@ -48,23 +48,28 @@ public struct RetentionChart {
         }
 
         var parts = [
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(labelWidth + plotWidth + 30))\" height=\"\(Int(height))\" font-family=\"sans-serif\" font-size=\"11\">",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(labelWidth + plotWidth + 30))\" "
+                + "height=\"\(Int(height))\" font-family=\"sans-serif\" font-size=\"11\">",
             "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>",
-            "<text x=\"10\" y=\"18\" font-size=\"13\" font-weight=\"bold\">Retention ratio by group, removing \(NumberFormatting.percent(fraction))</text>",
+            "<text x=\"10\" y=\"18\" font-size=\"13\" font-weight=\"bold\">Retention ratio by group, removing "
+                + "\(NumberFormatting.percent(fraction))</text>",
         ]
         for (panelIndex, score) in panels.enumerated() {
             let panelTop = top + Double(panelIndex) * panelHeight + 18
             let bottom = panelTop + Double(groups.count) * rowHeight
             parts.append(
-                "<text x=\"10\" y=\"\(format(panelTop - 6))\" font-weight=\"bold\">\(escape(score.map { "by \($0)" } ?? "random pruning"))</text>"
+                "<text x=\"10\" y=\"\(format(panelTop - 6))\" "
+                    + "font-weight=\"bold\">\(escape(score.map { "by \($0)" } ?? "random pruning"))</text>"
             )
             for tick in stride(from: 0.0, through: maximum, by: maximum > 4 ? 1 : 0.5) {
                 let position = format(x(tick))
                 parts.append(
-                    "<line x1=\"\(position)\" y1=\"\(format(panelTop))\" x2=\"\(position)\" y2=\"\(format(bottom))\" stroke=\"#eee\"/>"
+                    "<line x1=\"\(position)\" y1=\"\(format(panelTop))\" x2=\"\(position)\" y2=\"\(format(bottom))\" "
+                        + "stroke=\"#eee\"/>"
                 )
                 parts.append(
-                    "<text x=\"\(position)\" y=\"\(format(bottom + 12))\" text-anchor=\"middle\">\(NumberFormatting.metric(tick))</text>"
+                    "<text x=\"\(position)\" y=\"\(format(bottom + 12))\" "
+                        + "text-anchor=\"middle\">\(NumberFormatting.metric(tick))</text>"
                 )
             }
             parts.append(verticalLine(at: x(1), from: panelTop, to: bottom, style: "stroke=\"#555\""))
@@ -73,7 +78,8 @@ public struct RetentionChart {
             for (index, key) in groups.enumerated() {
                 let y = panelTop + Double(index) * rowHeight + rowHeight / 2
                 parts.append(
-                    "<text x=\"\(format(labelWidth - 8))\" y=\"\(format(y + 4))\" text-anchor=\"end\">\(escape(key.attribute + ": " + key.group))</text>"
+                    "<text x=\"\(format(labelWidth - 8))\" y=\"\(format(y + 4))\" "
+                        + "text-anchor=\"end\">\(escape(key.attribute + ": " + key.group))</text>"
                 )
                 for (policyIndex, policy) in policies.enumerated() {
                     let planScore = policy == PruningPolicy.random.rawValue ? nil : score
@@ -85,9 +91,8 @@ public struct RetentionChart {
         for (policyIndex, policy) in policies.enumerated() {
             let y = legendTop + Double(policyIndex) * 16
             parts.append(marker(policy: policy, index: policyIndex, cx: labelWidth, cy: y - 4))
-            parts.append(
-                "<text x=\"\(format(labelWidth + 10))\" y=\"\(format(y))\">\(escape(policy == "random" ? "random (chance)" : policy))</text>"
-            )
+            let legend = policy == PruningPolicy.random.rawValue ? "random (chance)" : policy
+            parts.append("<text x=\"\(format(labelWidth + 10))\" y=\"\(format(y))\">\(escape(legend))</text>")
         }
         parts.append("</svg>")
         return parts.joined(separator: "\n") + "\n"
@@ -104,7 +109,8 @@ public struct RetentionChart {
     private func marker(policy: String, index: Int, cx: Double, cy: Double) -> String {
         if policy == PruningPolicy.random.rawValue {
             return
-                "<circle cx=\"\(format(cx))\" cy=\"\(format(cy))\" r=\"4\" fill=\"none\" stroke=\"#888\" stroke-width=\"1.5\"/>"
+                "<circle cx=\"\(format(cx))\" cy=\"\(format(cy))\" r=\"4\" fill=\"none\" stroke=\"#888\" "
+                + "stroke-width=\"1.5\"/>"
         }
         let color = Self.palette[index % Self.palette.count]
         return "<circle cx=\"\(format(cx))\" cy=\"\(format(cy))\" r=\"3.5\" fill=\"\(color)\" fill-opacity=\"0.8\"/>"

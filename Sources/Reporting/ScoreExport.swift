@@ -14,7 +14,8 @@ import Storage
 public enum ScoreExport {
     public static func csv(_ stored: StoredRun) -> String {
         let scores = stored.scores.map(\.result)
-        let seeded = scores.filter { $0.kind != "input_norm" && $0.kind != ScoreResult.importedKind }
+        let unseededKinds = [ScoreSpec(kind: .inputNorm).name, ScoreResult.importedKind]
+        let seeded = scores.filter { !unseededKinds.contains($0.kind) }
         var header = ["id", "label"] + scores.map(\.name)
         for score in seeded {
             header += score.perSeed.indices.map { "\(score.name)#\(UInt64(bitPattern: stored.run.seed) &+ UInt64($0))" }

@@ -40,7 +40,8 @@ public struct RulePrecondition: Sendable, Equatable {
                     + "cannot apply; use chi2_p_value_below")
         case .errorGroup where statistical || chi2PValueBelow != nil:
             throw node.error(
-                "'\(metric)' is an error-risk metric: only min_group_size (test examples) can apply; its spread is in \(metric)_ci_low and \(metric)_ci_high"
+                "'\(metric)' is an error-risk metric: only min_group_size (test examples) can apply; its spread is in "
+                    + "\(metric)_ci_low and \(metric)_ci_high"
             )
         case .errorAttribute where statistical || chi2PValueBelow != nil || minGroupSize != nil:
             throw node.error("'\(metric)' is an error-risk metric per attribute: no only_if condition applies")

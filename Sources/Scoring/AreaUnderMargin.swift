@@ -13,7 +13,8 @@
 /// model keeps contradicting — likely mislabelled.
 ///
 /// Never-presented examples have no margins. Their score is **0**, the
-/// decision boundary: "no evidence either way". (In ``computeScores(_:features:labels:classCount:model:training:progress:parallel:)``
+/// decision boundary: "no evidence either way". (In
+/// ``computeScores(_:features:labels:classCount:model:training:progress:parallel:)``
 /// this cannot happen — every example is presented once per epoch and AUM
 /// requires at least one epoch.) ``presentations`` tells them apart.
 public struct AreaUnderMargin: Sendable, Equatable {

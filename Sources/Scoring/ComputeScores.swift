@@ -130,7 +130,8 @@ func validateScoring(
         if let epoch = spec.epoch {
             guard epoch >= 0 else {
                 throw InputError(
-                    "score \(spec.name) asks for epoch \(epoch); expected an epoch from 0 to training.epochs (\(training.epochs))"
+                    "score \(spec.name) asks for epoch \(epoch); expected an epoch from 0 to training.epochs "
+                        + "(\(training.epochs))"
                 )
             }
             guard epoch <= training.epochs else {

@@ -73,7 +73,8 @@ import Testing
     @Test func unknownTopLevelKeyIsLocated() {
         #expect(
             message("audit: x\ndatset: {}\n")
-                == "a.yaml:2:1: datset: unknown key 'datset'; expected one of 'audit', 'description', 'dataset', 'model', 'training', 'scores', 'pruning', 'ruleset'; did you mean 'dataset'?"
+                == "a.yaml:2:1: datset: unknown key 'datset'; expected one of 'audit', 'description', 'dataset', "
+                + "'model', 'training', 'scores', 'pruning', 'ruleset'; did you mean 'dataset'?"
         )
     }
 
@@ -90,7 +91,8 @@ import Testing
         let base = "audit: x\ndataset: {path: d.csv, label: y}\n"
         #expect(
             message(base + "pruning: {fractions: [0.1, 1.5]}\n")
-                == "a.yaml:3:28: pruning.fractions[1]: a pruning fraction must be between 0 and 1 (exclusive), found 1.5"
+                == "a.yaml:3:28: pruning.fractions[1]: a pruning fraction must be between 0 and 1 (exclusive), found "
+                + "1.5"
         )
         #expect(
             message(base + "training: {epochs: 0}\n")

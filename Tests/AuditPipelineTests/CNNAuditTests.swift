@@ -17,7 +17,8 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("spec.yaml").path
         try
-            ("audit: digits-cnn\ndataset:\n  path: \(Self.root.path)/datasets/digits.csv\n  label: label\n  scaling: minmax\n"
+            ("audit: digits-cnn\ndataset:\n  path: \(Self.root.path)/datasets/digits.csv\n  label: label\n  scaling: "
+            + "minmax\n"
             + body)
             .write(toFile: path, atomically: true, encoding: .utf8)
         return path

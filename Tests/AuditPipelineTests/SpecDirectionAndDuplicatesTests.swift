@@ -45,7 +45,8 @@ import Testing
     @Test func unknownHigherIsIsLocatedWithSuggestion() {
         #expect(
             message(base + "scores: [{kind: imported, path: s.csv, column: a, higher_is: easer}]\n")
-                == "a.yaml:3:62: scores[0].higher_is: 'easer' is not allowed; expected one of 'harder', 'easier'; did you mean 'easier'?"
+                == "a.yaml:3:62: scores[0].higher_is: 'easer' is not allowed; expected one of 'harder', 'easier'; did "
+                + "you mean 'easier'?"
         )
         #expect(
             message(base + "scores: [{kind: aum, higher_is: easier}]\n")?
@@ -57,7 +58,8 @@ import Testing
     @Test func duplicatesAreLocatedAtTheSecondOccurrence() {
         #expect(
             message(base + "pruning:\n  fractions: [0.3, 0.5, 0.30]\n")
-                == "a.yaml:4:25: pruning.fractions[2]: fraction 0.3 is listed twice (as decimals, it equals fractions[0])"
+                == "a.yaml:4:25: pruning.fractions[2]: fraction 0.3 is listed twice (as decimals, it equals "
+                + "fractions[0])"
         )
         #expect(
             message(base + "pruning:\n  policies: [keep_hard, random, keep_hard]\n")

@@ -96,7 +96,8 @@ import Testing
     }
 
     /// numpy / scipy for each list v:
-    /// `m = v.mean(); s = v.std(ddof=1); lo, hi = scipy.stats.t.interval(0.95, len(v) - 1, loc=m, scale=s / np.sqrt(len(v)))`
+    /// `m = v.mean(); s = v.std(ddof=1);`
+    /// `lo, hi = scipy.stats.t.interval(0.95, len(v) - 1, loc=m, scale=s / np.sqrt(len(v)))`
     @Test(arguments: [
         (
             [0.81, 0.79, 0.84, 0.80, 0.77], 0.8019999999999999, 0.025884358211089552, 0.76986032429268,
@@ -158,7 +159,8 @@ import Testing
 @Suite struct SeedSummaryBoundsTests {
     /// Tests/References/student_t.py.
     /// [0.95, 1.0]: mean 0.975, std 0.035355…, t(0.975, 1) = 12.7062… → the raw
-    /// interval 0.975 ± 0.3177 reaches 1.29; cut at 1 (scipy.stats.t.interval gives (0.6573448815956324, 1.2926551184043675)).
+    /// interval 0.975 ± 0.3177 reaches 1.29; cut at 1 (scipy.stats.t.interval gives
+    /// (0.6573448815956324, 1.2926551184043675)).
     @Test func intervalIsCutAtTheMetricsBounds() {
         let raw = SeedSummary(values: [0.95, 1.0])
         #expect(abs((raw.ciHigh ?? 0) - 1.2926551184043675) < 1e-9)

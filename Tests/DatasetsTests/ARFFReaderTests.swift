@@ -65,7 +65,8 @@ import Testing
         let badType = TestData.inputError { try parse("@relation r\n@attribute a number\n@data\n1\n") }
         #expect(
             badType?.description
-                == "x.arff:2: attribute 'a': unknown type 'number'; expected numeric, real, integer, string, date or {value list}"
+                == "x.arff:2: attribute 'a': unknown type 'number'; expected numeric, real, integer, string, date or "
+                + "{value list}"
         )
         let stray = TestData.inputError { try parse("@relation r\nhello\n") }
         #expect(stray?.description == "x.arff:2: expected @relation, @attribute or @data, found 'hello'")

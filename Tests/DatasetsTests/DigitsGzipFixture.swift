@@ -1,6 +1,7 @@
 /// The first 30 rows of digits.csv as a gzipped IDX pair, made by Python:
 /// `rows = list(csv.reader(open('digits.csv')))[1:31]`;
-/// `gzip.compress(struct.pack('>BBBBIII', 0, 0, 8, 3, 30, 8, 8) + bytes(int(v) for r in rows for v in r[:64]), mtime=0)`
+/// `gzip.compress(struct.pack('>BBBBIII', 0, 0, 8, 3, 30, 8, 8)`
+/// `+ bytes(int(v) for r in rows for v in r[:64]), mtime=0)`
 /// and `gzip.compress(struct.pack('>BBBBI', 0, 0, 8, 1, 30) + bytes(int(r[64]) for r in rows), mtime=0)`.
 /// Regenerate with Tests/References/byte_fixtures.py.
 enum DigitsGzipFixture {

@@ -13,7 +13,8 @@ import Testing
     /// A small valid dataset, with every spec key located on its own line of `audits/a.yaml`.
     private func spec(
         _ csv: String =
-            "id,class,age,sex,purpose\n1,good,30,m,car\n2,bad,40,f,tv\n3,good,50,f,car\n4,bad,60,m,tv\n5,good,70,m,car\n"
+            "id,class,age,sex,purpose\n1,good,30,m,car\n2,bad,40,f,tv\n3,good,50,f,car\n4,bad,60,m,tv\n"
+            + "5,good,70,m,car\n"
     ) throws -> DatasetSpec {
         var spec = try TestData.spec(csv: csv, name: "credit.csv", label: "class")
         let keys = [
@@ -61,7 +62,8 @@ import Testing
         #expect(
             error(s)
                 == InputError(
-                    "'sex' is listed both as an attribute and as a feature; audited attributes are kept out of the model, so remove it from one of the lists",
+                    "'sex' is listed both as an attribute and as a feature; audited attributes are kept out of the "
+                        + "model, so remove it from one of the lists",
                     at: Self.at(7)))
         s = try spec(); s.attributes = ["class"]
         #expect(
@@ -82,7 +84,8 @@ import Testing
         #expect(
             error(s)
                 == InputError(
-                    "label column 'class' has a single value, 'good'; a classification audit needs at least two classes",
+                    "label column 'class' has a single value, 'good'; a classification audit needs at least two "
+                        + "classes",
                     at: Self.at(4)))
         s = try spec("x,class\n1,good\n2,\n3,bad\n")
         #expect(
@@ -94,7 +97,8 @@ import Testing
         #expect(
             error(s)
                 == InputError(
-                    "positive_label 'bda' is not a value of label column 'class' (values: 'bad', 'good'); did you mean 'bad'?",
+                    "positive_label 'bda' is not a value of label column 'class' (values: 'bad', 'good'); did you mean "
+                        + "'bad'?",
                     at: Self.at(5)))
         s = try spec(); s.positiveLabel = "bad"
         #expect(try prepareDataset(s).positiveClass == 0)
@@ -148,7 +152,8 @@ import Testing
         #expect(
             error(s)
                 == InputError(
-                    "class 'b' has only 1 row(s), and a test fraction of 0.6 would move all of them to the test split; every class needs at least one training row",
+                    "class 'b' has only 1 row(s), and a test fraction of 0.6 would move all of them to the test split; "
+                        + "every class needs at least one training row",
                     at: Self.at(11)))
         s = try spec()
         s.test = .fraction(0.01)
@@ -183,8 +188,8 @@ import Testing
         #expect(
             error(s)
                 == InputError(
-                    "cannot tell the format of 'data.txt' from its extension; expected .csv, .arff, .npy or an IDX name "
-                        + "(.idx, -ubyte, optionally .gz), or set dataset.format", at: Self.at(2)))
+                    "cannot tell the format of 'data.txt' from its extension; expected .csv, .arff, .npy or an IDX "
+                        + "name (.idx, -ubyte, optionally .gz), or set dataset.format", at: Self.at(2)))
         s.format = .csv
         #expect(error(s) == InputError("file not found", at: DietAuditCore.SourceLocation(file: "data.txt")))
     }

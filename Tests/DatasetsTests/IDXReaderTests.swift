@@ -53,7 +53,8 @@ import Testing
         #expect(
             TestData.inputError { try parse([0, 1, 8, 1, 0, 0, 0, 0]) }
                 == InputError(
-                    "not an IDX file: bad magic number 00 01 08 01; expected 00 00, a type code and the number of dimensions",
+                    "not an IDX file: bad magic number 00 01 08 01; expected 00 00, a type code and the number of "
+                        + "dimensions",
                     at: at))
         #expect(
             TestData.inputError { try parse([0, 0]) }
@@ -62,7 +63,8 @@ import Testing
         #expect(
             TestData.inputError { try parse(ImageFiles.idx(typeCode: 0x0A, shape: [1], payload: [0])) }
                 == InputError(
-                    "unsupported IDX type code 0A; supported: 08 (ubyte), 09 (byte), 0B (int16), 0C (int32), 0D (float32), 0E (float64)",
+                    "unsupported IDX type code 0A; supported: 08 (ubyte), 09 (byte), 0B (int16), 0C (int32), 0D "
+                        + "(float32), 0E (float64)",
                     at: at))
         #expect(
             TestData.inputError {

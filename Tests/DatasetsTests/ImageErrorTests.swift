@@ -41,7 +41,8 @@ import Testing
         #expect(
             error(s)
                 == InputError(
-                    "image formats carry no attribute columns, so idx data cannot audit 'sex'; remove dataset.attributes (only the 'class' grouping is audited)",
+                    "image formats carry no attribute columns, so idx data cannot audit 'sex'; remove "
+                        + "dataset.attributes (only the 'class' grouping is audited)",
                     at: Self.at(4)))
         s = try spec(); s.idColumn = "id"
         #expect(
@@ -53,7 +54,8 @@ import Testing
         #expect(
             error(s)
                 == InputError(
-                    "idx data has no columns to choose as features (found 'p0'); remove dataset.features: every value of an example is a feature",
+                    "idx data has no columns to choose as features (found 'p0'); remove dataset.features: every value "
+                        + "of an example is a feature",
                     at: Self.at(6)))
         s = try spec(); s.categorical = ["p1"]
         #expect(
@@ -156,7 +158,8 @@ import Testing
         #expect(
             error(s)
                 == InputError(
-                    "the test examples are 1×4 but those of img.idx are 2×2; both files must hold examples of one shape",
+                    "the test examples are 1×4 but those of img.idx are 2×2; both files must hold examples of one "
+                        + "shape",
                     at: .init(file: "t2.idx")))
     }
 
@@ -180,7 +183,8 @@ import Testing
         #expect(
             error(csv)
                 == InputError(
-                    "dataset.labels applies only to idx and npy data, but t.csv is csv; name the label column with dataset.label instead",
+                    "dataset.labels applies only to idx and npy data, but t.csv is csv; name the label column with "
+                        + "dataset.label instead",
                     at: Self.at(2)))
         csv.labelsPath = nil
         csv.image = ImageShape(height: 2, width: 2)

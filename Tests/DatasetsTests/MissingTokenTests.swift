@@ -29,8 +29,9 @@ import Testing
             error
                 == InputError(
                     "column 'age': 16 of 20 values are numbers, but 'NA' (3 times, first on line 4) and "
-                        + "'?' (1 time, first on line 9) are not numbers; if they mark missing values, add them to dataset.missing_values "
-                        + "(missing_values: [\"NA\", \"?\"]); to keep the column as text, list 'age' under dataset.categorical",
+                        + "'?' (1 time, first on line 9) are not numbers; if they mark missing values, add them to "
+                        + "dataset.missing_values (missing_values: [\"NA\", \"?\"]); to keep the column as text, list "
+                        + "'age' under dataset.categorical",
                     at: SourceLocation(file: "d.csv", line: 4)))
     }
 

@@ -53,12 +53,14 @@ import Testing
         #expect(
             TestData.inputError { try parse(PythonFixtures.npyFortran) }
                 == InputError(
-                    "the array is stored in Fortran (column-major) order; only C order is supported: save it with np.save(path, np.ascontiguousarray(a))",
+                    "the array is stored in Fortran (column-major) order; only C order is supported: save it with "
+                        + "np.save(path, np.ascontiguousarray(a))",
                     at: at))
         #expect(
             TestData.inputError { try parse(PythonFixtures.npyInt16) }
                 == InputError(
-                    "unsupported NPY dtype '<i2'; supported: '|u1', '<f4', '>f4', '<f8', '>f8', '<i4', '>i4', '<i8', '>i8'",
+                    "unsupported NPY dtype '<i2'; supported: '|u1', '<f4', '>f4', '<f8', '>f8', '<i4', '>i4', '<i8', "
+                        + "'>i8'",
                     at: at))
         #expect(
             TestData.inputError { try parse(Array("P1\n2 2\n0 1 1 0\n".utf8)) }

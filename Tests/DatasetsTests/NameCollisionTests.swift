@@ -45,8 +45,8 @@ import Testing
         #expect(
             TestData.inputError { try prepareDataset(try spec(csv, attributes: ["sex"])) }
                 == InputError(
-                    "attribute value 'f×young' in column 'sex' contains '×', the separator of intersection groups ('x×y'); "
-                        + "recode the value without '×' (e.g. with 'x')",
+                    "attribute value 'f×young' in column 'sex' contains '×', the separator of intersection groups "
+                        + "('x×y'); recode the value without '×' (e.g. with 'x')",
                     at: SourceLocation(file: "d.csv", line: 7, key: "sex")))
         // Not an attribute: just a feature's level, no grouping, no error.
         #expect(try prepareDataset(try spec(csv, attributes: [])).groupings.map(\.name) == ["class"])

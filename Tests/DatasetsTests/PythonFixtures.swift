@@ -3,7 +3,8 @@
 
 enum PythonFixtures {
     // ---- DEFLATE / gzip (Python 3 zlib + gzip modules) ----
-    /// `zlib.compressobj(0, zlib.DEFLATED, -15).compress(text) + flush()`; text = `b"DietAudit prunes data and audits who gets removed. " * 3` (one stored block).
+    /// `zlib.compressobj(0, zlib.DEFLATED, -15).compress(text) + flush()`;
+    /// text = `b"DietAudit prunes data and audits who gets removed. " * 3` (one stored block).
     static let stored: [UInt8] = [
         0x01, 0x99, 0x00, 0x66, 0xFF, 0x44, 0x69, 0x65, 0x74, 0x41, 0x75, 0x64, 0x69, 0x74, 0x20, 0x70, 0x72, 0x75,
         0x6E, 0x65,
@@ -29,7 +30,9 @@ enum PythonFixtures {
         0x19, 0x45,
         0xA9, 0xB9, 0xF9, 0x65, 0xA9, 0x29, 0x7A, 0x0A, 0x2E, 0x74, 0xD1, 0x02, 0x00,
     ]
-    /// `compressobj(9, DEFLATED, -15)` of 200 skewed random letters (`np.random.default_rng(0).choice(np.arange(97,123), size=200, p=np.arange(1,27)/351)`) followed by `b"DietAudit prunes data and audits who gets removed. " * 8`: one dynamic-Huffman block.
+    /// `compressobj(9, DEFLATED, -15)` of 200 skewed random letters
+    /// (`np.random.default_rng(0).choice(np.arange(97,123), size=200, p=np.arange(1,27)/351)`)
+    /// followed by `b"DietAudit prunes data and audits who gets removed. " * 8`: one dynamic-Huffman block.
     static let dynamic: [UInt8] = [
         0xED, 0x8D, 0xC9, 0x6D, 0x00, 0x31, 0x0C, 0x03, 0x5B, 0x71, 0x05, 0xE9, 0x21, 0x40, 0x1A, 0xD9, 0xAC, 0xBD,
         0xB7, 0x4F,
@@ -65,7 +68,8 @@ enum PythonFixtures {
         0x2E, 0x74,
         0xD1, 0x02, 0x00, 0x44, 0x02, 0x99, 0x6E, 0x99, 0x00, 0x00, 0x00,
     ]
-    /// A gzip member with FEXTRA, FNAME, FCOMMENT and FHCRC (header CRC = `zlib.crc32(header) & 0xFFFF`), built with `struct`, holding `b"hello, hello, hello gzip"`.
+    /// A gzip member with FEXTRA, FNAME, FCOMMENT and FHCRC (header CRC = `zlib.crc32(header) & 0xFFFF`),
+    /// built with `struct`, holding `b"hello, hello, hello gzip"`.
     static let gzipFields: [UInt8] = [
         0x1F, 0x8B, 0x08, 0x1E, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x04, 0x00, 0x61, 0x62, 0x01, 0x02, 0x64, 0x69,
         0x67, 0x69,
@@ -86,7 +90,9 @@ enum PythonFixtures {
         0x74, 0xFA, 0x9F, 0x0D, 0x00, 0x00, 0x00,
     ]
     // ---- IDX (Python struct + gzip) ----
-    /// `gzip.compress(struct.pack('>BBBBIII', 0, 0, 8, 3, 3, 2, 2) + bytes([0,255,128,7, 1,2,3,4, 250,0,0,9]), mtime=0)`: 3 ubyte images of 2×2.
+    /// `gzip.compress(struct.pack('>BBBBIII', 0, 0, 8, 3, 3, 2, 2)`
+    /// `+ bytes([0,255,128,7, 1,2,3,4, 250,0,0,9]), mtime=0)`:
+    /// 3 ubyte images of 2×2.
     static let idxImagesGz: [UInt8] = [
         0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x03, 0x63, 0x60, 0xE0, 0x60, 0x66, 0x60, 0x60, 0x00,
         0x61, 0x26,

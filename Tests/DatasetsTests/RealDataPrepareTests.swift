@@ -27,7 +27,8 @@ import Testing
         #expect(data.featureNames.contains("c_charge_desc=Poss 3,4 MDMA (Ecstasy)"))
         let race = data.groupings[1]
         #expect(race.groups == ["African-American", "Asian", "Caucasian", "Hispanic", "Native American", "Other"])
-        // Python: Counter(race) → African-American 3696, Caucasian 2454, Hispanic 637, Other 377, Asian 32, Native American 18.
+        // Python: Counter(race) → African-American 3696, Caucasian 2454, Hispanic 637, Other 377, Asian 32,
+        // Native American 18.
         let total = zip(race.trainCounts, race.testCounts).map { $0 + $1 }
         #expect(total == [3696, 32, 2454, 637, 18, 377])
         #expect(data.train.featureCount == data.featureNames.count)

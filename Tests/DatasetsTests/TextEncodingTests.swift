@@ -20,9 +20,9 @@ import Testing
         #expect(
             csvError(Self.latin1Cities)
                 == InputError(
-                    "invalid UTF-8: byte FC at byte 2 of the line cannot start or continue a UTF-8 character; the file is "
-                        + "probably in another encoding such as Latin-1, where FC is 'ü'; re-save it as UTF-8 or set "
-                        + "dataset.encoding: latin1",
+                    "invalid UTF-8: byte FC at byte 2 of the line cannot start or continue a UTF-8 character; the file "
+                        + "is probably in another encoding such as Latin-1, where FC is 'ü'; re-save it as UTF-8 or "
+                        + "set dataset.encoding: latin1",
                     at: SourceLocation(file: "cities.csv", line: 2, column: 2)))
         // A cut-short three-byte sequence (E2 82, then 'x') inside a quoted field on the third line.
         let cut = Array("a,y\nok,1\n\"ab".utf8) + [0xE2, 0x82] + Array("x\",2\n".utf8)

@@ -14,7 +14,8 @@ import Testing
         } catch let error as InputError {
             #expect(
                 error.description
-                    == "spec.yaml:4:3: dataset.lable: unknown key 'lable'; expected one of 'path', 'label'; did you mean 'label'?"
+                    == "spec.yaml:4:3: dataset.lable: unknown key 'lable'; expected one of 'path', 'label'; did you "
+                    + "mean 'label'?"
             )
         }
     }

@@ -37,7 +37,8 @@ import Testing
         #expect(parser.parse(), "not well-formed XML: \(String(describing: parser.parserError))")
         #expect(
             xml.contains(
-                "<testsuites name=\"dietaudit planted|audit run 1\" tests=\"7\" failures=\"3\" errors=\"0\" skipped=\"0\">"
+                "<testsuites name=\"dietaudit planted|audit run 1\" tests=\"7\" failures=\"3\" errors=\"0\" "
+                    + "skipped=\"0\">"
             ))
         let lenient = JUnitReport.make(stored, gate: Gate(findings: stored.findings, failOn: nil), ruleIds: ids)
         #expect(lenient.contains("failures=\"0\" errors=\"0\" skipped=\"0\">"))

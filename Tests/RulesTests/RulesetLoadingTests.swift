@@ -62,12 +62,14 @@ import Testing
                 .contains("fail_if needs exactly one of") == true)
         #expect(
             message(
-                "ruleset: x\nrules:\n  - id: a\n    metric: tvd\n    fail_if: {above: 0.1}\n    only_if: {q_value_below: 0.05}\n"
+                "ruleset: x\nrules:\n  - id: a\n    metric: tvd\n    fail_if: {above: 0.1}\n    only_if: "
+                    + "{q_value_below: 0.05}\n"
             )?
             .contains("use chi2_p_value_below") == true)
         #expect(
             message(
-                "ruleset: x\nrules:\n  - id: a\n    metric: tvd\n    fail_if: {above: 0.1}\n  - id: a\n    metric: tvd\n    fail_if: {above: 0.2}\n"
+                "ruleset: x\nrules:\n  - id: a\n    metric: tvd\n    fail_if: {above: 0.1}\n  - id: a\n    metric: "
+                    + "tvd\n    fail_if: {above: 0.2}\n"
             )?
             .contains("duplicate rule id 'a'") == true)
         #expect(
@@ -90,12 +92,14 @@ import Testing
         #expect(MetricCatalog.level(of: "worst_group_accuracy_std") == .errorAttribute)
         #expect(
             message(
-                "ruleset: x\nrules:\n  - id: a\n    metric: accuracy\n    fail_if: {below: 0.5}\n    only_if: {q_value_below: 0.05}\n"
+                "ruleset: x\nrules:\n  - id: a\n    metric: accuracy\n    fail_if: {below: 0.5}\n    only_if: "
+                    + "{q_value_below: 0.05}\n"
             )?
             .contains("only min_group_size (test examples) can apply") == true)
         #expect(
             message(
-                "ruleset: x\nrules:\n  - id: a\n    metric: accuracy_gap\n    fail_if: {above: 0.1}\n    only_if: {min_group_size: 5}\n"
+                "ruleset: x\nrules:\n  - id: a\n    metric: accuracy_gap\n    fail_if: {above: 0.1}\n    only_if: "
+                    + "{min_group_size: 5}\n"
             )?
             .contains("no only_if condition applies") == true)
     }

@@ -51,7 +51,8 @@ import Testing
     }
 
     /// Presentations (example, margin): (0, 1.5) (1, −0.5) (0, 0.5) (2, 2.0) (1, −1.25) (0, −0.75) (1, 0.25);
-    /// example 3 never presented. numpy `np.mean` per example: 0.4166666666666667, −0.5, 2.0; example 3 → 0 (documented).
+    /// example 3 never presented. numpy `np.mean` per example: 0.4166666666666667, −0.5, 2.0;
+    /// example 3 → 0 (documented).
     @Test func areaUnderMarginAveragesPresentations() {
         var aum = AreaUnderMargin(exampleCount: 4)
         aum.record(examples: [0, 1][...], margins: [1.5, -0.5])

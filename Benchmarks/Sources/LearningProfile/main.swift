@@ -71,5 +71,6 @@ default:
 }
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
 print(
-    "\(arguments[1]): \(examples) examples in \(String(format: "%.3f", seconds)) s = \(Int(Double(examples) / seconds)) examples/s"
+    "\(arguments[1]): \(examples) examples in \(String(format: "%.3f", seconds)) s = "
+        + "\(Int(Double(examples) / seconds)) examples/s"
 )
