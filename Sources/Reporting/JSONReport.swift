@@ -16,7 +16,7 @@ public enum JSONReport {
 
     /// The report of a stored run, with the gate evaluated at `failOn`.
     public static func make(_ stored: StoredRun, gate: Gate) -> JSONValue {
-        addingRandomBand(to: report(stored, gate: gate), stored)
+        addingRecommendations(to: addingRandomBand(to: report(stored, gate: gate), stored), stored)
     }
 
     static func report(_ stored: StoredRun, gate: Gate) -> JSONValue {
