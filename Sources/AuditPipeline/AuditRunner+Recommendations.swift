@@ -28,9 +28,11 @@ extension AuditRunner {
     /// scoring models' held-out recall is known) are planned at the same score
     /// and fraction — whether or not the spec listed them — and audited for
     /// composition. When the run retrains, each remedy plan the spec did not
-    /// list is retrained with the spec's retraining seeds, together with the
-    /// random plan of its fraction, so its `accuracy_delta_vs_*` are paired
-    /// like the others'. Each remedy is then judged by the ruleset
+    /// list and whose composition passes the ruleset is retrained with the
+    /// spec's retraining seeds, together with the random plan of its fraction,
+    /// so its `accuracy_delta_vs_*` are paired like the others' (a remedy that
+    /// fails on composition cannot pass, so it is not retrained and has no
+    /// accuracy cost). Each remedy is then judged by the ruleset
     /// (``Rules/Ruleset/assessRemedy(_:score:fraction:composition:errorRisk:)``)
     /// and one is chosen (``Rules/Recommendation/choose(score:policy:fraction:among:)``).
     /// Nothing is retrained when no plan fails.
@@ -59,7 +61,14 @@ extension AuditRunner {
             }
         }
         let composition = auditComposition(plans: remedyPlans, groupings: inputs.data.groupings)
-        let risk = try remedyErrorRisk(remedyPlans, plans: plans, inputs: inputs, errorRisk: errorRisk)
+        // A remedy that already fails on composition cannot pass: it is not retrained.
+        let passesComposition = remedyPlans.filter { plan in
+            inputs.ruleset.assessRemedy(
+                plan.policy, score: plan.score ?? "", fraction: plan.fraction, composition: composition,
+                errorRisk: ErrorRiskAudit(rows: [], attributes: [])
+            ).passes
+        }
+        let risk = try remedyErrorRisk(passesComposition, plans: plans, inputs: inputs, errorRisk: errorRisk)
         return failing.map { plan in
             let assessments = (remediesOf[plan] ?? []).map { remedy in
                 inputs.ruleset.assessRemedy(
