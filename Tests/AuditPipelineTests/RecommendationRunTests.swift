@@ -103,6 +103,9 @@ import Testing
         #expect(recommendation.policy == "keep_hard" && recommendation.fraction == 0.5)
         #expect(recommendation.remedy == "group_balanced")
         #expect(recommendation.passes)
+        // Of group_balanced, class_balanced and keep_hard+offset0.1 (no quota: the
+        // imported score trains no scoring model), only group_balanced passes.
+        #expect(recommendation.message.hasSuffix("(the only passing remedy of 3 tried)."))
         let cost = try #require(recommendation.accuracyCost)
         #expect(abs(cost) < 0.1)
         #expect(try #require(recommendation.tvd) < 0.05)

@@ -28,7 +28,14 @@ import Testing
         #expect(abs(mean) < 4 * 0.1414 / Double(weights.count).squareRoot())
         #expect(biases.allSatisfy { $0 == 0 })
         // The default draws exactly as before `model.init` existed.
-        #expect(Network(layerSizes: [3, 4, 2], seed: 1) == Network(layerSizes: [3, 4, 2], seed: 1, initialization: .heNormal))
+        // The default draws exactly as before `model.init` existed: each weight
+        // normal() · √(2/n) from the "init" stream, layer by layer, biases not drawn.
+        var generator = SeededGenerator(seed: 1, stream: "init")
+        let expected = [3, 4].enumerated().flatMap { layer, fanIn in
+            (0..<(fanIn * [4, 2][layer])).map { _ in Float(generator.normal() * (2 / Double(fanIn)).squareRoot()) }
+        }
+        let network = Network(layerSizes: [3, 4, 2], seed: 1)
+        #expect(Array(network.weights(layer: 0)) + Array(network.weights(layer: 1)) == expected)
     }
 
     @Test func torchIsUniformWithinOneOverRootFanInForWeightsAndBiases() {
