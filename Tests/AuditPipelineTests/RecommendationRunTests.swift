@@ -3,7 +3,6 @@ import Testing
 
 @testable import AuditPipeline
 @testable import DietAuditCore
-@testable import Rules
 @testable import Storage
 
 /// A planted error risk: north's label is [x1 > 0] and its x2 is noise;
@@ -126,28 +125,5 @@ import Testing
         let summaryEnd = try #require(markdown.range(of: "## Recommendations"))
         #expect(markdown[..<summaryEnd.lowerBound].contains("use `group_balanced` at the same score and fraction"))
         #expect(!markdown[..<summaryEnd.lowerBound].contains("## Findings"))
-    }
-
-    /// The remedy judgement on its own: class_balanced and the offset remove
-    /// every south example too, so they fail; group_balanced passes.
-    @Test func remedyChoiceFollowsTheRuleset() {
-        let passing = RemedyAssessment(remedy: .groupBalanced, failBreaches: 0, tvd: 0.01, accuracyCost: 0.02)
-        let cheaper = RemedyAssessment(remedy: .quota, failBreaches: 0, tvd: 0.2, accuracyCost: -0.01)
-        let failing = RemedyAssessment(remedy: .classBalanced, failBreaches: 2, tvd: 0.3, accuracyCost: -0.05)
-        let chosen = Recommendation.choose(
-            score: "el2n@2", policy: "keep_hard", fraction: 0.3, among: [failing, passing, cheaper])
-        #expect(chosen.remedy == "quota" && chosen.passes && chosen.accuracyCost == -0.01)
-        // Without retraining, the smallest largest TVD decides.
-        let untrained = [passing, cheaper].map {
-            RemedyAssessment(remedy: $0.remedy, failBreaches: 0, tvd: $0.tvd, accuracyCost: nil)
-        }
-        #expect(Recommendation.choose(score: "s", policy: "keep_hard", fraction: 0.3, among: untrained).remedy
-            == "group_balanced")
-        // None passes: the one with the fewest fail breaches, and the message says so.
-        let none = Recommendation.choose(
-            score: "s", policy: "keep_hard", fraction: 0.3,
-            among: [failing, RemedyAssessment(remedy: .groupBalanced, failBreaches: 1, tvd: 0.1, accuracyCost: nil)])
-        #expect(none.remedy == "group_balanced" && !none.passes)
-        #expect(none.message.contains("none of the remedies tried (class_balanced, group_balanced) passes it"))
     }
 }
