@@ -5,7 +5,7 @@ import Storage
 
 /// The machine-readable report, schema `dietaudit.report/v1` (DESIGN.md):
 /// top-level keys `schema`, `run`, `dataset`, `scores`, `composition`,
-/// `attributes`, `error_risk`, `validity`, `findings`, `gate`. Rows use the
+/// `attributes`, `error_risk`, `validity`, `findings`, `gate`, `recommendations`. Rows use the
 /// metric names of DESIGN.md; undefined values are `null`. An `error_risk`
 /// row's `undefined_rates` lists the rates reported as Fairlearn's 0 because
 /// their base is empty in the group; a finding's `outcome` is `breach` or
