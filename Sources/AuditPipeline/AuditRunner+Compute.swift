@@ -21,7 +21,7 @@ extension AuditRunner {
             return nil
         }
         let heldOut =
-            spec.pruning.policies.contains(.quota)
+            !computedSpecs.isEmpty  // quota, and the quota remedy, read the held-out recall
             ? HeldOutSplit(
                 features: FeatureMatrix(
                     values: data.test.features, rows: data.test.count, columns: data.test.featureCount),
@@ -56,26 +56,23 @@ extension AuditRunner {
         clock.lap("plan and audit composition")
         var errorRisk = ErrorRiskAudit(rows: [], attributes: [])
         if spec.pruning.retrainSeeds > 0 {
-            let inputs = ErrorRiskInputs(
-                trainFeatures: features, trainLabels: data.train.labels,
-                testFeatures: FeatureMatrix(
-                    values: data.test.features, rows: data.test.count, columns: data.test.featureCount),
-                testLabels: data.test.labels, classCount: data.classNames.count, positiveClass: data.positiveClass,
-                groupings: data.groupings, model: spec.model, training: spec.training,
-                retrainSeeds: spec.pruning.retrainSeeds)
-            errorRisk = try auditErrorRisk(plans: plans, inputs: inputs, progress: progress)
+            errorRisk = try auditErrorRisk(plans: plans, inputs: errorRiskInputs(inputs), progress: progress)
             clock.lap("retrain and audit error risk")
         }
         let findings = inputs.ruleset.evaluate(composition, errorRisk: errorRisk, previous: previous)
         let gate = Gate(findings: findings, failOn: failOn)
         clock.lap("apply ruleset")
+        let recommendations = try recommend(
+            findings: findings, plans: plans, scores: scores, context: context, inputs: inputs, errorRisk: errorRisk)
+        clock.lap("evaluate remedies")
         let examples = data.train.ids.indices.map { index in
             ExampleRow(
                 position: index, exampleId: data.train.ids[index], label: data.classNames[data.train.labels[index]])
         }
         return RunResults(
             examples: examples, scores: scores, validity: validity, plans: plans, composition: composition,
-            errorRisk: errorRisk, findings: findings, gate: gate, timings: clock.timings, randomBands: randomBands)
+            errorRisk: errorRisk, findings: findings, gate: gate, timings: clock.timings, randomBands: randomBands,
+            recommendations: recommendations)
     }
 
     /// One plan per (score, score-based policy, fraction), and one `random`

@@ -40,6 +40,8 @@ extension AuditRunner {
             case .cnn(let channels):
                 RunSettings.Model(kind: .cnn, widths: channels, inputShape: spec.model.inputShape?.text)
             }
+        var modelSettings = model
+        modelSettings.initialization = spec.model.initialization.rawValue
         let t = spec.training, o = t.optimizer
         let schedule: RunSettings.Schedule =
             switch t.schedule {
@@ -57,7 +59,7 @@ extension AuditRunner {
         case .path(_, let display): testFile = display
         }
         return RunSettings(
-            model: model, training: training, scores: spec.scores.map(\.name), testFraction: testFraction,
+            model: modelSettings, training: training, scores: spec.scores.map(\.name), testFraction: testFraction,
             testFile: testFile, pruningFractions: spec.pruning.fractions.map(\.doubleValue),
             pruningPolicies: spec.pruning.policies,
             retrainSeeds: spec.pruning.retrainSeeds, blasKernel: BLASKernel.coreName,

@@ -4,11 +4,21 @@ import DietAuditCore
 import Learning
 import Scoring
 
-/// The spec's `model` section: softmax, MLP or CNN.
+/// The spec's `model` section: softmax, MLP or CNN, and `init`.
 extension AuditSpec {
     static func parseModel(_ node: YAMLValue?) throws -> ModelSpec {
         guard let node else { return ModelSpec(kind: .mlp(hidden: [64])) }
-        let map = try node.mapping(allowedKeys: ["kind", "hidden", "channels"])
+        let map = try node.mapping(allowedKeys: ["kind", "hidden", "channels", "init"])
+        var model = try parseModelKind(map)
+        if let initNode = map["init"] {
+            let name = try initNode.choice(WeightInitialization.allCases.map(\.rawValue))
+            model.initialization = WeightInitialization(rawValue: name)!
+        }
+        return model
+    }
+
+    /// `kind` with its `hidden` or `channels`.
+    static func parseModelKind(_ map: YAMLMapping) throws -> ModelSpec {
         let kind = try map.required("kind").choice(["softmax", "mlp", "cnn"])
         if kind != "cnn", let channels = map["channels"] {
             throw channels.error(

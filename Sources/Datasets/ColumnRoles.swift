@@ -11,8 +11,10 @@ struct ColumnRoles {
     var categorical: Set<String>
 
     /// Checks `spec`'s column names against `table` (the data file).
+    /// An attribute listed explicitly under `features` is also a model input
+    /// (it is still audited); `features: auto` leaves every attribute out.
     /// - Throws: ``InputError`` at the spec key that names an unknown column or a
-    ///   forbidden combination (label as feature, attribute also listed as feature, …).
+    ///   forbidden combination (label, id or a dropped column as a feature, …).
     init(spec: DatasetSpec, table: Table) throws {
         let columns = table.columnNames
         func require(_ name: String, key: String) throws {
@@ -60,10 +62,6 @@ struct ColumnRoles {
                     problem = "'\(name)' is the label and cannot also be a feature; remove it from dataset.features"
                 } else if name == spec.idColumn {
                     problem = "'\(name)' is the id column and cannot also be a feature; remove it from dataset.features"
-                } else if spec.attributes.contains(name) {
-                    problem =
-                        "'\(name)' is listed both as an attribute and as a feature; "
-                        + "audited attributes are kept out of the model, so remove it from one of the lists"
                 } else if spec.drop.contains(name) {
                     problem = "'\(name)' is listed both under drop and under features; remove it from one of the lists"
                 } else {

@@ -26,10 +26,13 @@ public struct ModelSpec: Sendable, Equatable {
     /// channels last) and ignored by the dense kinds. The spec loader fills it
     /// from `dataset.image`, or from the shape the image loader resolved.
     public var inputShape: InputShape?
+    /// How parameters are drawn before training (`model.init`; default `he_normal`).
+    public var initialization: WeightInitialization
 
-    public init(kind: ModelKind, inputShape: InputShape? = nil) {
+    public init(kind: ModelKind, inputShape: InputShape? = nil, initialization: WeightInitialization = .heNormal) {
         self.kind = kind
         self.inputShape = inputShape
+        self.initialization = initialization
     }
 
     /// The convolution channels of a ``ModelKind/cnn(channels:)`` model, else `[]`.

@@ -37,12 +37,14 @@ public struct Network: Sendable, Equatable {
     /// He-normal initialised from `SeededGenerator(seed: seed, stream: "init")`:
     /// every weight of layer `l` is `normal() · sqrt(2 / sizes[l−1])`, drawn
     /// layer by layer in row-major order; every bias is 0.
+    /// Another ``WeightInitialization`` draws as that type describes.
     /// - Precondition: at least two sizes, all positive.
-    public init(layerSizes: [Int], seed: UInt64) {
+    public init(layerSizes: [Int], seed: UInt64, initialization: WeightInitialization = .heNormal) {
         precondition(
             layerSizes.count >= 2 && layerSizes.allSatisfy { $0 > 0 },
             "a dense network needs at least an input and an output size, all positive")
-        self.init(layout: NetworkLayout(layerSizes: layerSizes), inputShape: nil, seed: seed)
+        self.init(
+            layout: NetworkLayout(layerSizes: layerSizes), inputShape: nil, seed: seed, initialization: initialization)
     }
 
     /// A convolutional network: one block per entry of `convolutionChannels`
@@ -53,32 +55,42 @@ public struct Network: Sendable, Equatable {
     /// `normal() · sqrt(2 / flattened size)`; every bias is 0.
     /// - Precondition: a valid shape and channels (see ``ModelSpec/validate(inputCount:)``)
     ///   and `classCount > 0`.
-    public init(inputShape: InputShape, convolutionChannels: [Int], classCount: Int, seed: UInt64) {
+    public init(
+        inputShape: InputShape, convolutionChannels: [Int], classCount: Int, seed: UInt64,
+        initialization: WeightInitialization = .heNormal
+    ) {
         let spec = ModelSpec(kind: .cnn(channels: convolutionChannels), inputShape: inputShape)
         precondition(
             (try? spec.validate(inputCount: inputShape.valueCount)) != nil && classCount > 0,
             "invalid convolutional network: \(inputShape.text) image, channels \(convolutionChannels)")
         self.init(
             layout: NetworkLayout(input: inputShape, channels: convolutionChannels, classCount: classCount),
-            inputShape: inputShape, seed: seed)
+            inputShape: inputShape, seed: seed, initialization: initialization)
     }
 
     /// The network a ``ModelSpec`` describes for `inputCount` features and
     /// `classCount` classes, initialised from `seed` as ``init(layerSizes:seed:)``
-    /// or ``init(inputShape:convolutionChannels:classCount:seed:)``.
+    /// or ``init(inputShape:convolutionChannels:classCount:seed:initialization:)``, drawn by
+    /// `model.initialization`.
     /// - Precondition: `model.validate(inputCount:)` does not throw.
     public init(model: ModelSpec, inputCount: Int, classCount: Int, seed: UInt64) {
         if case let .cnn(channels) = model.kind {
             guard let shape = model.inputShape, shape.valueCount == inputCount else {
                 preconditionFailure("a cnn model needs an input shape of \(inputCount) values")
             }
-            self.init(inputShape: shape, convolutionChannels: channels, classCount: classCount, seed: seed)
+            self.init(
+                inputShape: shape, convolutionChannels: channels, classCount: classCount, seed: seed,
+                initialization: model.initialization)
         } else {
-            self.init(layerSizes: model.layerSizes(inputCount: inputCount, classCount: classCount), seed: seed)
+            self.init(
+                layerSizes: model.layerSizes(inputCount: inputCount, classCount: classCount), seed: seed,
+                initialization: model.initialization)
         }
     }
 
-    private init(layout: NetworkLayout, inputShape: InputShape?, seed: UInt64) {
+    private init(
+        layout: NetworkLayout, inputShape: InputShape?, seed: UInt64, initialization: WeightInitialization
+    ) {
         self.layout = layout
         self.inputShape = inputShape
         layerSizes = layout.layerSizes
@@ -86,8 +98,12 @@ public struct Network: Sendable, Equatable {
         var generator = SeededGenerator(seed: seed, stream: "init")
         let fanIns = layout.convolutions.map(\.patchWidth) + layout.layers.map(\.inputs)
         for (stage, range) in layout.weightRanges.enumerated() {
-            let scale = (2.0 / Double(fanIns[stage])).squareRoot()
-            for index in range { parameters[index] = Float(generator.normal() * scale) }
+            let fanIn = fanIns[stage]
+            for index in range { parameters[index] = initialization.weight(fanIn: fanIn, generator: &generator) }
+            guard initialization.drawsBiases else { continue }
+            for index in layout.biasRanges[stage] {
+                parameters[index] = initialization.bias(fanIn: fanIn, generator: &generator)
+            }
         }
     }
 

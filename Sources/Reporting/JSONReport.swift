@@ -5,7 +5,7 @@ import Storage
 
 /// The machine-readable report, schema `dietaudit.report/v1` (DESIGN.md):
 /// top-level keys `schema`, `run`, `dataset`, `scores`, `composition`,
-/// `attributes`, `error_risk`, `validity`, `findings`, `gate`. Rows use the
+/// `attributes`, `error_risk`, `validity`, `findings`, `gate`, `recommendations`. Rows use the
 /// metric names of DESIGN.md; undefined values are `null`. An `error_risk`
 /// row's `undefined_rates` lists the rates reported as Fairlearn's 0 because
 /// their base is empty in the group; a finding's `outcome` is `breach` or
@@ -16,7 +16,7 @@ public enum JSONReport {
 
     /// The report of a stored run, with the gate evaluated at `failOn`.
     public static func make(_ stored: StoredRun, gate: Gate) -> JSONValue {
-        addingRandomBand(to: report(stored, gate: gate), stored)
+        addingRecommendations(to: addingRandomBand(to: report(stored, gate: gate), stored), stored)
     }
 
     static func report(_ stored: StoredRun, gate: Gate) -> JSONValue {

@@ -23,6 +23,18 @@ extension MarkdownReport {
     }
 
     /// Sizes of the splits and groups, and how missing values were handled.
+    /// Which audited attributes were also model inputs (listed under
+    /// `dataset.features`), or that none was.
+    func attributeInputSentence() -> String {
+        let data = stored.run.dataset
+        let attributes = data.groupings.filter { $0.groupingKind == .attribute }.map(\.name)
+        guard !attributes.isEmpty else { return "" }
+        let seen = attributes.filter(data.featureColumns.contains)
+        guard !seen.isEmpty else { return "The model saw none of the audited attributes as inputs." }
+        return "The model saw the audited attribute\(seen.count == 1 ? "" : "s") "
+            + seen.map { Markdown.code($0) }.joined(separator: ", ") + " as input\(seen.count == 1 ? "" : "s")."
+    }
+
     func dataSection() -> String {
         let data = stored.run.dataset
         var lines = ["## Data", ""]
@@ -30,7 +42,8 @@ extension MarkdownReport {
             "\(Markdown.code(data.path)): \(data.sourceRows) rows; \(data.trainCount) for training, \(data.testCount) "
                 + "held out for testing. Label \(Markdown.code(data.label))"
                 + (data.positiveLabel.map { ", positive class \(Markdown.quoted($0))" } ?? "")
-                + "; \(data.featureColumns.count) feature columns encoded as \(data.featureCount) numbers.")
+                + "; \(data.featureColumns.count) feature columns encoded as \(data.featureCount) numbers. "
+                + attributeInputSentence())
         lines.append("")
         var rows: [[String]] = []
         for grouping in data.groupings where grouping.groupingKind != .intersection {

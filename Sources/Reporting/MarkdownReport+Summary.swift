@@ -42,6 +42,7 @@ extension MarkdownReport {
         if let chance = randomBaselineSentence() { lines.append("- " + chance) }
         for warning in validityWarnings() { lines.append("- ⚠️ " + warning) }
         lines.append("- " + errorRiskSentence())
+        if let recommendation = recommendationSentence() { lines.append("- " + recommendation) }
         return lines.joined(separator: "\n")
     }
 

@@ -23,8 +23,8 @@ public struct MarkdownReport {
     /// The whole report.
     public func render() -> String {
         let sections = [
-            findingsSection(), compositionSection(), errorRiskSection(), validitySection(), dataSection(),
-            methodsSection(), provenanceSection(),
+            recommendationsSection(), findingsSection(), compositionSection(), errorRiskSection(), validitySection(),
+            dataSection(), methodsSection(), provenanceSection(),
         ].filter { !$0.isEmpty }
         return ([header(), summary(), contents(of: sections)] + sections).joined(separator: "\n\n") + "\n"
     }

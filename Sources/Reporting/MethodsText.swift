@@ -35,13 +35,17 @@ public enum MethodsText {
 
     static func modelText(_ model: RunSettings.Model) -> String {
         let widths = model.widths.map(String.init).joined(separator: "-")
-        return switch model.kind {
-        case .softmax: "softmax regression"
-        case .mlp: "MLP with hidden layers \(widths) (ReLU), softmax output"
-        case .cnn:
-            "CNN with 3×3 convolution blocks of \(widths) channels (ReLU, 2×2 max-pool), dense softmax output"
-                + (model.inputShape.map { " on \($0) inputs" } ?? "")
-        }
+        let architecture =
+            switch model.kind {
+            case .softmax: "softmax regression"
+            case .mlp: "MLP with hidden layers \(widths) (ReLU), softmax output"
+            case .cnn:
+                "CNN with 3×3 convolution blocks of \(widths) channels (ReLU, 2×2 max-pool), dense softmax output"
+                    + (model.inputShape.map { " on \($0) inputs" } ?? "")
+            }
+        // he_normal is the default, and runs stored before `model.init` existed used it.
+        guard let initialization = model.initialization, initialization != "he_normal" else { return architecture }
+        return architecture + "; initialised \(initialization)"
     }
 
     static func trainingText(_ t: RunSettings.Training) -> String {

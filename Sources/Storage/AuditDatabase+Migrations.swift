@@ -200,6 +200,21 @@ extension AuditDatabase {
                 t.add(column: "impact_ratio", .double)
             }
         }
+        migrator.registerMigration("v9: recommendations") { db in
+            // One row per plan with a fail-severity breach: the remedy policy
+            // recommended at the same score and fraction (`Recommendation`).
+            try db.create(table: "recommendation") { t in
+                t.column("run_id", .integer).notNull().indexed().references("run", onDelete: .cascade)
+                t.column("score", .text).notNull()
+                t.column("policy", .text).notNull()
+                t.column("fraction", .double).notNull()
+                t.column("remedy", .text)
+                t.column("passes", .boolean).notNull()
+                t.column("accuracy_cost", .double)
+                t.column("tvd", .double)
+                t.column("message", .text).notNull()
+            }
+        }
         return migrator
     }
 }

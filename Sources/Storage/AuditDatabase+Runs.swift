@@ -55,6 +55,7 @@ extension AuditDatabase {
                 try RunScopedRecord(runId: id, content: finding).insert(db)
             }
             for band in results.randomBands { try RunScopedRecord(runId: id, content: RandomBandRow(band)).insert(db) }
+            for row in results.recommendations { try RunScopedRecord(runId: id, content: row).insert(db) }
             TestPause.reached(.writingResults)
             guard var run = try RunRecord.fetchOne(db, key: id) else {
                 throw InputError("run \(id) vanished while it was being written")
@@ -114,7 +115,8 @@ extension AuditDatabase {
                 attributes: try fetch(AttributeRow.self),
                 findings: try fetch(Finding.self),
                 errorRisk: ErrorRiskAudit(storedRows: try fetch(ErrorMetricRow.self)),
-                randomBands: try fetch(RandomBandRow.self))
+                randomBands: try fetch(RandomBandRow.self),
+                recommendations: try fetch(Recommendation.self))
         }
     }
 

@@ -40,14 +40,19 @@ public struct RunSettings: Sendable, Codable, Equatable {
         public var widths: [Int]
         /// `8×8×1` for a cnn's input, when known.
         public var inputShape: String?
+        /// `model.init` (`he_normal`, `torch`, `lecun_normal`); `nil` in runs
+        /// stored before the option existed, which used `he_normal`.
+        public var initialization: String?
 
         enum CodingKeys: String, CodingKey {
             case kind, widths
             case inputShape = "input_shape"
+            case initialization = "init"
         }
 
-        public init(kind: Kind, widths: [Int], inputShape: String?) {
+        public init(kind: Kind, widths: [Int], inputShape: String?, initialization: String? = nil) {
             self.kind = kind; self.widths = widths; self.inputShape = inputShape
+            self.initialization = initialization
         }
     }
 

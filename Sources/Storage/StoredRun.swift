@@ -16,6 +16,8 @@ public struct StoredRun: Sendable {
     public var errorRisk: ErrorRiskAudit
     /// Random bands (`{policy: random, draws: K}`); empty without draws.
     public var randomBands: [RandomBandRow] = []
+    /// One remedy recommendation per failing plan; empty when none fails.
+    public var recommendations: [Recommendation] = []
 
     /// The run's id (always set for a stored run).
     public var id: Int64 { run.id ?? 0 }
@@ -34,12 +36,16 @@ public struct RunResults: Sendable {
     public var timings: [StageTiming]
     /// Random bands of every (fraction, grouping, group); empty without draws.
     public var randomBands: [RandomBand]
+    /// One remedy recommendation per failing plan.
+    public var recommendations: [Recommendation]
 
     public init(
         examples: [ExampleRow], scores: [ScoreResult], validity: [ScoreValidity], plans: [PruningPlan],
         composition: CompositionAudit, errorRisk: ErrorRiskAudit = ErrorRiskAudit(rows: [], attributes: []),
-        findings: [Finding], gate: Gate, timings: [StageTiming], randomBands: [RandomBand] = []
+        findings: [Finding], gate: Gate, timings: [StageTiming], randomBands: [RandomBand] = [],
+        recommendations: [Recommendation] = []
     ) {
+        self.recommendations = recommendations
         self.randomBands = randomBands
         self.errorRisk = errorRisk
         self.examples = examples

@@ -177,5 +177,11 @@ import Testing
         let validity = try #require(json["validity"] as? [[String: Any]])
         #expect(
             validity.map { $0["score"] as? String } == ["el2n@2", "grand@0", "grand@2", "forgetting", "input_norm"])
+        // The gate fails, so failing plans get recommendations, and one passes the ruleset.
+        let recommendations = try #require(json["recommendations"] as? [[String: Any]])
+        #expect(!recommendations.isEmpty)
+        #expect(recommendations.contains { $0["passes"] as? Bool == true && $0["remedy"] is String })
+        let report = try workspace.read("out/german-credit.md")
+        #expect(report.contains("## Recommendations") && report.contains("- Recommendation: instead of removing"))
     }
 }
