@@ -117,7 +117,7 @@ public enum JSONReport {
                     })
             ),
             ("notes", .array(data.notes.map { .string($0) })),
-        ])
+        ] + auditOnlyFields(data))
     }
 
     static func compositionObject(_ row: CompositionRow) -> JSONValue {
