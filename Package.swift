@@ -102,6 +102,7 @@ let package = Package(
             name: "AuditPipelineTests",
             dependencies: [
                 "DietAuditCore", "Datasets", "Learning", "Scoring", "Auditing", "Storage", "Reporting", "AuditPipeline",
+                "DietAuditTestSupport",
             ]
         ),
         .testTarget(

@@ -33,6 +33,11 @@ extension AuditSpec {
         let resolver = PathResolver(folder: folder)
         let name = try top.required("audit").string()
         let auditOnly = isAuditOnly(top)
+        if !auditOnly, let seed = top["seed"] {
+            throw seed.error(
+                "a top-level seed is for audit-only specs (no model, no training); this spec trains, so set "
+                    + "training.seed instead")
+        }
         let training = auditOnly ? try auditOnlyTraining(top) : try parseTraining(top["training"])
         var dataset = try parseDataset(top.required("dataset"), resolver: resolver)
         dataset.seed = training.seed

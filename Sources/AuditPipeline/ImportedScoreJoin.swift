@@ -29,7 +29,8 @@ enum JoinProblemKind: String, CaseIterable, Sendable {
         return switch self {
         case .missing: "\(count) training example\(count == 1 ? " has" : "s have") no score in \(file) \(ids)"
         case .duplicateId: "\(count) id\(count == 1 ? " appears" : "s appear") more than once in \(file) \(ids)"
-        case .unknownId: "\(count) id\(count == 1 ? "" : "s") in \(file) \(count == 1 ? "is" : "are") not in the dataset \(ids)"
+        case .unknownId:
+            "\(count) id\(count == 1 ? "" : "s") in \(file) \(count == 1 ? "is" : "are") not in the dataset \(ids)"
         case .notFinite: "\(count) training example\(count == 1 ? " has" : "s have") a NaN or infinite score \(ids)"
         case .wrongLength:
             "\(file) is \(count) value\(count == 1 ? "" : "s") off one per dataset row (\(list)\(more)); without "
@@ -103,7 +104,8 @@ func joinImportedScore(
         let positions =
             shorter ? Array(entries.values.count..<trainIds.count) : Array(trainIds.count..<entries.values.count)
         for position in positions {
-            note(.wrongLength, shorter ? "no value for id \(trainIds[position])" : "extra entry \(position + 1)", drops: false)
+            let example = shorter ? "no value for id \(trainIds[position])" : "extra entry \(position + 1)"
+            note(.wrongLength, example, drops: false)
         }
     } else {
         for (index, value) in entries.values.enumerated() {

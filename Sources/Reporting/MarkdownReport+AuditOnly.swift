@@ -26,9 +26,10 @@ extension MarkdownReport {
         ]
         for problem in problems {
             let more = problem.count > problem.examples.count ? ", …" : ""
+            let kind = problem.problem.replacingOccurrences(of: "_", with: " ")
             lines.append(
-                "- \(Markdown.code(problem.score)): \(problem.count) × \(problem.problem.replacingOccurrences(of: "_", with: " "))"
-                    + " (\(problem.droppedExamples) dropped; e.g. "
+                "- \(Markdown.code(problem.score)): \(problem.count) × \(kind) "
+                    + "(\(problem.droppedExamples) dropped; e.g. "
                     + problem.examples.map { Markdown.escape($0) }.joined(separator: ", ") + more + ")")
         }
         return lines

@@ -30,7 +30,8 @@ extension MarkdownReport {
             lines += auditOnlyDataLines(data)
         } else {
             lines.append(
-                "\(Markdown.code(data.path)): \(data.sourceRows) rows; \(data.trainCount) for training, \(data.testCount) held out for testing. "
+                "\(Markdown.code(data.path)): \(data.sourceRows) rows; \(data.trainCount) for training, "
+                    + "\(data.testCount) held out for testing. "
                     + "Label \(Markdown.code(data.label))"
                     + (data.positiveLabel.map { ", positive class \(Markdown.quoted($0))" } ?? "")
                     + "; \(data.featureColumns.count) feature columns encoded as \(data.featureCount) numbers.")
