@@ -61,7 +61,7 @@ import Testing
     @Test func testSplitIsRefused() {
         let found = message(
             "audit: x\ndataset: {path: d.csv, label: y, test: {fraction: 0.2}}\n" + imported)
-        #expect(found?.hasPrefix("a.yaml:2:48: dataset.test: this spec has no model") == true, "\(found ?? "")")
+        #expect(found?.hasPrefix("a.yaml:2:40: dataset.test: this spec has no model") == true, "\(found ?? "nil")")
         #expect(found?.contains("no test split is needed") == true)
     }
 
