@@ -12,7 +12,14 @@ import Testing
     let folder = URL(fileURLWithPath: "/specs")
 
     func parse(_ text: String) throws -> AuditSpec {
-        try AuditSpec.parse(text, file: "a.yaml", folder: folder)
+        try AuditSpec.parse(training(text), file: "a.yaml", folder: folder)
+    }
+
+    /// The spec with an empty `training` section appended when it has neither
+    /// `model` nor `training`, so it trains (a spec without both is audit-only);
+    /// appended last, so every line number stays.
+    func training(_ text: String) -> String {
+        text.contains("model:") || text.contains("training:") ? text : text + "\ntraining: {}\n"
     }
 
     func message(_ text: String) -> String? {
@@ -86,7 +93,7 @@ import Testing
     @Test func unknownTopLevelKeyIsLocated() {
         #expect(
             message("audit: x\ndatset: {}\n")
-                == "a.yaml:2:1: datset: unknown key 'datset'; expected one of 'audit', 'description', 'dataset', 'model', 'training', 'scores', 'pruning', 'ruleset'; did you mean 'dataset'?"
+                == "a.yaml:2:1: datset: unknown key 'datset'; expected one of 'audit', 'description', 'dataset', 'model', 'training', 'scores', 'pruning', 'ruleset', 'seed'; did you mean 'dataset'?"
         )
     }
 

@@ -11,7 +11,14 @@ import Testing
     let base = "audit: x\ndataset: {path: d.csv, label: y}\n"
 
     func parse(_ text: String) throws -> AuditSpec {
-        try AuditSpec.parse(text, file: "a.yaml", folder: URL(fileURLWithPath: "/specs"))
+        try AuditSpec.parse(training(text), file: "a.yaml", folder: URL(fileURLWithPath: "/specs"))
+    }
+
+    /// The spec with an empty `training` section appended when it has neither
+    /// `model` nor `training`, so it trains (a spec without both is audit-only);
+    /// appended last, so every line number stays.
+    func training(_ text: String) -> String {
+        text.contains("model:") || text.contains("training:") ? text : text + "\ntraining: {}\n"
     }
 
     func message(_ text: String) -> String? {
