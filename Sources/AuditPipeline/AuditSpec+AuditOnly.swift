@@ -29,8 +29,10 @@ extension AuditSpec {
     }
 
     /// The reason every refusal gives.
-    static let auditOnlyReason = "this spec has no model and no training section, so it is audit-only: it audits "
-        + "imported scores and trains nothing"
+    static var auditOnlyReason: String {
+        "this spec has no model and no training section, so it is audit-only: it audits imported scores "
+            + "and trains nothing"
+    }
 
     /// Refuses what an audit-only spec cannot do, at the key concerned.
     /// - Throws: ``InputError`` for no `scores` list, a computed score, `dataset.test`,

@@ -1,6 +1,12 @@
 import Storage
 
 extension JSONReport {
+    /// The report's `dataset` object: the base fields, then ``auditOnlyFields(_:)``.
+    static func datasetObject(_ data: DatasetSummary) -> JSONValue {
+        guard case .object(let pairs) = datasetBaseObject(data) else { return datasetBaseObject(data) }
+        return .object(pairs + auditOnlyFields(data))
+    }
+
     /// Fields of the `dataset` object added with audit-only specs:
     /// `audit_only` (bool), `dropped_examples` (training examples left out by
     /// `on_missing: drop`) and `join_problems` (one object per problem of an

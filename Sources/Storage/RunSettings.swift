@@ -129,8 +129,9 @@ public struct RunSettings: Sendable, Codable, Equatable {
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        guard container.contains(.model) || container.contains(.training) || container.contains(.scores)
-            || container.contains(.auditOnly)
+        guard
+            container.contains(.model) || container.contains(.training) || container.contains(.scores)
+                || container.contains(.auditOnly)
         else {
             legacyProse = try decoder.singleValueContainer().decode([String: String].self)
             return

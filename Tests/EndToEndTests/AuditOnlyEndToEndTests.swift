@@ -55,7 +55,10 @@ import Testing
         var rows: [[String]] = []
         for name in ["npy", "csv"] {
             let result = try Dietaudit.run(
-                ["run", "\(name).yaml", "--db", "\(name).sqlite", "--out", name, "--json", "\(name)/r.json", "--quiet"],
+                [
+                    "run", "\(name).yaml", "--db", "\(name).sqlite", "--out", name, "--json", "\(name)/r.json",
+                    "--quiet",
+                ],
                 in: workspace.url)
             #expect(result.exitCode == 1, "\(result.standardError)")  // the planted skew fails the default ruleset
             rows.append(try compositionRows(workspace, "\(name)/r.json"))
