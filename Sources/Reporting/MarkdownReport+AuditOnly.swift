@@ -1,6 +1,12 @@
 import Storage
 
 extension MarkdownReport {
+    /// The summary's sentence on error risk for an audit-only run.
+    var auditOnlyErrorRiskSentence: String {
+        "This is an audit-only run: the scores were imported and no model was trained, so error risk (accuracy "
+            + "of models retrained on the kept sets) was not measured; only who gets removed is audited."
+    }
+
     /// The data section's opening for an audit-only run: every row audited,
     /// nothing trained, then the drops.
     func auditOnlyDataLines(_ data: DatasetSummary) -> [String] {

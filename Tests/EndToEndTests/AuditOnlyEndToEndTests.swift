@@ -85,6 +85,7 @@ import Testing
         let report = try workspace.read("npy/planted-only.md")
         #expect(report.contains("Audit-only: the scores were imported, no model was trained"))
         #expect(report.contains("none: audit-only spec; the scores were imported and nothing was trained"))
+        #expect(report.contains("This is an audit-only run: the scores were imported and no model was trained"))
     }
 
     @Test func droppedExamplesAreReportedAndJoinErrorsWriteNothing() throws {
