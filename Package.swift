@@ -110,6 +110,7 @@ let package = Package(
             name: "AuditPipelineTests",
             dependencies: [
                 "DietAuditCore", "Datasets", "Learning", "Scoring", "Auditing", "Storage", "Reporting", "AuditPipeline",
+                "DietAuditTestSupport",
             ]
         ),
         .testTarget(

@@ -21,7 +21,8 @@ extension AuditRunner {
                     testCounts: $0.testCounts)
             },
             missing: data.missing.map { MissingCount(column: $0.column, count: $0.count, handling: $0.handling) },
-            notes: data.notes)
+            notes: data.notes, auditOnly: spec.auditOnly, droppedExamples: inputs.droppedExamples,
+            joinProblems: inputs.joinProblems)
         return RunRecord(
             audit: spec.name, startedAt: Date(), toolVersion: options.toolVersion, dataSha256: data.dataSHA256,
             testSha256: data.testSHA256, specSha256: spec.sha256,
@@ -58,11 +59,18 @@ extension AuditRunner {
         case .fraction(let fraction): testFraction = fraction.doubleValue
         case .path(_, let display): testFile = display
         }
-        return RunSettings(
+        var settings = RunSettings(
             model: modelSettings, training: training, scores: spec.scores.map(\.name), testFraction: testFraction,
             testFile: testFile, pruningFractions: spec.pruning.fractions.map(\.doubleValue),
             pruningPolicies: spec.pruning.policies,
             retrainSeeds: spec.pruning.retrainSeeds, blasKernel: BLASKernel.coreName,
             cores: ProcessInfo.processInfo.activeProcessorCount)
+        if spec.auditOnly {
+            // Nothing is trained, split off or computed on BLAS: only scores and pruning apply.
+            settings.model = nil; settings.training = nil; settings.testFraction = nil; settings.testFile = nil
+            settings.blasKernel = nil; settings.cores = nil
+            settings.auditOnly = true
+        }
+        return settings
     }
 }

@@ -29,6 +29,10 @@ public final class AuditRunner {
         var rulesetDisplay: String
         var data: PreparedDataset
         var imported: [String: [Double]]
+        /// Join problems of imported scores with `on_missing: drop`.
+        var joinProblems: [ScoreJoinProblem] = []
+        /// Training examples those problems dropped from the audit.
+        var droppedExamples = 0
     }
 
     /// Runs the audit at `specPath`.
@@ -69,18 +73,12 @@ public final class AuditRunner {
         var datasetSpec = spec.dataset
         let isTabular = (datasetSpec.format ?? detectFormat(fileName: datasetSpec.displayPath))?.isTabular ?? true
         if isTabular { datasetSpec.image = nil }  // a table's image shape only lays out its features for a cnn
-        let data = try prepareDataset(datasetSpec)
-        spec.model = try modelForData(spec, data: data)
-        var imported: [String: [Double]] = [:]
-        for request in spec.scores {
-            guard case let .imported(path, displayPath, column, idColumn, _) = request else { continue }
-            let values = try readImportedScores(
-                path: path, displayPath: displayPath, column: column, idColumn: idColumn)
-            imported[request.name] = try joinImported(values, ids: data.train.ids, file: displayPath, column: column)
-        }
+        let prepared = try prepareDataset(datasetSpec)
+        if !spec.auditOnly { spec.model = try modelForData(spec, data: prepared) }
+        let join = try joinImportedScores(spec, data: prepared)
         return CheckedInputs(
             spec: spec, ruleset: ruleset, rulesetText: rulesetText, rulesetDisplay: rulesetDisplay,
-            data: data, imported: imported)
+            data: join.data, imported: join.values, joinProblems: join.problems, droppedExamples: join.droppedExamples)
     }
 
     /// The spec's model with the input shape a cnn needs (from the image file,
@@ -104,19 +102,6 @@ public final class AuditRunner {
         model.inputShape = InputShape(height: shape.height, width: shape.width, channels: shape.channels)
         try model.validate(inputCount: data.train.featureCount)
         return model
-    }
-
-    /// Lines up imported values with the training examples; every training
-    /// id must have a value.
-    func joinImported(_ values: [String: Double], ids: [String], file: String, column: String) throws -> [Double] {
-        let missing = ids.filter { values[$0] == nil }
-        guard missing.isEmpty else {
-            throw InputError(
-                "\(missing.count) of \(ids.count) training examples have no '\(column)' value (first ids: "
-                    + missing.prefix(5).joined(separator: ", ") + "); every training id must appear in the file",
-                at: SourceLocation(file: file))
-        }
-        return ids.map { values[$0]! }
     }
 }
 

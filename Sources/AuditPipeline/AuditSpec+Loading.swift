@@ -28,14 +28,24 @@ extension AuditSpec {
     public static func parse(_ text: String, file: String, folder: URL, sha256: String? = nil) throws -> AuditSpec {
         let root = try YAMLValue.parse(text, file: file)
         let top = try root.mapping(allowedKeys: [
-            "audit", "description", "dataset", "model", "training", "scores", "pruning", "ruleset",
+            "audit", "description", "dataset", "model", "training", "scores", "pruning", "ruleset", "seed",
         ])
         let resolver = PathResolver(folder: folder)
         let name = try top.required("audit").string()
-        let training = try parseTraining(top["training"])
+        let auditOnly = isAuditOnly(top)
+        if !auditOnly, let seed = top["seed"] {
+            throw seed.error(
+                "a top-level seed is for audit-only specs (no model, no training); this spec trains, so set "
+                    + "training.seed instead")
+        }
+        let training = auditOnly ? try auditOnlyTraining(top) : try parseTraining(top["training"])
         var dataset = try parseDataset(top.required("dataset"), resolver: resolver)
         dataset.seed = training.seed
+        dataset.auditOnly = auditOnly
         let scores = try parseScores(top["scores"], training: training, resolver: resolver)
+        if auditOnly { try checkAuditOnly(top, scores: scores) }
+        var pruning = try parsePruning(top["pruning"], scores: scores)
+        if auditOnly { pruning.retrainSeeds = 0 }
         var rulesetPath: String?, rulesetDisplay: String?
         if let node = top["ruleset"] {
             rulesetDisplay = try node.string()
@@ -45,8 +55,7 @@ extension AuditSpec {
             name: name, description: try top["description"]?.string(), file: file,
             sha256: sha256 ?? Fingerprint.sha256(text), text: text, dataset: dataset,
             model: try parseModel(top["model"]), training: training, scores: scores,
-            pruning: try parsePruning(top["pruning"], scores: scores), rulesetPath: rulesetPath,
-            rulesetDisplayPath: rulesetDisplay)
+            pruning: pruning, rulesetPath: rulesetPath, rulesetDisplayPath: rulesetDisplay, auditOnly: auditOnly)
     }
 }
 

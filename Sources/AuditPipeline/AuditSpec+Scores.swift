@@ -25,13 +25,13 @@ extension AuditSpec {
         }
         var requests: [ScoreRequest] = []
         for item in try node.sequence() {
-            let map = try item.mapping(allowedKeys: ["kind", "epoch", "path", "column", "id_column", "higher_is"])
+            let map = try item.mapping(allowedKeys: ["kind", "epoch"] + importedKeys)
             let kindNode = try map.required("kind")
             let kind = try kindNode.choice(scoreKinds)
             let allowed: Set<String> =
                 switch kind {
                 case _ where epochKinds.contains(kind): ["kind", "epoch"]
-                case "imported": ["kind", "path", "column", "id_column", "higher_is"]
+                case "imported": Set(["kind"] + importedKeys)
                 default: ["kind"]
                 }
             for key in map.keys where !allowed.contains(key) {
@@ -63,14 +63,7 @@ extension AuditSpec {
                 ]
                 request = .computed(ScoreSpec(kind: simple[kind]!))
             default:
-                let display = try map.required("path").string()
-                let directions = ScoreDirection.allCases.map(\.rawValue)
-                let higherIs =
-                    try map["higher_is"].map { ScoreDirection(rawValue: try $0.choice(directions))! } ?? .harder
-                request = .imported(
-                    path: resolver.resolve(display), displayPath: display,
-                    column: try map.required("column").string(), idColumn: try map["id_column"]?.string(),
-                    higherIs: higherIs)
+                request = .imported(try parseImported(map, entry: item, resolver: resolver))
             }
             if requests.contains(where: { $0.name == request.name }) {
                 throw item.error("score '\(request.name)' is listed twice")

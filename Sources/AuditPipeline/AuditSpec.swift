@@ -24,4 +24,9 @@ public struct AuditSpec: Sendable {
     public var rulesetPath: String?
     /// The ruleset as the user wrote it.
     public var rulesetDisplayPath: String?
+    /// No `model` and no `training`: the spec audits imported scores and
+    /// trains nothing (see `AuditSpec+AuditOnly.swift`). ``model`` and
+    /// ``training`` then hold defaults that are never used, except
+    /// `training.seed`, which holds the top-level `seed`.
+    public var auditOnly: Bool = false
 }

@@ -5,16 +5,15 @@ import Scoring
 public enum ScoreRequest: Sendable, Equatable {
     /// Computed from K seeded training runs (`el2n`, `grand`, `forgetting`, `input_norm`).
     case computed(ScoreSpec)
-    /// `{kind: imported, path, column, id_column, higher_is}`: read from a CSV
-    /// file and joined to the training examples on their id; `higherIs` says
-    /// which end is hard (`harder` unless the spec says `higher_is: easier`).
-    case imported(path: String, displayPath: String, column: String, idColumn: String?, higherIs: ScoreDirection)
+    /// `{kind: imported, …}`: read from a CSV column or an NPY vector and
+    /// joined to the training examples on their id (see ``ImportedScoreSpec``).
+    case imported(ImportedScoreSpec)
 
     /// The score's name as JSON and reports show it (`el2n@2`, `imported:score`).
     public var name: String {
         switch self {
         case .computed(let spec): spec.name
-        case .imported(_, _, let column, _, _): ScoreResult.importedName(column: column)
+        case .imported(let imported): imported.name
         }
     }
 
@@ -23,7 +22,7 @@ public enum ScoreRequest: Sendable, Equatable {
     public var direction: ScoreDirection {
         switch self {
         case .computed(let spec): spec.direction
-        case .imported(_, _, _, _, let higherIs): higherIs
+        case .imported(let imported): imported.higherIs
         }
     }
 }

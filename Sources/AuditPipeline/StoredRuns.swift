@@ -76,6 +76,7 @@ extension AuditRunner {
     public func validate(specPath: String) throws -> String {
         let inputs = try checkInputs(specPath: specPath)
         let groupings = inputs.data.groupings
+        if inputs.spec.auditOnly { return auditOnlySummary(specPath: specPath, inputs) }
         return "\(specPath): OK — \(inputs.data.train.count) training and \(inputs.data.test.count) test examples, "
             + "\(inputs.data.featureNames.count) encoded features, \(groupings.count) groupings "
             + "(\(groupings.map(\.name).joined(separator: ", "))), scores "

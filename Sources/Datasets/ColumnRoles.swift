@@ -71,7 +71,8 @@ struct ColumnRoles {
             }
             features = names
         }
-        guard !features.isEmpty else {
+        if spec.auditOnly { features = [] }  // audit-only: features are never read
+        guard !features.isEmpty || spec.auditOnly else {
             throw InputError(
                 "no feature columns remain after setting aside the label, id, attributes and dropped columns",
                 at: spec.location(ofKey: "features"))

@@ -82,6 +82,10 @@ public struct DatasetSpec: Sendable {
     public var intersections: Bool = true
     /// How the test split is made.
     public var test: TestSplitSpec = .fraction(0.2)
+    /// An audit-only spec (no model, no training): only the label, id and
+    /// attribute columns are read and typed, every row is audited, and nothing
+    /// is encoded or held out (see ``prepareAuditOnlyDataset(_:)``).
+    public var auditOnly: Bool = false
     /// The spec's base seed; the split draws from stream `"split"` of it.
     public var seed: UInt64 = 0
     /// Where each key was written in the audit spec, keyed `"label"`, `"positive_label"`,

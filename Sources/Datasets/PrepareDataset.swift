@@ -16,6 +16,12 @@ import DietAuditCore
 public func prepareDataset(_ spec: DatasetSpec) throws -> PreparedDataset {
     let format = try resolveFormat(of: spec.path, displayPath: spec.displayPath, declared: spec.format, spec: spec)
     guard format.isTabular else {
+        if spec.auditOnly {
+            throw InputError(
+                "an audit-only spec reads a table of ids, labels and attributes (csv or arff), not \(format.rawValue) "
+                    + "examples; list the labels in a CSV file (e.g. id,label) and import the scores",
+                at: spec.location(ofKey: "path"))
+        }
         if spec.rowFilter != nil {
             throw InputError(
                 "dataset.where selects rows of a table; \(format.rawValue) data has no columns to select on",
@@ -24,6 +30,7 @@ public func prepareDataset(_ spec: DatasetSpec) throws -> PreparedDataset {
         return try prepareImageDataset(spec, format: format)
     }
     try rejectImageKeys(spec, format: format)
+    if spec.auditOnly { return try prepareAuditOnlyDataset(spec, format: format) }
     let tables = try loadTables(spec: spec, format: format)
     var notes = tables.notes
     let roles = try ColumnRoles(spec: spec, table: tables.train)

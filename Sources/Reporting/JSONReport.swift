@@ -79,7 +79,8 @@ public enum JSONReport {
         ])
     }
 
-    static func datasetObject(_ data: DatasetSummary) -> JSONValue {
+    /// The `dataset` fields every run has; ``datasetObject(_:)`` adds the audit-only ones.
+    static func datasetBaseObject(_ data: DatasetSummary) -> JSONValue {
         .object([
             ("path", .string(data.path)), ("source_rows", .integer(data.sourceRows)),
             ("train", .integer(data.trainCount)), ("test", .integer(data.testCount)),

@@ -38,12 +38,17 @@ extension MarkdownReport {
     func dataSection() -> String {
         let data = stored.run.dataset
         var lines = ["## Data", ""]
-        lines.append(
-            "\(Markdown.code(data.path)): \(data.sourceRows) rows; \(data.trainCount) for training, \(data.testCount) "
-                + "held out for testing. Label \(Markdown.code(data.label))"
-                + (data.positiveLabel.map { ", positive class \(Markdown.quoted($0))" } ?? "")
-                + "; \(data.featureColumns.count) feature columns encoded as \(data.featureCount) numbers. "
-                + attributeInputSentence())
+        if data.auditOnly == true {
+            lines += auditOnlyDataLines(data)
+        } else {
+            lines.append(
+                "\(Markdown.code(data.path)): \(data.sourceRows) rows; \(data.trainCount) for training, "
+                    + "\(data.testCount) held out for testing. Label \(Markdown.code(data.label))"
+                    + (data.positiveLabel.map { ", positive class \(Markdown.quoted($0))" } ?? "")
+                    + "; \(data.featureColumns.count) feature columns encoded as \(data.featureCount) numbers. "
+                    + attributeInputSentence())
+            lines += droppedLines(data)
+        }
         lines.append("")
         var rows: [[String]] = []
         for grouping in data.groupings where grouping.groupingKind != .intersection {

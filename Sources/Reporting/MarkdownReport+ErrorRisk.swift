@@ -88,6 +88,7 @@ extension MarkdownReport {
             row.n >= 20 && (row.metrics.value(.accuracyDeltaVsRandom, .ciHigh).map { $0 < 0 } ?? false)
         }
         guard !stored.errorRisk.rows.isEmpty else {
+            if stored.run.dataset.auditOnly == true { return auditOnlyErrorRiskSentence }
             return
                 "Error risk (accuracy of models retrained on the kept sets) was not measured: the spec sets "
                 + "`pruning.retrain.seeds: 0`."

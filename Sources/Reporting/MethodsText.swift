@@ -30,6 +30,11 @@ public enum MethodsText {
             lines["Compute"] = "OpenBLAS kernel \(kernel); seeds run in parallel on \(cores) cores"
         }
         if let seeds = settings.retrainSeeds { lines["Error risk"] = errorRiskText(retrainSeeds: seeds) }
+        if settings.auditOnly == true {
+            lines["Model"] = "none: audit-only spec; the scores were imported and nothing was trained"
+            lines["Scores"] = (settings.scores ?? []).joined(separator: ", ") + ", imported as given"
+            lines["Error risk"] = "not measured (audit-only: no model to retrain)"
+        }
         return lines
     }
 

@@ -21,11 +21,22 @@ public struct DatasetSummary: Sendable, Codable, Equatable {
     public var missing: [MissingCount]
     /// Plain-language notes from data preparation.
     public var notes: [String]
+    /// Whether the run was audit-only (imported scores, nothing trained);
+    /// `nil` for runs stored before audit-only specs existed.
+    public var auditOnly: Bool?
+    /// Training examples dropped from the audit because an imported score
+    /// with `on_missing: drop` had no usable value for them (counted once per
+    /// example; `trainCount` is after the drops); `nil` for earlier runs.
+    public var droppedExamples: Int?
+    /// Every join problem of the imported scores that were dropped rather than
+    /// refused; `nil` for earlier runs.
+    public var joinProblems: [ScoreJoinProblem]?
 
     public init(
         path: String, sourceRows: Int, trainCount: Int, testCount: Int, featureColumns: [String],
         featureCount: Int, label: String, positiveLabel: String?, groupings: [GroupingSummary],
-        missing: [MissingCount], notes: [String]
+        missing: [MissingCount], notes: [String], auditOnly: Bool? = nil, droppedExamples: Int? = nil,
+        joinProblems: [ScoreJoinProblem]? = nil
     ) {
         self.path = path
         self.sourceRows = sourceRows
@@ -38,6 +49,9 @@ public struct DatasetSummary: Sendable, Codable, Equatable {
         self.groupings = groupings
         self.missing = missing
         self.notes = notes
+        self.auditOnly = auditOnly
+        self.droppedExamples = droppedExamples
+        self.joinProblems = joinProblems
     }
 }
 

@@ -29,6 +29,9 @@ public struct RunSettings: Sendable, Codable, Equatable {
     public var blasKernel: String?
     /// Cores the seeds ran on.
     public var cores: Int?
+    /// `true` for an audit-only run (imported scores, no model, nothing
+    /// trained: ``model`` and ``training`` are `nil`); `nil` for earlier runs.
+    public var auditOnly: Bool?
     /// The prose settings of a run stored before settings were structured.
     public var legacyProse: [String: String]?
 
@@ -126,11 +129,15 @@ public struct RunSettings: Sendable, Codable, Equatable {
         case retrainSeeds = "retrain_seeds"
         case blasKernel = "blas_kernel"
         case cores
+        case auditOnly = "audit_only"
     }
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        guard container.contains(.model) || container.contains(.training) || container.contains(.scores) else {
+        guard
+            container.contains(.model) || container.contains(.training) || container.contains(.scores)
+                || container.contains(.auditOnly)
+        else {
             legacyProse = try decoder.singleValueContainer().decode([String: String].self)
             return
         }
@@ -144,6 +151,7 @@ public struct RunSettings: Sendable, Codable, Equatable {
         retrainSeeds = try container.decodeIfPresent(Int.self, forKey: .retrainSeeds)
         blasKernel = try container.decodeIfPresent(String.self, forKey: .blasKernel)
         cores = try container.decodeIfPresent(Int.self, forKey: .cores)
+        auditOnly = try container.decodeIfPresent(Bool.self, forKey: .auditOnly)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -163,5 +171,6 @@ public struct RunSettings: Sendable, Codable, Equatable {
         try container.encodeIfPresent(retrainSeeds, forKey: .retrainSeeds)
         try container.encodeIfPresent(blasKernel, forKey: .blasKernel)
         try container.encodeIfPresent(cores, forKey: .cores)
+        try container.encodeIfPresent(auditOnly, forKey: .auditOnly)
     }
 }

@@ -8,7 +8,7 @@ import Testing
 /// `dataset.encoding` and `dataset.missing_values` in the audit spec.
 @Suite struct DatasetTextSpecTests {
     func parse(_ dataset: String) throws -> DatasetSpec {
-        let text = "audit: x\ndataset:\n  path: d.csv\n  label: y\n" + dataset
+        let text = "audit: x\ndataset:\n  path: d.csv\n  label: y\n" + dataset + "training: {}\n"
         return try AuditSpec.parse(text, file: "a.yaml", folder: URL(fileURLWithPath: "/specs")).dataset
     }
 

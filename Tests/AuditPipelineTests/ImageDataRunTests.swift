@@ -64,6 +64,7 @@ import Testing
               labels: train-labels-idx1-ubyte.gz
               image: {height: 28, width: 28}
               test: {path: t10k-images-idx3-ubyte.gz, labels: t10k-labels-idx1-ubyte.gz}
+            training: {}
             """, file: "m.yaml", folder: URL(fileURLWithPath: "/data"))
         #expect(spec.dataset.labelsPath == "/data/train-labels-idx1-ubyte.gz")
         #expect(spec.dataset.image == ImageShape(height: 28, width: 28, channels: 1))

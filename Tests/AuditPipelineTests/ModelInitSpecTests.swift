@@ -10,9 +10,7 @@ import Testing
 @Suite struct ModelInitSpecTests {
     let base = "audit: x\ndataset: {path: d.csv, label: y}\n"
 
-    func parse(_ text: String) throws -> AuditSpec {
-        try AuditSpec.parse(text, file: "a.yaml", folder: URL(fileURLWithPath: "/specs"))
-    }
+    func parse(_ text: String) throws -> AuditSpec { try parseSpec(text) }
 
     @Test func initialisationIsReadAndDefaultsToHeNormal() throws {
         #expect(try parse(base).model.initialization == .heNormal)

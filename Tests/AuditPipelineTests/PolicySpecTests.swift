@@ -83,7 +83,7 @@ import Testing
     /// quota reads the scoring models' held-out recall: a spec whose scores
     /// train no model cannot use it.
     @Test func quotaNeedsATrainedScore() {
-        let noModel = "audit: x\ndataset: {path: d.csv, label: y}\nscores: [{kind: input_norm}]\n"
+        let noModel = "audit: x\ndataset: {path: d.csv, label: y}\nscores: [{kind: input_norm}]\ntraining: {}\n"
         #expect(
             message(noModel + "pruning: {policies: [keep_hard, quota]}\n")?
                 .contains("policy quota sets class quotas from the held-out error of the scoring models") == true)

@@ -75,7 +75,7 @@ import Testing
     @Test func importedScoresMissingIds() throws {
         let result = try runBad(spec: Workspace.spec, extraFiles: ["scores.csv": "id,s\nr1,0.5\n"])
         #expect(result.standardError.contains("scores.csv"))
-        #expect(result.standardError.contains("have no 's' value"))
+        #expect(result.standardError.contains("319 training examples have no score in scores.csv (ids r3, r4, r5"))
     }
 
     @Test func badFlagIsAUsageError() throws {
