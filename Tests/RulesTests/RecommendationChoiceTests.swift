@@ -19,8 +19,9 @@ import Testing
         let untrained = [passing, cheaper].map {
             RemedyAssessment(remedy: $0.remedy, failBreaches: 0, tvd: $0.tvd, accuracyCost: nil)
         }
-        #expect(Recommendation.choose(score: "s", policy: "keep_hard", fraction: 0.3, among: untrained).remedy
-            == "group_balanced")
+        #expect(
+            Recommendation.choose(score: "s", policy: "keep_hard", fraction: 0.3, among: untrained).remedy
+                == "group_balanced")
         // None passes: the one with the fewest fail breaches, and the message says so.
         let none = Recommendation.choose(
             score: "s", policy: "keep_hard", fraction: 0.3,
@@ -41,8 +42,10 @@ import Testing
     }
 
     @Test func onlyFailSeverityBreachesOfScoredPlansFail() {
-        func finding(_ severity: Severity, _ policy: String, score: String? = "s", fraction: Double? = 0.3,
-                     outcome: FindingOutcome = .breach) -> Finding {
+        func finding(
+            _ severity: Severity, _ policy: String, score: String? = "s", fraction: Double? = 0.3,
+            outcome: FindingOutcome = .breach
+        ) -> Finding {
             Finding(
                 ruleId: "r", severity: severity, score: score, policy: policy, fraction: fraction, attribute: "a",
                 group: "g", metric: "retention_ratio", value: 0.1, threshold: 0.8, comparison: "below", message: "m",
