@@ -47,7 +47,7 @@ lint:
 	python3 scripts/check-function-length.py
 
 ## Fuzz the file readers and spec loaders (Fuzz/, a separate package; see docs/FUZZING.md):
-## each target runs FUZZ_SECONDS (default 600) with libFuzzer and AddressSanitizer, one after the other.
+## each target runs FUZZ_SECONDS of CPU time (default 600) with libFuzzer and AddressSanitizer, one after the other.
 ## Fails when any target crashed, hung or drew a sanitizer report. `make fuzz FUZZ_SECONDS=60` for a quick pass.
 FUZZ_SECONDS ?= 600
 fuzz: deps
