@@ -29,14 +29,7 @@ public func readImportedCSVEntries(path: String, displayPath: String, column: St
     -> ImportedScoreEntries
 {
     let table = try CSVReader.read(path: path, displayName: displayPath)
-    func index(of name: String) throws -> Int {
-        if let index = table.columnIndex(named: name) { return index }
-        let hint = didYouMean(name, among: table.columnNames)
-        throw InputError(
-            "column '\(name)' not found in \(baseName(of: displayPath))"
-                + (hint.isEmpty ? "; its columns are \(listForMessage(table.columnNames))" : hint),
-            at: SourceLocation(file: displayPath, line: 1))
-    }
+    func index(of name: String) throws -> Int { try scoreFileColumn(name, in: table, displayPath: displayPath) }
     let scores = table.columns[try index(of: column)]
     let idValues: [String?] =
         try idColumn.map { table.columns[try index(of: $0)] } ?? (0..<table.rowCount).map { String($0 + 1) }

@@ -11,14 +11,7 @@ public func readImportedScores(path: String, displayPath: String, column: String
     Double]
 {
     let table = try CSVReader.read(path: path, displayName: displayPath)
-    func index(of name: String) throws -> Int {
-        if let index = table.columnIndex(named: name) { return index }
-        let hint = didYouMean(name, among: table.columnNames)
-        throw InputError(
-            "column '\(name)' not found in \(baseName(of: displayPath))"
-                + (hint.isEmpty ? "; its columns are \(listForMessage(table.columnNames))" : hint),
-            at: SourceLocation(file: displayPath, line: 1))
-    }
+    func index(of name: String) throws -> Int { try scoreFileColumn(name, in: table, displayPath: displayPath) }
     let scores = table.columns[try index(of: column)]
     let ids: [String?] =
         try idColumn.map { table.columns[try index(of: $0)] } ?? (1...table.rowCount).map { String($0) }
@@ -46,4 +39,16 @@ public func readImportedScores(path: String, displayPath: String, column: String
         result[id] = value
     }
     return result
+}
+
+/// The index of column `name` in a score file's table.
+/// - Throws: ``InputError`` at the file's header line, with "did you mean" or
+///   the list of its columns.
+func scoreFileColumn(_ name: String, in table: Table, displayPath: String) throws -> Int {
+    if let index = table.columnIndex(named: name) { return index }
+    let hint = didYouMean(name, among: table.columnNames)
+    throw InputError(
+        "column '\(name)' not found in \(baseName(of: displayPath))"
+            + (hint.isEmpty ? "; its columns are \(listForMessage(table.columnNames))" : hint),
+        at: SourceLocation(file: displayPath, line: 1))
 }
