@@ -39,39 +39,50 @@ public enum MetricCatalog {
         resolve(metric)?.definition.level
     }
 
-    /// The listing's column headings.
-    public static let tableHeader = [
-        "name", "level", "definition", "range", "ideal", "edge cases", "can be undefined", "better",
-    ]
-
-    /// The catalog as printable rows, one per metric, matching ``tableHeader``
-    /// (`better` is "—" for a metric a `compare_to: previous` rule refuses).
-    public static func printableRows() -> [[String]] {
-        all.map { definition in
-            [
-                definition.name, definition.level.rawValue, definition.definition, definition.range, definition.ideal,
-                definition.edgeCases, definition.canBeUndefined ? "yes" : "no", definition.better?.summary ?? "—",
-            ]
+    /// The catalog for a terminal: one entry per metric, its name and short
+    /// facts on the first line (an ideal or edge cases of "—" are left out),
+    /// then its definition and edge cases indented
+    /// and wrapped so no line is longer than `width` (a word longer than that
+    /// stands alone on its line).
+    ///
+    /// ```
+    /// retention_ratio — group · range [0, ∞) · ideal 1 · better toward 1 · can be undefined
+    ///     share_after / share_before …
+    ///     Edge cases: …
+    /// ```
+    public static func renderedTable(width: Int = 100) -> String {
+        let entries = all.map { definition -> String in
+            var facts = [definition.level.rawValue, "range " + definition.range]
+            if definition.ideal != "—" { facts.append("ideal " + definition.ideal) }
+            facts.append("better " + (definition.better?.summary ?? "— (no compare_to rule)"))
+            if definition.canBeUndefined { facts.append("can be undefined") }
+            var lines =
+                wrap(definition.name + " — " + facts.joined(separator: " · "), width: width, indent: "")
+                + wrap(definition.definition, width: width, indent: "    ")
+            if definition.edgeCases != "—" {
+                lines += wrap("Edge cases: " + definition.edgeCases, width: width, indent: "    ")
+            }
+            return lines.joined(separator: "\n")
         }
+        return entries.joined(separator: "\n\n") + "\n"
     }
 
-    /// The catalog as a plain-text table with aligned columns (for a terminal).
-    public static func renderedTable() -> String {
-        let rows = [tableHeader] + printableRows()
-        let widths = tableHeader.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        func line(_ cells: [String]) -> String {
-            zip(cells, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }
-                .joined(separator: "  ").trimmingTrailingSpaces()
+    /// `text` broken at spaces into lines of at most `width` characters, each
+    /// starting with `indent` (continuation lines of the first, unindented
+    /// line get four spaces).
+    static func wrap(_ text: String, width: Int, indent: String) -> [String] {
+        let continuation = indent.isEmpty ? "    " : indent
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            let prefix = lines.isEmpty ? indent : continuation
+            if !current.isEmpty, prefix.count + current.count + 1 + word.count > width {
+                lines.append(prefix + current)
+                current = ""
+            }
+            current += (current.isEmpty ? "" : " ") + word
         }
-        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
-        return ([line(tableHeader), rule] + printableRows().map(line)).joined(separator: "\n") + "\n"
-    }
-}
-
-private extension String {
-    func trimmingTrailingSpaces() -> String {
-        var text = self
-        while text.last == " " { text.removeLast() }
-        return text
+        if !current.isEmpty { lines.append((lines.isEmpty ? indent : continuation) + current) }
+        return lines
     }
 }

@@ -57,6 +57,18 @@ public func readImportedCSVEntries(path: String, displayPath: String, column: St
     return entries
 }
 
+/// The index of column `name` in a score file's table.
+/// - Throws: ``InputError`` at the file's header line, with "did you mean" or
+///   the list of its columns.
+func scoreFileColumn(_ name: String, in table: Table, displayPath: String) throws -> Int {
+    if let index = table.columnIndex(named: name) { return index }
+    let hint = didYouMean(name, among: table.columnNames)
+    throw InputError(
+        "column '\(name)' not found in \(baseName(of: displayPath))"
+            + (hint.isEmpty ? "; its columns are \(listForMessage(table.columnNames))" : hint),
+        at: SourceLocation(file: displayPath, line: 1))
+}
+
 /// `nan`, `inf`, `+inf`, `-inf`, `infinity`, `-infinity` in any case, as written by numpy and pandas.
 func nonFiniteWord(_ text: String) -> Double? {
     switch text.lowercased() {

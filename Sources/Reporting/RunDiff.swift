@@ -19,8 +19,15 @@ import Storage
 ///   rows when both runs retrained. Per metric, the ``moveLimit`` largest |Δ|
 ///   (Δ ≠ 0) are kept, ties in the new run's row order.
 public struct RunDiff: Sendable {
+    /// The composition metrics whose moves are listed, in this order, with how each is read from a row.
+    static let compositionMoves: [(metric: String, value: @Sendable (CompositionRow) -> Double?)] = [
+        ("retention_ratio", { $0.retentionRatio }), ("removal_rate", { $0.removalRate }),
+    ]
+    /// The error-risk metric whose moves are listed (the seed mean).
+    static let errorRiskMove = ErrorRiskMetric.accuracy
+
     /// The metrics whose moves are listed, in this order.
-    public static let movedMetrics = ["retention_ratio", "removal_rate", "accuracy"]
+    public static let movedMetrics = compositionMoves.map(\.metric) + [errorRiskMove.rawValue]
 
     public var old: RunRecord
     public var new: RunRecord
@@ -58,9 +65,7 @@ public struct RunDiff: Sendable {
         compositionOnlyNew = newRows.keys.filter { oldRows[$0] == nil }.count
         var moves: [(metric: String, moves: [MetricMove])] = []
         let newKeys = new.composition.map(RowKey.init)
-        for metric in ["retention_ratio", "removal_rate"] {
-            let value: (CompositionRow) -> Double? =
-                metric == "retention_ratio" ? { $0.retentionRatio } : { $0.removalRate }
+        for (metric, value) in Self.compositionMoves {
             let pairs = newKeys.map { key in (key, oldRows[key].flatMap(value), newRows[key].flatMap(value)) }
             moves.append((metric, Self.largest(metric: metric, pairs: pairs, limit: moveLimit)))
         }
@@ -68,7 +73,8 @@ public struct RunDiff: Sendable {
             let oldAccuracy = Self.accuracyByKey(old.errorRisk.rows)
             let newAccuracy = Self.accuracyByKey(new.errorRisk.rows)
             let pairs = new.errorRisk.rows.map(RowKey.init).map { ($0, oldAccuracy[$0], newAccuracy[$0]) }
-            moves.append(("accuracy", Self.largest(metric: "accuracy", pairs: pairs, limit: moveLimit)))
+            let metric = Self.errorRiskMove.rawValue
+            moves.append((metric, Self.largest(metric: metric, pairs: pairs, limit: moveLimit)))
         }
         self.moves = moves
     }
@@ -84,7 +90,7 @@ public struct RunDiff: Sendable {
 
     static func accuracyByKey(_ rows: [ErrorRiskRow]) -> [RowKey: Double] {
         Dictionary(
-            rows.compactMap { row in row.metrics[.accuracy].map { (RowKey(row), $0.mean) } },
+            rows.compactMap { row in row.metrics[errorRiskMove].map { (RowKey(row), $0.mean) } },
             uniquingKeysWith: { first, _ in first })
     }
 

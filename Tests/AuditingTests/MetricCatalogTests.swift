@@ -75,16 +75,30 @@ import Testing
         #expect(row.value(of: "excess_removal") == 0.25 && row.value(of: "share_after") == nil)
     }
 
-    @Test func listingHasOneLinePerMetric() {
-        let rows = MetricCatalog.printableRows()
-        #expect(rows.count == MetricCatalog.all.count)
-        #expect(rows.allSatisfy { $0.count == MetricCatalog.tableHeader.count })
-        #expect(rows.first { $0[0] == "retention_ratio" }?[6] == "yes")
-        #expect(rows.first { $0[0] == "accuracy_gap" }?[1] == "error attribute")
-        #expect(rows.first { $0[0] == "accuracy_gap" }?[7] == "toward 0")
-        #expect(rows.first { $0[0] == "q_value" }?[7] == "—")
-        let lines = MetricCatalog.renderedTable().split(separator: "\n")
-        #expect(lines.count == rows.count + 2)
-        #expect(lines[0].hasPrefix("name ") && lines[2].hasPrefix("n "))
+    /// `rules metrics`: one entry per metric, its facts on the first line,
+    /// every line within the width, words never split.
+    @Test func listingHasOneEntryPerMetricWithinTheWidth() {
+        let text = MetricCatalog.renderedTable(width: 100)
+        let entries = text.split(separator: "\n\n").map(String.init)
+        #expect(entries.count == MetricCatalog.all.count)
+        #expect(text.split(separator: "\n").allSatisfy { $0.count <= 100 })
+        func flat(_ text: String) -> String { text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        func entry(_ name: String) -> String? { entries.first { $0.hasPrefix(name + " — ") }.map(flat) }
+        #expect(entry("retention_ratio")?.contains(" · better toward 1 · can be undefined ") == true)
+        #expect(entry("accuracy_gap")?.contains("— error attribute · ") == true)
+        #expect(entry("accuracy_gap")?.contains("better toward 0") == true)
+        #expect(entry("q_value")?.contains("better — (no compare_to rule)") == true)
+        for definition in MetricCatalog.all {
+            let printed = entry(definition.name)
+            #expect(printed?.contains(flat(definition.definition)) == true, "\(definition.name)")
+            let edgeCases = definition.edgeCases == "—" ? "" : "Edge cases: " + flat(definition.edgeCases)
+            #expect(printed?.hasSuffix(edgeCases) == true, "\(definition.name)")
+        }
+    }
+
+    @Test func wrapBreaksAtSpacesOnly() {
+        let lines = MetricCatalog.wrap("aaa bbb ccc dddddddddd e", width: 8, indent: "  ")
+        #expect(lines == ["  aaa", "  bbb", "  ccc", "  dddddddddd", "  e"])
+        #expect(MetricCatalog.wrap("ab cd ef", width: 5, indent: "") == ["ab cd", "    ef"])
     }
 }

@@ -3,7 +3,7 @@ import Testing
 
 @testable import Datasets
 
-/// Every input error of `prepareDataset` and `readImportedScores`: its message and location.
+/// Every input error of `prepareDataset` and `readImportedCSVEntries`: its message and location.
 @Suite struct ErrorTests {
     static let specFile = "audits/a.yaml"
     static func at(_ line: Int) -> DietAuditCore.SourceLocation {
@@ -193,18 +193,28 @@ import Testing
     @Test func readsScoresByIdOrRowNumber() throws {
         let path = try TestData.write("id,score,other\na,0.5,x\nb,-1e-3,y\nc,12,z\n", name: "s.csv")
         #expect(
-            try readImportedScores(path: path, displayPath: "s.csv", column: "score", idColumn: "id")
-                == ["a": 0.5, "b": -0.001, "c": 12])
+            try readImportedCSVEntries(path: path, displayPath: "s.csv", column: "score", idColumn: "id")
+                == ImportedScoreEntries(ids: ["a", "b", "c"], values: [0.5, -0.001, 12]))
         #expect(
-            try readImportedScores(path: path, displayPath: "s.csv", column: "score", idColumn: nil)
-                == ["1": 0.5, "2": -0.001, "3": 12])
+            try readImportedCSVEntries(path: path, displayPath: "s.csv", column: "score", idColumn: nil)
+                == ImportedScoreEntries(ids: ["1", "2", "3"], values: [0.5, -0.001, 12]))
+    }
+
+    /// Duplicates and empty cells are kept as entries (the join counts and
+    /// reports them); words numpy writes for non-finite values read as such.
+    @Test func keepsDuplicatesAndNonFiniteForTheJoin() throws {
+        let path = try TestData.write("id,score\na,0.5\nb,\na,inf\nc,-Infinity\n", name: "s.csv")
+        let entries = try readImportedCSVEntries(path: path, displayPath: "s.csv", column: "score", idColumn: "id")
+        #expect(entries.ids == ["a", "b", "a", "c"])
+        #expect(entries.values[0] == 0.5 && entries.values[1].isNaN)
+        #expect(entries.values[2] == .infinity && entries.values[3] == -.infinity)
     }
 
     @Test func errors() throws {
         let path = try TestData.write("id,score\na,0.5\nb,oops\na,1\n", name: "s.csv")
         func error(_ column: String, _ id: String?) -> InputError? {
             TestData.inputError {
-                try readImportedScores(path: path, displayPath: "s.csv", column: column, idColumn: id)
+                try readImportedCSVEntries(path: path, displayPath: "s.csv", column: column, idColumn: id)
             }
         }
         #expect(
@@ -222,21 +232,13 @@ import Testing
                 == InputError(
                     "score column 'score': 'oops' is not a number",
                     at: DietAuditCore.SourceLocation(file: "s.csv", line: 3)))
-        let duplicate = try TestData.write("id,score\na,0.5\nb,2\na,1\n", name: "s.csv")
+        let emptyId = try TestData.write("id,score\n,0.5\n", name: "s.csv")
         #expect(
             TestData.inputError {
-                try readImportedScores(path: duplicate, displayPath: "s.csv", column: "score", idColumn: "id")
+                try readImportedCSVEntries(path: emptyId, displayPath: "s.csv", column: "score", idColumn: "id")
             }
                 == InputError(
-                    "duplicate id 'a': first on line 2, again on line 4; ids must be unique",
-                    at: DietAuditCore.SourceLocation(file: "s.csv", line: 4)))
-        let missing = try TestData.write("id,score\na,\n", name: "s.csv")
-        #expect(
-            TestData.inputError {
-                try readImportedScores(path: missing, displayPath: "s.csv", column: "score", idColumn: "id")
-            }
-                == InputError(
-                    "score column 'score' is empty for id 'a'; every row needs a score",
+                    "id column 'id' is empty on this row; every score needs an id",
                     at: DietAuditCore.SourceLocation(file: "s.csv", line: 2)))
     }
 }

@@ -28,25 +28,16 @@ import Testing
     /// A database written before v6 (here: v1–v4 applied, one finding inserted
     /// by hand) keeps its finding, now with outcome `breach`.
     @Test func migrationKeepsOldFindingsAsBreaches() throws {
-        let queue = try DatabaseQueue()
-        try AuditDatabase.migrator.migrate(queue, upTo: "v4: run liveness")
-        try queue.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO run (audit, status, started_at, tool_version, data_sha256, spec_sha256, ruleset_sha256,
-                                     spec_path, spec_text, ruleset_name, ruleset_path, ruleset_text, seed, fail_on,
-                                     dataset, settings, timings)
-                    VALUES ('a', 'complete', '2026-01-01', 't', 'd', 's', 'r', 'p', '', 'n', 'rp', '', 0, 'fail',
-                            '{}', '{}', '[]')
-                    """)
-            try db.execute(
-                sql: """
+        let queue = try LegacyDatabase.make(
+            upTo: "v4: run liveness",
+            rows: [
+                """
                     INSERT INTO finding (run_id, rule_id, severity, score, policy, fraction, attribute, "group", metric,
                                          value, threshold, comparison, message)
                     VALUES (1, 'r', 'fail', 'el2n@2', 'keep_hard', 0.3, 'sex', 'female', 'retention_ratio', 0.5, 0.8,
                             'below', 'm')
-                    """)
-        }
+                """
+            ])
         try AuditDatabase.migrator.migrate(queue)
         let row = try queue.read { db in
             try Row.fetchOne(db, sql: "SELECT outcome, value, fraction FROM finding WHERE run_id = 1")

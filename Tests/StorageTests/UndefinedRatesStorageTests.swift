@@ -39,25 +39,16 @@ import Testing
     /// An error-risk row written before v7 (v1–v6 applied, inserted by hand)
     /// reads back with the rate defined.
     @Test func migrationReadsOldRowsAsDefined() throws {
-        let queue = try DatabaseQueue()
-        try AuditDatabase.migrator.migrate(queue, upTo: "v6: finding outcome, nullable scope and value")
-        try queue.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO run (audit, status, started_at, tool_version, data_sha256, spec_sha256, ruleset_sha256,
-                                     spec_path, spec_text, ruleset_name, ruleset_path, ruleset_text, seed, fail_on,
-                                     dataset, settings, timings)
-                    VALUES ('a', 'complete', '2026-01-01', 't', 'd', 's', 'r', 'p', '', 'n', 'rp', '', 0, 'fail',
-                            '{}', '{}', '[]')
-                    """)
-            try db.execute(
-                sql: """
+        let queue = try LegacyDatabase.make(
+            upTo: "v6: finding outcome, nullable scope and value",
+            rows: [
+                """
                     INSERT INTO error_risk (run_id, score, policy, fraction, attribute, attribute_kind, "group", n,
                                             metric, mean, std, ci_low, ci_high)
                     VALUES (1, NULL, 'full', NULL, 'sex', 'attribute', 'female', 5, 'true_positive_rate', 0.4,
                             NULL, NULL, NULL)
-                    """)
-        }
+                """
+            ])
         try AuditDatabase.migrator.migrate(queue)
         let rows = try queue.read { db in try RunScopedRecord<ErrorMetricRow>.fetchAll(db).map(\.content) }
         #expect(rows.count == 1 && rows.first?.undefined == false)
