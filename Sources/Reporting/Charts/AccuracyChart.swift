@@ -26,6 +26,12 @@ struct AccuracyChart {
         rows.filter { $0.attribute == key.attribute && $0.group == key.group }
     }
 
+    /// A group's tier: 1 when it has at least ``ChartStyle/minimumGroupSize``
+    /// test examples, else 0 (a tiny group's accuracy jumps by chance).
+    private func tier(_ key: GroupKey) -> Int {
+        (matching(baseline, key).first?.n ?? matching(rows, key).first?.n ?? 0) >= ChartStyle.minimumGroupSize ? 1 : 0
+    }
+
     /// A group's effect: the largest drop of mean accuracy below the full-data model.
     private func effect(_ key: GroupKey) -> Double? {
         guard let full = matching(baseline, key).first?.metrics[metric]?.mean else { return nil }
@@ -37,7 +43,7 @@ struct AccuracyChart {
         let rows = self.rows.filter { $0.metrics[metric] != nil }
         guard !rows.isEmpty else { return nil }
         let groups = chartUnique(rows.map { GroupKey(attribute: $0.attribute, group: $0.group) })
-        let ranking = GroupRanking(groups, effect: effect)
+        let ranking = GroupRanking(groups, tier: tier, effect: effect)
         let panels = chartUnique(rows.map(\.policy)).map { panel(policy: $0, ranking: ranking) }
         let fractions = chartUnique(rows.compactMap(\.fraction)).sorted()
         let points: [ChartPoint] = panels.flatMap { panel -> [ChartPoint] in
@@ -59,6 +65,10 @@ struct AccuracyChart {
             + "bars: Student t 95 % interval of that mean (seed-to-seed variation, not test-set sampling). "
             + "At 0 %: the model trained on all the data."
             + (randomRows.isEmpty ? "" : " Hollow markers: random pruning of the same size.")
+            + (ranking.others.isEmpty
+                ? ""
+                : " Drawn: the groups whose accuracy drops most, those of n ≥ \(ChartStyle.minimumGroupSize) test "
+                    + "examples first; grey: the range of the others of n ≥ \(ChartStyle.minimumGroupSize).")
         let description = description(ranking: ranking, groupCount: groups.count)
         return ReportChart(
             fileName: fileName, title: title, description: description, placement: .errorRisk,
@@ -92,7 +102,9 @@ struct AccuracyChart {
 
     private func othersRange(_ planRows: [ErrorRiskRow], ranking: GroupRanking<GroupKey>) -> [ChartPoint] {
         let others = Set(ranking.others)
-        func isOther(_ row: ErrorRiskRow) -> Bool { others.contains(GroupKey(attribute: row.attribute, group: row.group)) }
+        func isOther(_ row: ErrorRiskRow) -> Bool {
+            others.contains(GroupKey(attribute: row.attribute, group: row.group)) && row.n >= ChartStyle.minimumGroupSize
+        }
         let candidates = (baseline + planRows).filter(isOther)
         return chartUnique(candidates.map { $0.fraction ?? 0 }).sorted().compactMap { fraction in
             let values = candidates.filter { ($0.fraction ?? 0) == fraction }.compactMap { $0.metrics[metric]?.mean }

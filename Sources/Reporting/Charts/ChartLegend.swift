@@ -6,6 +6,8 @@ struct ChartLegend {
     enum Swatch {
         /// A series: its colour, marker and dash.
         case series(Int)
+        /// A series' colour and marker alone (points not joined by lines).
+        case marker(Int)
         /// A hollow grey marker (the random plan's points).
         case hollow
         /// A translucent band in a grey (summarised groups, chance ranges).
@@ -55,6 +57,8 @@ struct ChartLegend {
             let dashAttribute = dash.isEmpty ? "" : " stroke-dasharray=\"\(dash)\""
             canvas.line(x1: x, y1: y, x2: x + 24, y2: y, style: "\(color.stroke) stroke-width=\"2\"\(dashAttribute)")
             canvas.append(ChartStyle.marker(index).svg(x: x + 12, y: y, radius: 4, color: color))
+        case .marker(let index):
+            canvas.append(ChartStyle.marker(index).svg(x: x + 12, y: y, radius: 4, color: ChartStyle.color(index)))
         case .hollow:
             canvas.append(MarkerShape.circle.svg(x: x + 12, y: y, radius: 4, color: .hex(ChartStyle.otherColor), hollow: true))
         case .band:

@@ -36,6 +36,11 @@ enum ChartStyle {
     /// The most series a chart draws one by one; more are summarised.
     static let maximumSeries = 8
 
+    /// Groups smaller than this (the default rules' `min_group_size`) are
+    /// ranked after larger ones and left out of the grey "other groups"
+    /// range, whose extremes they would otherwise set by chance alone.
+    static let minimumGroupSize = 20
+
     /// Dash patterns cycled per series (solid first).
     static let dashes = ["", "6 3", "2 3", "8 3 2 3"]
 

@@ -54,13 +54,13 @@ extension FractionPanel {
     /// Draws the panel with its top-left corner at (`left`, `top`).
     func draw(into canvas: inout SVGCanvas, axes: FractionAxes, left: Double, top: Double, width: Double,
               height: Double) {
-        let plotLeft = left + 52, plotTop = top + 22, plotRight = left + width - 8, plotBottom = top + height - 40
+        let plotLeft = left + 52, plotTop = top + 32, plotRight = left + width - 8, plotBottom = top + height - 40
         let xScale = LinearScale(domain: axes.x, start: plotLeft, end: plotRight)
         let yScale = LinearScale(domain: axes.y, start: plotBottom, end: plotTop)
         canvas.text(SVGText.truncated(title, limit: Int(width / 7)), x: left, y: top + 12,
                     attributes: "font-weight=\"bold\" font-size=\"13\"")
         drawGrid(into: &canvas, axes: axes, xScale: xScale, yScale: yScale)
-        let dodge = min(7, (plotRight - plotLeft) / Double(max(1, axes.seriesCount)) / 6)
+        let dodge = min(3.5, (plotRight - plotLeft) / Double(max(1, axes.seriesCount)) / 12)
         func px(_ series: ChartSeries, _ point: ChartPoint) -> Double {
             xScale.position(point.x) + (Double(series.index) - Double(axes.seriesCount - 1) / 2) * dodge
         }

@@ -19,6 +19,12 @@ struct RemovalRateChart {
     /// Every group of the score's plans, in stored order.
     private var groups: [GroupKey] { chartUnique(rows.map { GroupKey(attribute: $0.attribute, group: $0.group) }) }
 
+    /// A group's tier: 1 when some plan of the score removes it at a
+    /// significantly different rate (q < 0.05), else 0.
+    private func tier(_ key: GroupKey) -> Int {
+        rows.contains { $0.attribute == key.attribute && $0.group == key.group && $0.qValue < 0.05 } ? 1 : 0
+    }
+
     /// A group's effect: the largest |removal_rate − R/N| over the score's plans.
     private func effect(_ key: GroupKey) -> Double? {
         rows.filter { $0.attribute == key.attribute && $0.group == key.group }.map { abs($0.excessRemoval) }.max()
@@ -28,7 +34,7 @@ struct RemovalRateChart {
     func chart(fileName: String) -> ReportChart? {
         let rows = self.rows
         guard !rows.isEmpty else { return nil }
-        let ranking = GroupRanking(groups, effect: effect)
+        let ranking = GroupRanking(groups, tier: tier, effect: effect)
         let policies = chartUnique(rows.map(\.policy))
         let fractions = chartUnique(stored.composition.map(\.fraction)).sorted()
         let xMax = min(1, ((fractions.last ?? 0.5) * 10 + 1).rounded(.down) / 10)
@@ -46,7 +52,10 @@ struct RemovalRateChart {
         let subtitle =
             "Share of each group removed by pruning on \(score), against the share pruned overall. "
             + "Dashed diagonal: the overall rate R/N (proportional removal)." + baseline
-            + (ranking.others.isEmpty ? "" : " Groups are ranked by their largest gap to R/N.")
+            + (ranking.others.isEmpty
+                ? ""
+                : " Drawn: the groups with the largest gap to R/N, significant ones (q < 0.05) first; grey: the "
+                    + "range of the others of n ≥ \(ChartStyle.minimumGroupSize).")
         return ReportChart(
             fileName: fileName, title: title, description: description(ranking: ranking),
             placement: .composition,
@@ -90,7 +99,9 @@ struct RemovalRateChart {
 
     private func othersRange(_ planRows: [CompositionRow], ranking: GroupRanking<GroupKey>) -> [ChartPoint] {
         let others = Set(ranking.others)
-        let rows = planRows.filter { others.contains(GroupKey(attribute: $0.attribute, group: $0.group)) }
+        let rows = planRows.filter {
+            others.contains(GroupKey(attribute: $0.attribute, group: $0.group)) && $0.n >= ChartStyle.minimumGroupSize
+        }
         return chartUnique(rows.map(\.fraction)).sorted().compactMap { fraction in
             let rates = rows.filter { $0.fraction == fraction }.map(\.removalRate)
             guard let low = rates.min(), let high = rates.max() else { return nil }

@@ -7,7 +7,9 @@ extension RetentionChart {
         let rows = self.rows
         let groups = chartUnique(rows.map { GroupKey(attribute: $0.attribute, group: $0.group) })
         guard !groups.isEmpty else { return nil }
-        let ranking = GroupRanking(groups) { key in
+        let significant = Set(
+            rows.filter { $0.qValue < 0.05 }.map { GroupKey(attribute: $0.attribute, group: $0.group) })
+        let ranking = GroupRanking(groups, tier: { significant.contains($0) ? 1 : 0 }) { key in
             rows.filter { $0.attribute == key.attribute && $0.group == key.group }
                 .compactMap { $0.retentionRatio.map { abs($0 - 1) } }.max()
         }
@@ -18,7 +20,8 @@ extension RetentionChart {
         let subtitle =
             "Kept share of each group divided by the kept share overall: 1 is proportional, below 0.8 fails the "
             + "four-fifths rule. One marker per policy; hollow ring: random pruning of the same size."
-            + (ranking.others.isEmpty ? "" : " Groups ranked by their largest distance from 1.")
+            + (ranking.others.isEmpty
+                ? "" : " Drawn: the groups furthest from 1, significant ones (q < 0.05) first.")
         var top = canvas.heading(title: title, subtitle: subtitle)
         let scale = LinearScale(domain: 0...maximum, start: 230, end: 730)
         let rowCount = ranking.shown.count + (ranking.others.isEmpty ? 0 : 1)
@@ -50,12 +53,12 @@ extension RetentionChart {
         }
         var legend = ChartLegend()
         for (index, policy) in policies.enumerated() where policy != PruningPolicy.random.rawValue {
-            legend.add(.series(index), "policy \(policy)")
+            legend.add(.marker(index), "policy \(policy)")
         }
         if policies.contains(PruningPolicy.random.rawValue) { legend.add(.hollow, "random pruning (chance)") }
         legend.add(.line("stroke=\"\(ChartStyle.axisColor)\" stroke-width=\"1.5\""), "1: proportional")
         legend.add(.line("stroke=\"#D55E00\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\""), "0.8: four-fifths rule")
-        let bottom = legend.draw(into: &canvas, top: top - 16, width: 728)
+        let bottom = legend.draw(into: &canvas, top: top - 4, width: 728)
         return canvas.document(
             height: bottom + 8, title: title, description: description,
             idPrefix: Self.fileName(audit: stored.run.audit))
