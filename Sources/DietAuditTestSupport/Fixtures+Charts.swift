@@ -41,7 +41,8 @@ extension Fixtures {
     /// Stores ``chartResults()`` as a complete run in `database`; returns its id.
     public static func storeChartRun(in database: AuditDatabase) throws -> Int64 {
         let id = try database.beginRun(plantedRunRecord())
-        try database.completeRun(id: id, results: chartResults(), finishedAt: Date(timeIntervalSince1970: 1_700_000_060))
+        try database.completeRun(
+            id: id, results: chartResults(), finishedAt: Date(timeIntervalSince1970: 1_700_000_060))
         return id
     }
 
@@ -56,9 +57,9 @@ extension Fixtures {
     /// A run over 1,200 examples whose attribute `gr<o>up|"x"` has
     /// ``hostileLabels`` plus three plain groups (12 groups, each 100
     /// examples); the score rises with the group's position, so `keep_hard`
-    /// removes `a|b` first, and the eight hostile labels are the groups drawn. The audit and the score are named with hostile
-    /// characters too. Retrained rows mirror the groups (accuracy falls most
-    /// for `a|b`).
+    /// removes `a|b` first, and the eight hostile labels are the groups
+    /// drawn. The audit and the score are named with hostile characters too.
+    /// Retrained rows mirror the groups (accuracy falls most for `a|b`).
     public static func storeHostileRun(in database: AuditDatabase) throws -> Int64 {
         let groups = hostileLabels + ["plain 1", "plain 2", "plain 3"], count = groups.count * 100
         let membership = (0..<count).map { $0 % groups.count }

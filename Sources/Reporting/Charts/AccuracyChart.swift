@@ -49,7 +49,9 @@ struct AccuracyChart {
         let points: [ChartPoint] = panels.flatMap { panel -> [ChartPoint] in
             panel.series.flatMap(\.points) + panel.references.flatMap(\.points) + panel.others
         }
-        let values: [Double] = points.flatMap { point -> [Double] in [point.y, point.low ?? point.y, point.high ?? point.y] }
+        let values: [Double] = points.flatMap { point -> [Double] in
+            [point.y, point.low ?? point.y, point.high ?? point.y]
+        }
         let domain = LinearScale.niceDomain(values)
         let yDomain = max(0, domain.lowerBound)...min(1, domain.upperBound)
         let xMax = min(1, ((fractions.last ?? 0.5) * 10 + 1).rounded(.down) / 10)
@@ -103,7 +105,8 @@ struct AccuracyChart {
     private func othersRange(_ planRows: [ErrorRiskRow], ranking: GroupRanking<GroupKey>) -> [ChartPoint] {
         let others = Set(ranking.others)
         func isOther(_ row: ErrorRiskRow) -> Bool {
-            others.contains(GroupKey(attribute: row.attribute, group: row.group)) && row.n >= ChartStyle.minimumGroupSize
+            others.contains(GroupKey(attribute: row.attribute, group: row.group))
+                && row.n >= ChartStyle.minimumGroupSize
         }
         let candidates = (baseline + planRows).filter(isOther)
         return chartUnique(candidates.map { $0.fraction ?? 0 }).sorted().compactMap { fraction in

@@ -60,7 +60,8 @@ struct ChartLegend {
         case .marker(let index):
             canvas.append(ChartStyle.marker(index).svg(x: x + 12, y: y, radius: 4, color: ChartStyle.color(index)))
         case .hollow:
-            canvas.append(MarkerShape.circle.svg(x: x + 12, y: y, radius: 4, color: .hex(ChartStyle.otherColor), hollow: true))
+            canvas.append(
+                MarkerShape.circle.svg(x: x + 12, y: y, radius: 4, color: .hex(ChartStyle.otherColor), hollow: true))
         case .band:
             canvas.rect(
                 x: x, y: y - 6, width: 24, height: 12, style: "fill=\"\(ChartStyle.otherColor)\" fill-opacity=\"0.3\"")

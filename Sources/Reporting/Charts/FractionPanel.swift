@@ -52,13 +52,16 @@ struct FractionAxes {
 
 extension FractionPanel {
     /// Draws the panel with its top-left corner at (`left`, `top`).
-    func draw(into canvas: inout SVGCanvas, axes: FractionAxes, left: Double, top: Double, width: Double,
-              height: Double) {
+    func draw(
+        into canvas: inout SVGCanvas, axes: FractionAxes, left: Double, top: Double, width: Double,
+        height: Double
+    ) {
         let plotLeft = left + 52, plotTop = top + 32, plotRight = left + width - 8, plotBottom = top + height - 40
         let xScale = LinearScale(domain: axes.x, start: plotLeft, end: plotRight)
         let yScale = LinearScale(domain: axes.y, start: plotBottom, end: plotTop)
-        canvas.text(SVGText.truncated(title, limit: Int(width / 7)), x: left, y: top + 12,
-                    attributes: "font-weight=\"bold\" font-size=\"13\"")
+        canvas.text(
+            SVGText.truncated(title, limit: Int(width / 7)), x: left, y: top + 12,
+            attributes: "font-weight=\"bold\" font-size=\"13\"")
         drawGrid(into: &canvas, axes: axes, xScale: xScale, yScale: yScale)
         let dodge = min(3.5, (plotRight - plotLeft) / Double(max(1, axes.seriesCount)) / 12)
         func px(_ series: ChartSeries, _ point: ChartPoint) -> Double {
@@ -80,15 +83,17 @@ extension FractionPanel {
             for point in band.points {
                 guard let low = point.low, let high = point.high else { continue }
                 let top = yScale.position(high), bottom = yScale.position(low)
-                canvas.rect(x: px(band, point) - 3, y: top, width: 6, height: max(1.5, bottom - top),
-                            style: "\(ChartStyle.color(band.index).fill) fill-opacity=\"0.3\"")
+                canvas.rect(
+                    x: px(band, point) - 3, y: top, width: 6, height: max(1.5, bottom - top),
+                    style: "\(ChartStyle.color(band.index).fill) fill-opacity=\"0.3\"")
             }
         }
         for reference in references {
             for point in reference.points {
-                canvas.append(ChartStyle.marker(reference.index).svg(
-                    x: px(reference, point), y: yScale.position(point.y), radius: 4.5,
-                    color: ChartStyle.color(reference.index), hollow: true))
+                canvas.append(
+                    ChartStyle.marker(reference.index).svg(
+                        x: px(reference, point), y: yScale.position(point.y), radius: 4.5,
+                        color: ChartStyle.color(reference.index), hollow: true))
             }
         }
         for line in series { drawSeries(line, into: &canvas, yScale: yScale, x: { px(line, $0) }) }
@@ -105,18 +110,22 @@ extension FractionPanel {
         for point in line.points {
             if let low = point.low, let high = point.high {
                 let position = x(point)
-                canvas.line(x1: position, y1: yScale.position(low), x2: position, y2: yScale.position(high),
-                            style: "\(color.stroke) stroke-width=\"1.2\"")
+                canvas.line(
+                    x1: position, y1: yScale.position(low), x2: position, y2: yScale.position(high),
+                    style: "\(color.stroke) stroke-width=\"1.2\"")
             }
-            canvas.append(ChartStyle.marker(line.index).svg(
-                x: x(point), y: yScale.position(point.y), radius: 3.5, color: color))
+            canvas.append(
+                ChartStyle.marker(line.index).svg(
+                    x: x(point), y: yScale.position(point.y), radius: 3.5, color: color))
         }
     }
 
     private func widened(_ points: [(x: Double, y: Double)]) -> [(x: Double, y: Double)] {
         guard points.count == 2 else { return points }
-        return [(points[0].x - 10, points[0].y), (points[0].x + 10, points[0].y),
-                (points[1].x + 10, points[1].y), (points[1].x - 10, points[1].y)]
+        return [
+            (points[0].x - 10, points[0].y), (points[0].x + 10, points[0].y),
+            (points[1].x + 10, points[1].y), (points[1].x - 10, points[1].y),
+        ]
     }
 
     private func drawGrid(

@@ -21,7 +21,8 @@ enum MarkerShape: CaseIterable {
             let path =
                 self == .plus
                 ? "M\(n(x - dx)) \(n(y))H\(n(x + dx))M\(n(x)) \(n(y - dx))V\(n(y + dx))"
-                : "M\(n(x - dx)) \(n(y - dy))L\(n(x + dx)) \(n(y + dy))M\(n(x - dx)) \(n(y + dy))L\(n(x + dx)) \(n(y - dy))"
+                : "M\(n(x - dx)) \(n(y - dy))L\(n(x + dx)) \(n(y + dy))"
+                    + "M\(n(x - dx)) \(n(y + dy))L\(n(x + dx)) \(n(y - dy))"
             return "<path d=\"\(path)\" fill=\"none\" \(color.stroke) stroke-width=\"2\"/>"
         default:
             return "<path d=\"\(polygon(x: x, y: y, r: r))\" \(paint)/>"

@@ -77,7 +77,9 @@ struct RemovalRateChart {
             panel.series.append(
                 ChartSeries(
                     index: index,
-                    points: mine.sorted { $0.fraction < $1.fraction }.map { ChartPoint(x: $0.fraction, y: $0.removalRate) }))
+                    points: mine.sorted { $0.fraction < $1.fraction }.map {
+                        ChartPoint(x: $0.fraction, y: $0.removalRate)
+                    }))
             let bands = stored.randomBands.filter { $0.attribute == key.attribute && $0.group == key.group }
             if !bands.isEmpty {
                 panel.bands.append(
@@ -118,8 +120,9 @@ struct RemovalRateChart {
         } else if !randomRows.isEmpty {
             legend.add(.hollow, "random plan, same size")
         }
-        legend.add(.line("stroke=\"\(ChartStyle.axisColor)\" stroke-width=\"1.5\" stroke-dasharray=\"5 4\""),
-                   "overall rate R/N")
+        legend.add(
+            .line("stroke=\"\(ChartStyle.axisColor)\" stroke-width=\"1.5\" stroke-dasharray=\"5 4\""),
+            "overall rate R/N")
         return legend
     }
 

@@ -42,7 +42,8 @@ extension RetentionChart {
                 let ratios = panelRows.filter { others.contains(GroupKey(attribute: $0.attribute, group: $0.group)) }
                     .compactMap(\.retentionRatio)
                 let y = panelTop + (Double(rowCount) - 0.5) * 20
-                canvas.text(ranking.othersLabel() + " (range)", x: 222, y: y + 4, anchor: "end", attributes: "class=\"muted\"")
+                canvas.text(
+                    ranking.othersLabel() + " (range)", x: 222, y: y + 4, anchor: "end", attributes: "class=\"muted\"")
                 if let low = ratios.min(), let high = ratios.max() {
                     canvas.rect(
                         x: scale.position(low) - 2, y: y - 5, width: scale.position(high) - scale.position(low) + 4,
@@ -74,10 +75,12 @@ extension RetentionChart {
             canvas.text(NumberFormatting.metric(tick), x: x, y: bottom + 14, anchor: "middle")
         }
         canvas.text("Retention ratio", x: (scale.start + scale.end) / 2, y: bottom + 28, anchor: "middle")
-        canvas.line(x1: scale.position(1), y1: top, x2: scale.position(1), y2: bottom,
-                    style: "stroke=\"\(ChartStyle.axisColor)\" stroke-width=\"1.5\"")
-        canvas.line(x1: scale.position(0.8), y1: top, x2: scale.position(0.8), y2: bottom,
-                    style: "stroke=\"#D55E00\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"")
+        canvas.line(
+            x1: scale.position(1), y1: top, x2: scale.position(1), y2: bottom,
+            style: "stroke=\"\(ChartStyle.axisColor)\" stroke-width=\"1.5\"")
+        canvas.line(
+            x1: scale.position(0.8), y1: top, x2: scale.position(0.8), y2: bottom,
+            style: "stroke=\"#D55E00\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"")
     }
 
     private func drawGroupRow(

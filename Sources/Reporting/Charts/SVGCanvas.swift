@@ -51,7 +51,8 @@ struct SVGCanvas {
     mutating func rect(x: Double, y: Double, width: Double, height: Double, style: String) {
         let n = SVGText.number
         elements.append(
-            "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(max(0, width)))\" height=\"\(n(max(0, height)))\" \(style)/>")
+            "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(max(0, width)))\" height=\"\(n(max(0, height)))\" \(style)/>"
+        )
     }
 
     /// Draws the title (bold) and the subtitle (wrapped, muted) from the top

@@ -22,11 +22,13 @@ extension ScoreDistributionChart {
             canvas.line(x1: x, y1: plotTop, x2: x, y2: plotBottom, style: grid)
             canvas.text(NumberFormatting.metric(tick), x: x, y: plotBottom + 15, anchor: "middle")
         }
-        canvas.line(x1: plotLeft, y1: plotBottom, x2: plotRight, y2: plotBottom,
-                    style: "stroke=\"\(ChartStyle.axisColor)\"")
+        canvas.line(
+            x1: plotLeft, y1: plotBottom, x2: plotRight, y2: plotBottom,
+            style: "stroke=\"\(ChartStyle.axisColor)\"")
         let direction = score.direction == .harder ? "higher is harder" : "higher is easier"
-        canvas.text("\(score.name), seed mean (\(direction))", x: (plotLeft + plotRight) / 2, y: plotBottom + 34,
-                    anchor: "middle")
+        canvas.text(
+            "\(score.name), seed mean (\(direction))", x: (plotLeft + plotRight) / 2, y: plotBottom + 34,
+            anchor: "middle")
         for (index, row) in rows.enumerated() {
             let middle = plotTop + (Double(index) + 0.5) * rowHeight
             canvas.append("<g>")
@@ -57,7 +59,8 @@ extension ScoreDistributionChart {
             x: scale.position(s.q1), y: middle - half, width: scale.position(s.q3) - scale.position(s.q1),
             height: 2 * half, style: "fill=\"none\" \(stroke)")
         let median = scale.position(s.median)
-        canvas.line(x1: median, y1: middle - half, x2: median, y2: middle + half, style: "\(color.stroke) stroke-width=\"3\"")
+        canvas.line(
+            x1: median, y1: middle - half, x2: median, y2: middle + half, style: "\(color.stroke) stroke-width=\"3\"")
         if let series = row.series {
             canvas.append(ChartStyle.marker(series).svg(x: scale.start - 8, y: middle, radius: 3.5, color: color))
         }

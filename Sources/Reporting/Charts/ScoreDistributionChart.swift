@@ -40,7 +40,9 @@ struct ScoreDistributionChart {
         let ranking = GroupRanking(classes) { name in effect(className: name, all: all, values: valuesOf([name])) }
         var rows = [Row(label: "all examples", summary: all, series: nil)]
         for (index, name) in ranking.shown.enumerated() {
-            if let summary = BoxSummary(valuesOf([name])) { rows.append(Row(label: name, summary: summary, series: index)) }
+            if let summary = BoxSummary(valuesOf([name])) {
+                rows.append(Row(label: name, summary: summary, series: index))
+            }
         }
         if let summary = BoxSummary(valuesOf(Set(ranking.others))) {
             let label = ranking.othersLabel(singular: "class", plural: "classes")
@@ -50,7 +52,9 @@ struct ScoreDistributionChart {
         let description = description(rows: rows, classCount: classes.count)
         return ReportChart(
             fileName: fileName, title: title, description: description, placement: .scores,
-            svg: svg(rows: rows, title: title, description: description, idPrefix: fileName, ranked: !ranking.others.isEmpty))
+            svg: svg(
+                rows: rows, title: title, description: description, idPrefix: fileName, ranked: !ranking.others.isEmpty)
+        )
     }
 
     /// A class's effect: the largest |removal_rate − R/N| of the class under
@@ -71,11 +75,14 @@ struct ScoreDistributionChart {
 
     private func description(rows: [Row], classCount: Int) -> String {
         let classRows = rows.dropFirst().filter { $0.series != nil }
-        var text = "Box plots of \(score.name) (\(score.direction == .harder ? "higher is harder" : "higher is easier")) "
+        var text =
+            "Box plots of \(score.name) (\(score.direction == .harder ? "higher is harder" : "higher is easier")) "
             + "for all examples and \(classRows.count) of \(classCount) classes"
         if let low = classRows.min(by: { $0.summary.median < $1.summary.median }),
-            let high = classRows.max(by: { $0.summary.median < $1.summary.median }), classRows.count > 1 {
-            text += "; medians range from \(NumberFormatting.metric(low.summary.median)) (\(low.label)) to "
+            let high = classRows.max(by: { $0.summary.median < $1.summary.median }), classRows.count > 1
+        {
+            text +=
+                "; medians range from \(NumberFormatting.metric(low.summary.median)) (\(low.label)) to "
                 + "\(NumberFormatting.metric(high.summary.median)) (\(high.label))"
         }
         return text + "."
