@@ -59,7 +59,9 @@ extension Fixtures {
     /// examples); the score rises with the group's position, so `keep_hard`
     /// removes `a|b` first, and the eight hostile labels are the groups
     /// drawn. The audit and the score are named with hostile characters too.
-    /// Retrained rows mirror the groups (accuracy falls most for `a|b`).
+    /// Retrained rows mirror the groups (accuracy falls most for `a|b`). The
+    /// stored example labels name the 12 groups (`<0|⏎>` … `<11|⏎>`), so the
+    /// score distribution chart has 12 classes to cap.
     public static func storeHostileRun(in database: AuditDatabase) throws -> Int64 {
         let groups = hostileLabels + ["plain 1", "plain 2", "plain 3"], count = groups.count * 100
         let membership = (0..<count).map { $0 % groups.count }
@@ -81,7 +83,9 @@ extension Fixtures {
         let errorRisk = hostileErrorRisk(groups: groupings[1], score: scoreName)
         let findings = try Ruleset.builtInDefault().evaluate(composition, errorRisk: errorRisk)
         let results = RunResults(
-            examples: labels.indices.map { ExampleRow(position: $0, exampleId: "id\($0)", label: "<\($0 % 2)|\n>") },
+            examples: labels.indices.map {
+                ExampleRow(position: $0, exampleId: "id\($0)", label: "<\(membership[$0])|\n>")
+            },
             scores: [ScoreResult(name: scoreName, kind: "imported", epoch: nil, perSeed: [scores])],
             validity: [], plans: plans, composition: composition, errorRisk: errorRisk, findings: findings,
             gate: Gate(findings: findings, failOn: .fail), timings: [])
