@@ -29,9 +29,10 @@ enum ChartStyle {
     static let otherColor = "#8c959f"
 
     /// Okabe–Ito: vermillion, blue, bluish green, orange, reddish purple, sky
-    /// blue, yellow; the eighth series is drawn in ink (Okabe–Ito's black,
-    /// which follows the theme).
-    static let palette = ["#D55E00", "#0072B2", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#F0E442"]
+    /// blue; then olive (Paul Tol's muted palette) in place of Okabe–Ito's
+    /// yellow, which is unreadable on white; the eighth series is drawn in
+    /// ink (Okabe–Ito's black, which follows the theme).
+    static let palette = ["#D55E00", "#0072B2", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#999933"]
 
     /// The most series a chart draws one by one; more are summarised.
     static let maximumSeries = 8

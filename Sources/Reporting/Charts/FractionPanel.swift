@@ -112,7 +112,7 @@ extension FractionPanel {
                 let position = x(point)
                 canvas.line(
                     x1: position, y1: yScale.position(low), x2: position, y2: yScale.position(high),
-                    style: "\(color.stroke) stroke-width=\"1.2\"")
+                    style: "\(color.stroke) stroke-width=\"1.2\" stroke-opacity=\"0.6\"")
             }
             canvas.append(
                 ChartStyle.marker(line.index).svg(
