@@ -4,7 +4,7 @@ import Reporting
 import Rules
 import Storage
 
-/// Writes the reports of a stored run: Markdown (with its chart), JSON,
+/// Writes the reports of a stored run: Markdown (with its charts), JSON,
 /// JUnit, SARIF and the CI step summary. Used after a run and by `dietaudit report`; a report is a view of
 /// the stored run, never of in-memory results.
 public struct ReportWriter {
@@ -25,7 +25,7 @@ public struct ReportWriter {
     }
 
     /// Renders stored run `runId` into the outputs `options` names: the
-    /// Markdown report (and its chart) in `outputDirectory`, the JSON report at
+    /// Markdown report (and its SVG charts, ``ReportCharts``) in `outputDirectory`, the JSON report at
     /// `jsonPath`, JUnit XML at `junitPath`; the gate is evaluated at
     /// `options.failOn`.
     public func write(database: AuditDatabase, runId: Int64, options: RunOptions) throws -> RunOutcome {
@@ -36,10 +36,10 @@ public struct ReportWriter {
             let fileName = ReportFiles.fileName(audit: stored.run.audit) + ".md"
             let path = (directory as NSString).appendingPathComponent(fileName)
             var report = MarkdownReport(stored, gate: gate)
-            if let chart = RetentionChart(stored).svg() {
-                let chartName = RetentionChart.fileName(audit: stored.run.audit)
-                try ReportFiles.write(chart, to: (directory as NSString).appendingPathComponent(chartName))
-                report.chartFileName = chartName
+            let retentionName = RetentionChart.fileName(audit: stored.run.audit)
+            for chart in ReportCharts.charts(for: stored) {
+                try ReportFiles.write(chart.svg, to: (directory as NSString).appendingPathComponent(chart.fileName))
+                if chart.fileName == retentionName { report.chartFileName = retentionName }
             }
             try ReportFiles.write(report.render(), to: path)
             reportPath = path

@@ -12,7 +12,8 @@ public func assertSnapshot(
 ) {
     let folder = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("__Snapshots__")
     let url = folder.appendingPathComponent(name)
-    let record = ProcessInfo.processInfo.environment["DIETAUDIT_RECORD_SNAPSHOTS"] == "1"
+    let environment = ProcessInfo.processInfo.environment
+    let record = environment["DIETAUDIT_RECORD_SNAPSHOTS"] == "1" || environment["DIETAUDIT_UPDATE_SNAPSHOTS"] == "1"
     guard !record, let expected = try? String(contentsOf: url, encoding: .utf8) else {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try? actual.write(to: url, atomically: true, encoding: .utf8)
