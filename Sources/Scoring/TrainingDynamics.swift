@@ -1,0 +1,115 @@
+/// What one scoring seed collects from a model's class outputs over training:
+/// the epoch-indexed scores (`el2n@t`, `loss@t`, `margin@t`), forgetting
+/// events, the area under the margin and the cartography probabilities.
+///
+/// It is the one place these scores are computed, whatever the outputs come
+/// from: DietAudit's own training (``ScoringRun`` hands it the network's logits
+/// at each epoch end, and the trainer's presentations for forgetting and AUM)
+/// or imported training records (logits or probabilities per seed and epoch,
+/// read in slices). Each row of outputs is summarised by ``ExampleOutputs``.
+///
+/// Epochs are numbered as the trainer numbers them: 0 = at initialisation,
+/// t = after t epochs. Cartography records epochs 1…E. Records fed with
+/// `asPresentations` also count, for each epoch t ≥ 1, as the example's
+/// presentation in that epoch (forgetting flips between consecutive
+/// presentations; AUM averages their margins).
+public struct TrainingDynamics: Sendable {
+    let plan: ScoringPlan
+    let labels: [Int]
+    let classCount: Int
+    /// EL2N values by epoch (NaN until their rows are recorded).
+    private(set) var el2n = [Int: [Double]]()
+    /// Per-example cross-entropy by epoch.
+    private(set) var loss = [Int: [Double]]()
+    /// Logit margins by epoch.
+    private(set) var margin = [Int: [Double]]()
+    /// Forgetting events, when forgetting was asked for.
+    var forgetting: ForgettingCounter?
+    /// Margins summed over presentations, when AUM was asked for.
+    var areaUnderMargin: AreaUnderMargin?
+    /// True-class probabilities at each epoch 1…E, when cartography was asked for.
+    private(set) var cartography: Cartography?
+
+    init(plan: ScoringPlan, labels: [Int], classCount: Int) {
+        self.plan = plan
+        self.labels = labels
+        self.classCount = classCount
+        forgetting = plan.countForgetting ? ForgettingCounter(exampleCount: labels.count) : nil
+        cartography = plan.cartography ? Cartography(exampleCount: labels.count) : nil
+        areaUnderMargin = plan.areaUnderMargin ? AreaUnderMargin(exampleCount: labels.count) : nil
+    }
+
+    /// The statistics `specs` need over a run of `epochs` epochs, for examples
+    /// with `labels` (class indices in `0..<classCount`).
+    public init(scores specs: [ScoreSpec], epochs: Int, labels: [Int], classCount: Int) {
+        self.init(plan: ScoringPlan(specs: specs, epochs: epochs), labels: labels, classCount: classCount)
+    }
+
+    /// Whether anything needs the class outputs of epoch `epoch`; with
+    /// `asPresentations`, forgetting and AUM read epochs ≥ 1 too.
+    public func needsOutputs(atEpoch epoch: Int, asPresentations: Bool = false) -> Bool {
+        if plan.el2nEpochs.contains(epoch) || plan.lossEpochs.contains(epoch) || plan.marginEpochs.contains(epoch) {
+            return true
+        }
+        guard epoch >= 1 else { return false }
+        return cartography != nil || (asPresentations && (forgetting != nil || areaUnderMargin != nil))
+    }
+
+    /// Prepares the per-example arrays of epoch `epoch`; call once per epoch,
+    /// in epoch order, before its rows are recorded.
+    public mutating func beginEpoch(_ epoch: Int) {
+        let blank = [Double](repeating: .nan, count: labels.count)
+        if plan.el2nEpochs.contains(epoch) { el2n[epoch] = blank }
+        if plan.lossEpochs.contains(epoch) { loss[epoch] = blank }
+        if plan.marginEpochs.contains(epoch) { margin[epoch] = blank }
+        if epoch >= 1 { cartography?.appendEpoch() }
+    }
+
+    /// Records rows of class outputs of epoch `epoch` (after
+    /// ``beginEpoch(_:)``): row k of `outputs` (`classCount` values) belongs to
+    /// example `exampleIndex?[firstRow + k] ?? firstRow + k`; a negative
+    /// example index skips the row.
+    /// - Parameter asPresentations: also count each row as the example's
+    ///   presentation in epoch `epoch` (≥ 1) for forgetting and AUM.
+    public mutating func record<Scalar: ClassOutputScalar>(
+        epoch: Int, outputs: UnsafeBufferPointer<Scalar>, kind: ClassOutputKind, firstRow: Int,
+        exampleIndex: [Int]? = nil, asPresentations: Bool = false
+    ) {
+        precondition(outputs.count % max(classCount, 1) == 0, "TrainingDynamics: whole rows are needed")
+        guard let base = outputs.baseAddress else { return }
+        let rows = outputs.count / max(classCount, 1)
+        let takesEL2N = el2n[epoch] != nil, takesLoss = loss[epoch] != nil, takesMargin = margin[epoch] != nil
+        let presents = asPresentations && epoch >= 1
+        let takesCartography = epoch >= 1 && cartography != nil
+        for row in 0..<rows {
+            let example = exampleIndex?[firstRow + row] ?? firstRow + row
+            guard example >= 0 else { continue }
+            let summary = ExampleOutputs(
+                row: base + row * classCount, classCount: classCount, label: labels[example], kind: kind)
+            if takesEL2N { el2n[epoch]![example] = summary.el2n }
+            if takesLoss { loss[epoch]![example] = summary.loss }
+            if takesMargin { margin[epoch]![example] = summary.margin }
+            if takesCartography { cartography!.setLatest(example: example, probability: summary.trueClassProbability) }
+            if presents {
+                forgetting?.record(example: example, correct: summary.correct)
+                areaUnderMargin?.record(example: example, margin: summary.margin)
+            }
+        }
+    }
+
+    /// The values of a score of kind `kind` over a run of `epochs` epochs, or
+    /// `nil` for a kind these statistics do not make (`grand`, `input_norm`,
+    /// `random`) or did not collect.
+    public func values(of kind: ScoreKind, epochs: Int) -> [Double]? {
+        switch kind {
+        case .el2n(let epoch): el2n[epoch]
+        case .loss(let epoch): loss[epoch]
+        case .margin(let epoch): margin[epoch]
+        case .forgetting: forgetting?.scores(epochs: epochs)
+        case .aum: areaUnderMargin?.scores()
+        case .confidence: cartography?.confidence()
+        case .variability: cartography?.variability()
+        case .grand, .inputNorm, .random: nil
+        }
+    }
+}
