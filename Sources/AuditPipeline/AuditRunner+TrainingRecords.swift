@@ -20,63 +20,105 @@ extension AuditRunner {
         }
         guard !specs.isEmpty else { return ([], nil) }
         progress.begin("reading \(records.displayPath)")
-        let (source, kind) = try openTrainingRecords(records)
+        let main = try openTrainingRecord(
+            path: records.path, displayPath: records.displayPath, firstEpoch: records.firstEpoch, records: records,
+            data: data, datasetIds: datasetIds)
+        let presentations = try records.presentationsPath.map { path in
+            try openTrainingRecord(
+                path: path, displayPath: records.presentationsDisplayPath ?? path, firstEpoch: 1, records: records,
+                data: data, datasetIds: datasetIds)
+        }
+        if let presentations {
+            try checkPresentations(presentations.source, against: main.source, records: records)
+        }
+        try checkRecordEpochs(
+            specs, epochs: main.source.epochs, presentationEpochs: presentations?.source.epochs, records: records,
+            classCount: main.source.classCount)
+        let scores = try scoreTrainingRecords(
+            specs, records: main, presentations: presentations, labels: data.train.labels,
+            memoryLimit: try MemoryLimit.fromEnvironment(), progress: progress)
+        let source = main.source
+        let epochs = source.epochs.isEmpty ? "no epoch" : "epochs \(source.epochs.first!)–\(source.epochs.last!)"
+        let readBy =
+            presentations == nil
+            ? "forgetting and aum count each recorded epoch as one presentation of every example"
+            : "forgetting and aum read the presentations in \(records.presentationsDisplayPath ?? "")"
+        let note =
+            "Scores \(specs.map(\.name).joined(separator: ", ")) were computed from the imported training records "
+            + "\(records.displayPath) (\(source.seedCount) seed\(source.seedCount == 1 ? "" : "s"), \(epochs), "
+            + "\(main.kind.rawValue)) by the code that scores DietAudit's own training; \(readBy)."
+        return (scores, note)
+    }
+
+    /// Opens one record file, checks its class count and lines its rows up
+    /// with the training examples.
+    func openTrainingRecord(
+        path: String, displayPath: String, firstEpoch: Int, records: TrainingRecordsSpec, data: PreparedDataset,
+        datasetIds: Set<String>
+    ) throws -> JoinedTrainingRecord {
+        let source: TrainingRecordSource, kind: ClassOutputKind
+        switch records.format {
+        case .npy:
+            let ids = try records.idsPath.map {
+                try readNPYIds(path: $0, displayPath: records.idsDisplayPath ?? $0)
+            }
+            source = try MappedNPYTrainingRecords(
+                path: path, displayPath: displayPath, firstEpoch: firstEpoch, ids: ids)
+            if let ids, ids.count != source.rowCount {
+                throw InputError(
+                    "\(records.idsDisplayPath ?? "ids") holds \(ids.count) ids but \(displayPath) holds "
+                        + "\(source.rowCount) examples (axis 2); expected one id per example",
+                    at: records.keyLocations["ids"] ?? records.location)
+            }
+            kind = records.values ?? .logits
+        case .csv:
+            let csv = try CSVTrainingRecords(path: path, displayPath: displayPath)
+            (source, kind) = (csv, csv.holdsLogits ? .logits : .probabilities)
+            if let declared = records.values, declared != kind {
+                throw InputError(
+                    "values: \(declared.rawValue), but \(displayPath) has "
+                        + "\(csv.holdsLogits ? "logit_" : "prob_") columns; make them agree",
+                    at: records.keyLocations["values"] ?? records.location)
+            }
+        }
         let classNames = data.classNames
         guard source.classCount == classNames.count else {
             throw InputError(
                 "the records hold \(source.classCount) class\(source.classCount == 1 ? "" : "es") per example, but "
                     + "the label has \(classNames.count) (in DietAudit's class order: "
                     + "\(listForMessage(classNames))); output k must be the score of the k-th of these classes",
-                at: SourceLocation(file: records.displayPath))
+                at: SourceLocation(file: displayPath))
         }
-        try checkRecordEpochs(specs, epochs: source.epochs, records: records, classCount: source.classCount)
         let exampleOfRow = try joinTrainingRecordRows(
             source, trainIds: data.train.ids, datasetIds: datasetIds, records: records)
-        let scores = try scoreTrainingRecords(
-            specs, source: source, kind: kind, exampleOfRow: exampleOfRow, labels: data.train.labels,
-            memoryLimit: try MemoryLimit.fromEnvironment(), progress: progress)
-        let epochs = source.epochs.isEmpty ? "no epoch" : "epochs \(source.epochs.first!)–\(source.epochs.last!)"
-        let note =
-            "Scores \(specs.map(\.name).joined(separator: ", ")) were computed from the imported training records "
-            + "\(records.displayPath) (\(source.seedCount) seed\(source.seedCount == 1 ? "" : "s"), \(epochs), "
-            + "\(kind.rawValue)) by the code that scores DietAudit's own training; forgetting and aum count each "
-            + "recorded epoch as one presentation of every example."
-        return (scores, note)
+        return JoinedTrainingRecord(source: source, kind: kind, exampleOfRow: exampleOfRow)
     }
 
-    /// The source of `records` and what its values are.
-    func openTrainingRecords(_ records: TrainingRecordsSpec) throws -> (TrainingRecordSource, ClassOutputKind) {
-        switch records.format {
-        case .npy:
-            let ids = try records.idsPath.map {
-                try readNPYIds(path: $0, displayPath: records.idsDisplayPath ?? $0)
-            }
-            let source = try MappedNPYTrainingRecords(
-                path: records.path, displayPath: records.displayPath, firstEpoch: records.firstEpoch, ids: ids)
-            if let ids, ids.count != source.rowCount {
-                throw InputError(
-                    "\(records.idsDisplayPath ?? "ids") holds \(ids.count) ids but the records hold "
-                        + "\(source.rowCount) examples (axis 2); expected one id per example",
-                    at: records.keyLocations["ids"] ?? records.location)
-            }
-            return (source, records.values ?? .logits)
-        case .csv:
-            let source = try CSVTrainingRecords(path: records.path, displayPath: records.displayPath)
-            let kind: ClassOutputKind = source.holdsLogits ? .logits : .probabilities
-            if let declared = records.values, declared != kind {
-                throw InputError(
-                    "values: \(declared.rawValue), but \(records.displayPath) has "
-                        + "\(source.holdsLogits ? "logit_" : "prob_") columns; make them agree",
-                    at: records.keyLocations["values"] ?? records.location)
-            }
-            return (source, kind)
+    /// The presentations must come from the same seeds, from epoch 1 on.
+    func checkPresentations(
+        _ presentations: TrainingRecordSource, against main: TrainingRecordSource, records: TrainingRecordsSpec
+    ) throws {
+        let location = records.keyLocations["presentations"] ?? records.location
+        guard presentations.seedCount == main.seedCount else {
+            throw InputError(
+                "\(presentations.displayPath) holds \(presentations.seedCount) seeds but \(main.displayPath) "
+                    + "holds \(main.seedCount); the presentations must come from the same training runs",
+                at: location)
+        }
+        guard presentations.epochs.first == 1 else {
+            let first = presentations.epochs.first.map(String.init) ?? "none"
+            throw InputError(
+                "\(presentations.displayPath) starts at epoch \(first); presentations happen in epochs 1…E "
+                    + "(there is none at initialisation)",
+                at: location)
         }
     }
 
     /// Refuses epoch-indexed scores at an epoch the records do not hold, and
     /// whole-run scores without an epoch after training began.
     func checkRecordEpochs(
-        _ specs: [ScoreSpec], epochs: [Int], records: TrainingRecordsSpec, classCount: Int
+        _ specs: [ScoreSpec], epochs: [Int], presentationEpochs: [Int]?, records: TrainingRecordsSpec,
+        classCount: Int
     ) throws {
         let held = epochs.isEmpty ? "no epoch" : "epochs \(epochs.first!)…\(epochs.last!)"
         for spec in specs {
@@ -90,7 +132,9 @@ extension AuditRunner {
                         + "\(held)\(hint)",
                     at: location)
             }
-            if spec.epoch == nil, !epochs.contains(where: { $0 >= 1 }) {
+            let readsPresentations = spec.kind == .forgetting || spec.kind == .aum
+            let wholeRunEpochs = readsPresentations ? presentationEpochs ?? epochs : epochs
+            if spec.epoch == nil, !wholeRunEpochs.contains(where: { $0 >= 1 }) {
                 throw InputError(
                     "score \(spec.name) is measured over the training epochs, but \(records.displayPath) holds "
                         + "\(held); expected at least one epoch after initialisation",

@@ -3,7 +3,7 @@ import Scoring
 
 /// The top-level `training_records` of an audit-only spec.
 extension AuditSpec {
-    static let trainingRecordKeys = ["path", "values", "ids", "first_epoch"]
+    static let trainingRecordKeys = ["path", "values", "ids", "first_epoch", "presentations"]
 
     /// The score kinds training records cannot give, with the reason.
     static func recordRefusal(_ kind: ScoreKind) -> String? {
@@ -34,14 +34,15 @@ extension AuditSpec {
         }
         let map = try node.mapping(allowedKeys: trainingRecordKeys)
         let display = try map.required("path").string()
-        let lower = display.lowercased()
-        guard lower.hasSuffix(".npy") || lower.hasSuffix(".csv") else {
-            throw InputError(
-                "training records must be an .npy file ([seeds, epochs, examples, classes]) or a long .csv "
-                    + "(seed,epoch,id,logit_0,…); found '\(display)'",
-                at: map.location(of: "path"))
+        let format = try recordFormat(display, at: map.location(of: "path"))
+        let presentations = try map["presentations"]?.string()
+        if let presentations {
+            guard try recordFormat(presentations, at: map.location(of: "presentations")) == format else {
+                throw InputError(
+                    "presentations must have the format of path (\(format.rawValue)), with the same seeds and classes",
+                    at: map.location(of: "presentations"))
+            }
         }
-        let format: TrainingRecordsSpec.Format = lower.hasSuffix(".npy") ? .npy : .csv
         if format == .csv {
             for key in ["ids", "first_epoch"] where map[key] != nil {
                 throw InputError(
@@ -66,7 +67,22 @@ extension AuditSpec {
         return TrainingRecordsSpec(
             path: resolver.resolve(display), displayPath: display, format: format, values: values,
             idsPath: idsDisplay.map(resolver.resolve), idsDisplayPath: idsDisplay, firstEpoch: firstEpoch,
+            presentationsPath: presentations.map(resolver.resolve), presentationsDisplayPath: presentations,
             location: node.location, keyLocations: keyLocations, scoreLocations: [:])
+    }
+
+    /// The format a record path's extension names.
+    private static func recordFormat(_ display: String, at location: SourceLocation) throws
+        -> TrainingRecordsSpec.Format
+    {
+        let lower = display.lowercased()
+        guard lower.hasSuffix(".npy") || lower.hasSuffix(".csv") else {
+            throw InputError(
+                "training records must be an .npy file ([seeds, epochs, examples, classes]) or a long .csv "
+                    + "(seed,epoch,id,logit_0,…); found '\(display)'",
+                at: location)
+        }
+        return lower.hasSuffix(".npy") ? .npy : .csv
     }
 
     /// Refuses, at their entries, the computed scores training records cannot give.

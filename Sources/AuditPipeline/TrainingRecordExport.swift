@@ -4,7 +4,7 @@ import Foundation
 import Learning
 import Scoring
 
-/// What ``exportTrainingRecords(specPath:npyPath:idsPath:progress:)`` wrote.
+/// What ``exportTrainingRecords(specPath:npyPath:idsPath:presentationsPath:progress:)`` wrote.
 public struct ExportedTrainingRecords: Sendable, Equatable {
     public var seeds: Int
     /// Epoch ends recorded: 0…E, so E + 1 slabs per seed.
@@ -20,13 +20,17 @@ public struct ExportedTrainingRecords: Sendable, Equatable {
 /// example after each epoch 0…E of each seed, as a float32 NPY record
 /// `[seeds, E + 1, examples, classes]` at `npyPath` (import it with
 /// `first_epoch: 0`), and the examples' ids as an NPY array of strings at
-/// `idsPath`. Imported again in an audit-only spec, they give `el2n@t`,
-/// `loss@t`, `margin@t`, `confidence` and `variability` bit for bit as the
-/// spec's own run computes them (docs/IMPORT.md). The record is written slab
+/// `idsPath`; with `presentationsPath`, also the logits of every presentation
+/// (each example's mini-batch forward pass in epochs 1…E) as
+/// `[seeds, E, examples, classes]`. Imported again in an audit-only spec, they
+/// give `el2n@t`, `loss@t`, `margin@t`, `confidence` and `variability` bit for
+/// bit as the spec's own run computes them, and with the presentations
+/// `forgetting` and `aum` too (docs/IMPORT.md). The records are written slab
 /// by slab, one seed's logits in memory at a time.
 /// - Throws: ``InputError`` for an audit-only spec (it trains nothing) or bad input.
 public func exportTrainingRecords(
-    specPath: String, npyPath: String, idsPath: String, progress: ProgressReporter = SilentProgress()
+    specPath: String, npyPath: String, idsPath: String, presentationsPath: String? = nil,
+    progress: ProgressReporter = SilentProgress()
 ) throws -> ExportedTrainingRecords {
     var spec = try AuditSpec.load(fileAt: specPath)
     guard !spec.auditOnly else {
@@ -40,8 +44,11 @@ public func exportTrainingRecords(
     spec.model = try runner.modelForData(spec, data: data)
     let features = FeatureMatrix(values: data.train.features, rows: data.train.count, columns: data.train.featureCount)
     let classes = data.classNames.count, epochs = spec.training.epochs + 1
-    var writer = try NPYFileWriter(
-        path: npyPath, descr: "<f4", valueSize: 4, shape: [spec.training.seeds, epochs, data.train.count, classes])
+    let seeds = spec.training.seeds, examples = data.train.count
+    var writer = try NPYFileWriter(path: npyPath, descr: "<f4", valueSize: 4, shape: [seeds, epochs, examples, classes])
+    var presented = try presentationsPath.map {
+        try NPYFileWriter(path: $0, descr: "<f4", valueSize: 4, shape: [seeds, epochs - 1, examples, classes])
+    }
     for seed in 0..<spec.training.seeds {
         progress.begin("recording seed \(seed + 1) of \(spec.training.seeds)")
         var oneSeed = spec.training
@@ -51,12 +58,15 @@ public func exportTrainingRecords(
             features: features, labels: data.train.labels, classCount: classes, model: spec.model,
             training: oneSeed)
         for slab in records.logits[0] { try writer.append(float32: slab) }
+        for slab in records.presentations[0] { try presented?.append(float32: slab) }
     }
     try writer.finish()
+    try presented?.finish()
     try NPYFileWriter.writeStrings(data.train.ids, to: idsPath)
+    let presentationsEntry = presentationsPath.map { ", presentations: \($0)" } ?? ""
     return ExportedTrainingRecords(
-        seeds: spec.training.seeds, epochs: epochs, examples: data.train.count, classes: classes,
-        specEntry: "training_records: {path: \(npyPath), ids: \(idsPath), first_epoch: 0}")
+        seeds: seeds, epochs: epochs, examples: examples, classes: classes,
+        specEntry: "training_records: {path: \(npyPath), ids: \(idsPath), first_epoch: 0\(presentationsEntry)}")
 }
 
 /// Writes an NPY file (format 1.0, little-endian, C order) whose values are

@@ -45,7 +45,7 @@ extension AuditRunner {
         }
         for (example, row) in rowOfExample.enumerated() where row < 0 { missing.note(trainIds[example]) }
         var problems: [String] = []
-        let file = records.displayPath
+        let file = source.displayPath
         if missing.count > 0 { problems.append("\(missing.count) training example(s) have no record \(missing)") }
         if duplicates.count > 0 { problems.append("\(duplicates.count) id(s) appear more than once \(duplicates)") }
         if unknown.count > 0 { problems.append("\(unknown.count) id(s) are not in the dataset \(unknown)") }

@@ -11,6 +11,9 @@ import Scoring
 /// axis holding the outputs after epoch `first_epoch + e` (default 1: after
 /// the first epoch; 0: the first slab is taken at initialisation). Or
 /// `{path: records.csv}`: a long CSV `seed,epoch,id,logit_0,…` (or `prob_…`).
+/// Optionally `presentations: presented.npy`: the outputs of each example's
+/// training forward pass in epochs 1…E, which forgetting and AUM then read
+/// instead of the epoch-end records.
 public struct TrainingRecordsSpec: Sendable, Equatable {
     /// The file format, from the extension.
     public enum Format: String, Sendable, Equatable {
@@ -29,6 +32,11 @@ public struct TrainingRecordsSpec: Sendable, Equatable {
     public var idsDisplayPath: String?
     /// The epoch number of the first position of an NPY record's epoch axis (0 or 1).
     public var firstEpoch: Int
+    /// `presentations:` (resolved, and as written): each example's outputs in
+    /// the training forward pass of epochs 1…E, for forgetting and AUM; same
+    /// format rules, same ids as the main record when NPY.
+    public var presentationsPath: String? = nil
+    public var presentationsDisplayPath: String? = nil
     /// Where `training_records` and each of its keys are written.
     public var location: SourceLocation
     public var keyLocations: [String: SourceLocation]

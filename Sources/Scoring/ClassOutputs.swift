@@ -48,6 +48,9 @@ extension Double: ClassOutputScalar {
 /// value of the row's type, so a zero probability gives a large finite value.
 ///
 /// `correct` is `best == y` in both cases (the trainer's rule: first maximum on ties).
+/// `presentationMargin` is the margin as the trainer takes it for AUM: from
+/// logits, `z_y − max_{c≠y} z_c` subtracted in the row's precision, then
+/// widened; from probabilities, `margin`.
 struct ExampleOutputs: Equatable {
     /// ‖p − onehot(y)‖₂ (EL2N), range 0…√2.
     var el2n: Double
@@ -55,6 +58,8 @@ struct ExampleOutputs: Equatable {
     var loss: Double
     /// z_y − max_{c≠y} z_c; `0` with a single class (never read then).
     var margin: Double
+    /// The margin as the trainer's forward pass reports it (AUM).
+    var presentationMargin: Double
     /// p_y, range 0…1.
     var trueClassProbability: Double
     /// Whether the first arg-max is the label.
@@ -85,6 +90,7 @@ struct ExampleOutputs: Equatable {
             el2n = squares.squareRoot()
             loss = Double(Scalar.logarithm(sum)) - Double(values[label] - top)
             margin = classCount >= 2 ? Double(values[label]) - Double(largestOther) : 0
+            presentationMargin = classCount >= 2 ? Double(values[label] - largestOther) : 0
         case .probabilities:
             var squares = 0.0
             for c in 0..<classCount {
@@ -97,6 +103,7 @@ struct ExampleOutputs: Equatable {
             let logTrue = Double(Scalar.logarithm(max(values[label], floor)))
             loss = -logTrue
             margin = classCount >= 2 ? logTrue - Double(Scalar.logarithm(max(largestOther, floor))) : 0
+            presentationMargin = margin
         }
     }
 }

@@ -9,10 +9,10 @@
 /// read in slices). Each row of outputs is summarised by ``ExampleOutputs``.
 ///
 /// Epochs are numbered as the trainer numbers them: 0 = at initialisation,
-/// t = after t epochs. Cartography records epochs 1…E. Records fed with
-/// `asPresentations` also count, for each epoch t ≥ 1, as the example's
-/// presentation in that epoch (forgetting flips between consecutive
-/// presentations; AUM averages their margins).
+/// t = after t epochs. Cartography records epochs 1…E. What a row of outputs
+/// stands for is its ``RecordTiming``: an epoch end (EL2N, loss, margin,
+/// cartography), a presentation in epoch t ≥ 1 (forgetting flips between
+/// consecutive presentations; AUM averages their margins), or both.
 public struct TrainingDynamics: Sendable {
     let plan: ScoringPlan
     let labels: [Int]
@@ -45,14 +45,13 @@ public struct TrainingDynamics: Sendable {
         self.init(plan: ScoringPlan(specs: specs, epochs: epochs), labels: labels, classCount: classCount)
     }
 
-    /// Whether anything needs the class outputs of epoch `epoch`; with
-    /// `asPresentations`, forgetting and AUM read epochs ≥ 1 too.
-    public func needsOutputs(atEpoch epoch: Int, asPresentations: Bool = false) -> Bool {
-        if plan.el2nEpochs.contains(epoch) || plan.lossEpochs.contains(epoch) || plan.marginEpochs.contains(epoch) {
-            return true
-        }
-        guard epoch >= 1 else { return false }
-        return cartography != nil || (asPresentations && (forgetting != nil || areaUnderMargin != nil))
+    /// Whether anything needs class outputs of epoch `epoch` taken at `timing`.
+    public func needsOutputs(atEpoch epoch: Int, timing: RecordTiming = .epochEnd) -> Bool {
+        let endNeeded =
+            plan.el2nEpochs.contains(epoch) || plan.lossEpochs.contains(epoch) || plan.marginEpochs.contains(epoch)
+            || (epoch >= 1 && cartography != nil)
+        let presentationNeeded = epoch >= 1 && (forgetting != nil || areaUnderMargin != nil)
+        return (timing.isEpochEnd && endNeeded) || (timing.isPresentation && presentationNeeded)
     }
 
     /// Prepares the per-example arrays of epoch `epoch`; call once per epoch,
@@ -69,18 +68,21 @@ public struct TrainingDynamics: Sendable {
     /// ``beginEpoch(_:)``): row k of `outputs` (`classCount` values) belongs to
     /// example `exampleIndex?[firstRow + k] ?? firstRow + k`; a negative
     /// example index skips the row.
-    /// - Parameter asPresentations: also count each row as the example's
-    ///   presentation in epoch `epoch` (≥ 1) for forgetting and AUM.
+    /// - Parameter timing: whether the rows are epoch-end outputs, the
+    ///   examples' presentations in epoch `epoch` (≥ 1, for forgetting and
+    ///   AUM), or both. Presentations need no ``beginEpoch(_:)``.
     public mutating func record<Scalar: ClassOutputScalar>(
         epoch: Int, outputs: UnsafeBufferPointer<Scalar>, kind: ClassOutputKind, firstRow: Int,
-        exampleIndex: [Int]? = nil, asPresentations: Bool = false
+        exampleIndex: [Int]? = nil, timing: RecordTiming = .epochEnd
     ) {
         precondition(outputs.count % max(classCount, 1) == 0, "TrainingDynamics: whole rows are needed")
         guard let base = outputs.baseAddress else { return }
         let rows = outputs.count / max(classCount, 1)
-        let takesEL2N = el2n[epoch] != nil, takesLoss = loss[epoch] != nil, takesMargin = margin[epoch] != nil
-        let presents = asPresentations && epoch >= 1
-        let takesCartography = epoch >= 1 && cartography != nil
+        let ends = timing.isEpochEnd
+        let takesEL2N = ends && el2n[epoch] != nil, takesLoss = ends && loss[epoch] != nil
+        let takesMargin = ends && margin[epoch] != nil
+        let presents = timing.isPresentation && epoch >= 1
+        let takesCartography = ends && epoch >= 1 && cartography != nil
         for row in 0..<rows {
             let example = exampleIndex?[firstRow + row] ?? firstRow + row
             guard example >= 0 else { continue }
@@ -92,7 +94,7 @@ public struct TrainingDynamics: Sendable {
             if takesCartography { cartography!.setLatest(example: example, probability: summary.trueClassProbability) }
             if presents {
                 forgetting?.record(example: example, correct: summary.correct)
-                areaUnderMargin?.record(example: example, margin: summary.margin)
+                areaUnderMargin?.record(example: example, margin: summary.presentationMargin)
             }
         }
     }
@@ -112,4 +114,22 @@ public struct TrainingDynamics: Sendable {
         case .grand, .inputNorm, .random: nil
         }
     }
+}
+
+/// What a row of recorded class outputs stands for.
+public enum RecordTiming: Sendable, Equatable {
+    /// The model at the end of an epoch (0 = initialisation), evaluated on
+    /// every example: EL2N, loss, margin and cartography read these.
+    case epochEnd
+    /// The training forward pass of the example's mini-batch in an epoch,
+    /// before the batch's update: forgetting and AUM read these.
+    case presentation
+    /// Epoch-end outputs standing in for the presentations too (imported
+    /// records without separate presentations).
+    case epochEndAndPresentation
+
+    /// Whether EL2N, loss, margin and cartography read these rows.
+    public var isEpochEnd: Bool { self != .presentation }
+    /// Whether forgetting and AUM read these rows.
+    public var isPresentation: Bool { self != .epochEnd }
 }

@@ -23,9 +23,16 @@ struct ExportRecordsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Where to write the examples' ids (NPY strings).", valueName: "path"))
     var ids: String
 
+    @Option(
+        help: ArgumentHelp(
+            "Also write each presentation's logits (mini-batch forward pass, epochs 1…E), for forgetting and aum.",
+            valueName: "path"))
+    var presentations: String?
+
     func run() throws {
         let exported = try exportTrainingRecords(
-            specPath: spec, npyPath: npy, idsPath: ids, progress: StderrProgress(enabled: true))
+            specPath: spec, npyPath: npy, idsPath: ids, presentationsPath: presentations,
+            progress: StderrProgress(enabled: true))
         print(
             "wrote \(exported.seeds) seeds × \(exported.epochs) epochs × \(exported.examples) examples × "
                 + "\(exported.classes) classes to \(npy), ids to \(ids)")

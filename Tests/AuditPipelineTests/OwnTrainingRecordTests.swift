@@ -32,12 +32,19 @@ import Testing
         return (FeatureMatrix(values: values, rows: 60, columns: 4), labels)
     }
 
-    /// The captured logits as an NPY record, read back through the memory-mapped reader.
-    static func reimport(_ own: OwnTrainingRecords, rows: Int) throws -> MappedNPYTrainingRecords {
+    /// The captured epoch-end logits (or, with `presentations`, the
+    /// presentations' logits, epochs 1…E) as an NPY record, read back through
+    /// the memory-mapped reader, rows aligned with the examples.
+    static func reimport(_ own: OwnTrainingRecords, rows: Int, presentations: Bool = false) throws
+        -> JoinedTrainingRecord
+    {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("own-\(UUID().uuidString).npy")
-        let shape = [own.logits.count, own.logits[0].count, rows, own.classCount]
-        try NPYWriter.float32(own.flattened, shape: shape).write(to: path)
-        return try MappedNPYTrainingRecords(path: path.path, displayPath: "own.npy", firstEpoch: 0, ids: nil)
+        let epochs = presentations ? own.presentations[0].count : own.logits[0].count
+        let values = presentations ? own.flattenedPresentations : own.flattened
+        try NPYWriter.float32(values, shape: [own.logits.count, epochs, rows, own.classCount]).write(to: path)
+        let source = try MappedNPYTrainingRecords(
+            path: path.path, displayPath: "own.npy", firstEpoch: presentations ? 1 : 0, ids: nil)
+        return JoinedTrainingRecord(source: source, kind: .logits, exampleOfRow: Array(0..<rows))
     }
 
     /// el2n@t, loss@t, margin@t, confidence and variability: bit for bit.
@@ -49,29 +56,57 @@ import Testing
         let computed = try computeScores(
             Self.epochScores, features: features, labels: labels, classCount: 3, model: Self.model,
             training: Self.training, progress: SilentProgress(), parallel: false)
-        let source = try Self.reimport(own, rows: 60)
+        let record = try Self.reimport(own, rows: 60)
         let imported = try scoreTrainingRecords(
-            Self.epochScores, source: source, kind: .logits, exampleOfRow: Array(0..<60), labels: labels,
-            memoryLimit: 7 * 3 * 4)
-        #expect(source.slicesRead > 2 * 5)  // 7 rows per slice
+            Self.epochScores, records: record, labels: labels, memoryLimit: 7 * 3 * 4)
+        #expect(record.source.slicesRead == 2 * 5 * 9)  // 7 rows per slice: 9 slices of each of 5 epochs
         for (mine, theirs) in zip(computed, imported) {
             #expect(mine.name == theirs.name)
             #expect(mine.perSeed == theirs.perSeed, "\(mine.name) differs")
         }
     }
 
-    /// Forgetting and AUM from the epoch-end records: each record epoch
+    /// With the presentations (each example's mini-batch forward pass,
+    /// captured before the batch's update) as a second record, forgetting and
+    /// AUM equal DietAudit's own: the forward pass is run again on the batch's
+    /// rows, so AUM is allowed 1e-6 in case BLAS sums a smaller matrix in
+    /// another order; forgetting must be equal.
+    @Test func presentationRecordsGiveOwnForgettingAndAUM() throws {
+        let (features, labels) = Self.data()
+        let own = try captureTrainingRecords(
+            features: features, labels: labels, classCount: 3, model: Self.model, training: Self.training)
+        #expect(own.presentations.count == 2 && own.presentations.allSatisfy { $0.count == 4 })
+        #expect(own.flattenedPresentations.allSatisfy { $0.isFinite })  // every example presented every epoch
+        let specs: [ScoreSpec] = [.init(kind: .forgetting), .init(kind: .aum), .init(kind: .el2n(epoch: 3))]
+        let computed = try computeScores(
+            specs, features: features, labels: labels, classCount: 3, model: Self.model,
+            training: Self.training, progress: SilentProgress(), parallel: false)
+        let imported = try scoreTrainingRecords(
+            specs, records: try Self.reimport(own, rows: 60),
+            presentations: try Self.reimport(own, rows: 60, presentations: true), labels: labels,
+            memoryLimit: 1 << 20)
+        #expect(imported[0].perSeed == computed[0].perSeed)
+        for seed in 0..<2 {
+            for example in 0..<60 {
+                #expect(abs(imported[1].perSeed[seed][example] - computed[1].perSeed[seed][example]) < 1e-6)
+            }
+        }
+        #expect(imported[2].perSeed == computed[2].perSeed)
+        #expect(computed[0].perSeed.joined().contains { $0 > 0 })  // some example is forgotten
+    }
+
+    /// Forgetting and AUM from the epoch-end records alone: each record epoch
     /// 1…E is one presentation. Checked against a plain recount from the
     /// captured logits (first arg-max for correctness, z_y − max other for the
-    /// margin). DietAudit's own forgetting and AUM read the training forward
-    /// pass of each mini-batch instead, so they are not expected to be equal.
+    /// margin, subtracted in Float like the trainer's). DietAudit's own forgetting and AUM read the training forward
+    /// pass of each mini-batch instead (see the test above).
     @Test func forgettingAndAUMCountRecordedEpochs() throws {
         let (features, labels) = Self.data()
         let own = try captureTrainingRecords(
             features: features, labels: labels, classCount: 3, model: Self.model, training: Self.training)
         let imported = try scoreTrainingRecords(
-            [.init(kind: .forgetting), .init(kind: .aum)], source: try Self.reimport(own, rows: 60), kind: .logits,
-            exampleOfRow: Array(0..<60), labels: labels, memoryLimit: 1 << 20)
+            [.init(kind: .forgetting), .init(kind: .aum)], records: try Self.reimport(own, rows: 60), labels: labels,
+            memoryLimit: 1 << 20)
         for (seed, epochs) in own.logits.enumerated() {
             for example in 0..<60 {
                 var flips = 0, learned = false, previous: Bool?, sum = 0.0
@@ -83,7 +118,7 @@ import Testing
                     learned = learned || correct
                     previous = correct
                     let other = row.enumerated().filter { $0.offset != labels[example] }.map(\.element).max()!
-                    sum += Double(row[labels[example]]) - Double(other)
+                    sum += Double(row[labels[example]] - other)  // subtracted in Float, as the trainer does
                 }
                 #expect(imported[0].perSeed[seed][example] == (learned ? Double(flips) : 4))
                 #expect(abs(imported[1].perSeed[seed][example] - sum / 4) < 1e-12)

@@ -157,7 +157,7 @@ import Testing
                 specPath: try spec(
                     folder, "training_records: {path: nan.npy, first_epoch: 0}\nscores: [{kind: el2n, epoch: 2}]\n"))
         }
-        #expect(nan.contains("nan.npy: 1 value is NaN or infinite (seed 1 epoch 2 id row 3 class 1)"))
+        #expect(nan.contains("nan.npy: 1 value is NaN or infinite (nan.npy seed 1 epoch 2 id row 3 class 1)"))
         // A 3-D array.
         try NPYWriter.float64(Array(values.prefix(30)), shape: [2, 5, 3]).write(
             to: folder.appendingPathComponent("flat.npy"))

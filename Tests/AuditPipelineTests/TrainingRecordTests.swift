@@ -30,8 +30,8 @@ import Testing
         _ source: TrainingRecordSource, kind: ClassOutputKind = .logits, memoryLimit: Int = 1 << 20
     ) throws -> [ScoreResult] {
         try scoreTrainingRecords(
-            allScores, source: source, kind: kind, exampleOfRow: Array(0..<5), labels: HandRecords.labels,
-            memoryLimit: memoryLimit)
+            allScores, records: JoinedTrainingRecord(source: source, kind: kind, exampleOfRow: Array(0..<5)),
+            labels: HandRecords.labels, memoryLimit: memoryLimit)
     }
 
     /// Every score of every seed equals numpy's within `tolerance`.
@@ -107,7 +107,8 @@ import Testing
         let path = try Self.folder().appendingPathComponent("records.npy").path
         let source = try MappedNPYTrainingRecords(path: path, displayPath: "r.npy", firstEpoch: 0, ids: nil)
         let results = try scoreTrainingRecords(
-            [ScoreSpec(kind: .el2n(epoch: 2))], source: source, kind: .logits, exampleOfRow: Array(0..<5),
+            [ScoreSpec(kind: .el2n(epoch: 2))],
+            records: JoinedTrainingRecord(source: source, kind: .logits, exampleOfRow: Array(0..<5)),
             labels: HandRecords.labels, memoryLimit: 1 << 20)
         #expect(source.slicesRead == 2)
         Self.expectReference(results, tolerance: 1e-12)
