@@ -45,7 +45,8 @@ public func exportTrainingRecords(
     let features = FeatureMatrix(values: data.train.features, rows: data.train.count, columns: data.train.featureCount)
     let classes = data.classNames.count, epochs = spec.training.epochs + 1
     let seeds = spec.training.seeds, examples = data.train.count
-    var writer = try NPYFileWriter(path: npyPath, descr: "<f4", valueSize: 4, shape: [seeds, epochs, examples, classes])
+    var writer = try NPYFileWriter(
+        path: npyPath, descr: "<f4", valueSize: 4, shape: [seeds, epochs, examples, classes])
     var presented = try presentationsPath.map {
         try NPYFileWriter(path: $0, descr: "<f4", valueSize: 4, shape: [seeds, epochs - 1, examples, classes])
     }
@@ -118,7 +119,8 @@ struct NPYFileWriter {
         try handle.close()
         guard writtenBytes == expectedBytes else {
             throw InputError(
-                "wrote \(writtenBytes) bytes of values, the shape needs \(expectedBytes)", at: SourceLocation(file: path))
+                "wrote \(writtenBytes) bytes of values, the shape needs \(expectedBytes)",
+                at: SourceLocation(file: path))
         }
     }
 
@@ -130,7 +132,9 @@ struct NPYFileWriter {
         for string in strings {
             let scalars = string.unicodeScalars.map(\.value)
             for unit in 0..<width {
-                withUnsafeBytes(of: (unit < scalars.count ? scalars[unit] : 0).littleEndian) { bytes.append(contentsOf: $0) }
+                withUnsafeBytes(of: (unit < scalars.count ? scalars[unit] : 0).littleEndian) {
+                    bytes.append(contentsOf: $0)
+                }
             }
         }
         try writer.append(bytes)

@@ -99,7 +99,9 @@ private struct NonFiniteValues {
     var examples: [String] = []
     var file: String?
 
-    mutating func scan(_ values: TrainingRecordValues, source: TrainingRecordSource, seed: Int, epoch: Int, firstRow: Int) {
+    mutating func scan(
+        _ values: TrainingRecordValues, source: TrainingRecordSource, seed: Int, epoch: Int, firstRow: Int
+    ) {
         for flat in values.nonFinitePositions() {
             count += 1
             file = file ?? source.displayPath

@@ -87,8 +87,7 @@ public final class CSVTrainingRecords: TrainingRecordSource {
     }
 
     /// The class columns, in class order, and whether they are logits.
-    private static func classColumns(_ table: Table, header: SourceLocation) throws -> (indices: [Int], logits: Bool)
-    {
+    private static func classColumns(_ table: Table, header: SourceLocation) throws -> (indices: [Int], logits: Bool) {
         let logits = table.columnNames.filter { $0.hasPrefix("logit_") }
         let probabilities = table.columnNames.filter { $0.hasPrefix("prob_") }
         guard logits.isEmpty || probabilities.isEmpty else {
@@ -120,7 +119,8 @@ public final class CSVTrainingRecords: TrainingRecordSource {
         let seedPosition = Dictionary(uniqueKeysWithValues: seedNumbers.enumerated().map { ($1, $0) })
         var lineOfSlot = [Int](repeating: 0, count: seedCount * epochs.count * rowCount)
         for row in 0..<table.rowCount {
-            let slot = (seedPosition[seeds[row]]! * epochs.count + epochOfRow[row] - epochs[0]) * rowCount + records[row]
+            let slot =
+                (seedPosition[seeds[row]]! * epochs.count + epochOfRow[row] - epochs[0]) * rowCount + records[row]
             guard lineOfSlot[slot] == 0 else {
                 throw InputError(
                     "seed \(seeds[row]), epoch \(epochOfRow[row]), id \(ids![records[row]]) appears twice (first on "
@@ -132,7 +132,8 @@ public final class CSVTrainingRecords: TrainingRecordSource {
                 let text = table.columns[column][row] ?? "nan"
                 guard let value = DecimalNumber.parse(text) ?? nonFiniteWord(text) else {
                     throw InputError(
-                        "column '\(table.columnNames[column])': '\(text)' is not a number", at: table.location(ofRow: row))
+                        "column '\(table.columnNames[column])': '\(text)' is not a number",
+                        at: table.location(ofRow: row))
                 }
                 values[slot * classCount + offset] = value
             }
@@ -140,7 +141,8 @@ public final class CSVTrainingRecords: TrainingRecordSource {
         let missing = lineOfSlot.indices.filter { lineOfSlot[$0] == 0 }
         guard missing.isEmpty else {
             let examples = missing.prefix(5).map { slot in
-                let record = slot % rowCount, epoch = slot / rowCount % epochs.count, seed = slot / rowCount / epochs.count
+                let record = slot % rowCount, epoch = slot / rowCount % epochs.count,
+                    seed = slot / rowCount / epochs.count
                 return "seed \(seedNumbers[seed]) epoch \(epochs[epoch]) id \(ids![record])"
             }
             throw InputError(

@@ -90,7 +90,8 @@ public final class MappedNPYTrainingRecords: TrainingRecordSource {
         let aligned = Int(bitPattern: pointer) % valueSize == 0
         if isFloat32 {
             if !bigEndian && aligned {
-                return try body(.float32(UnsafeBufferPointer(start: pointer.assumingMemoryBound(to: Float.self), count: count)))
+                return try body(
+                    .float32(UnsafeBufferPointer(start: pointer.assumingMemoryBound(to: Float.self), count: count)))
             }
             let copy = (0..<count).map { index in
                 let raw = pointer.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self)
@@ -99,7 +100,8 @@ public final class MappedNPYTrainingRecords: TrainingRecordSource {
             return try copy.withUnsafeBufferPointer { try body(.float32($0)) }
         }
         if !bigEndian && aligned {
-            return try body(.float64(UnsafeBufferPointer(start: pointer.assumingMemoryBound(to: Double.self), count: count)))
+            return try body(
+                .float64(UnsafeBufferPointer(start: pointer.assumingMemoryBound(to: Double.self), count: count)))
         }
         let copy = (0..<count).map { index in
             let raw = pointer.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)
@@ -140,7 +142,8 @@ public final class MappedNPYTrainingRecords: TrainingRecordSource {
         }
         let lengthSize = bytes[6] == 1 ? 2 : 4
         guard bytes[6] >= 1 && bytes[6] <= 3, bytes.count >= 8 + lengthSize else {
-            throw InputError("unsupported NPY format version \(bytes[6]).\(bytes[7]); supported: 1.0, 2.0, 3.0", at: location)
+            throw InputError(
+                "unsupported NPY format version \(bytes[6]).\(bytes[7]); supported: 1.0, 2.0, 3.0", at: location)
         }
         let headerLength = (0..<lengthSize).reduce(0) { $0 | Int(bytes[8 + $1]) << (8 * $1) }
         let dataOffset = 8 + lengthSize + headerLength

@@ -41,26 +41,30 @@ import Testing
     @Test func exportedRecordsReimportAsTheSpecScores() throws {
         let folder = try folder()
         let trained = folder.appendingPathComponent("trained.yaml").path
-        try ("""
-            audit: trained
-            dataset: {path: train.csv, label: label, attributes: [group], test: {path: test.csv}}
-            model: {kind: mlp, hidden: [6]}
-            training: {epochs: 3, batch_size: 16, seeds: 2, seed: 9}
+        try
+            ("""
+        audit: trained
+        dataset: {path: train.csv, label: label, attributes: [group], test: {path: test.csv}}
+        model: {kind: mlp, hidden: [6]}
+        training: {epochs: 3, batch_size: 16, seeds: 2, seed: 9}
 
-            """ + scores).write(toFile: trained, atomically: true, encoding: .utf8)
+        """ + scores).write(toFile: trained, atomically: true, encoding: .utf8)
         let exported = try exportTrainingRecords(
             specPath: trained, npyPath: folder.appendingPathComponent("own.npy").path,
             idsPath: folder.appendingPathComponent("ids.npy").path,
             presentationsPath: folder.appendingPathComponent("presented.npy").path)
-        #expect(exported == ExportedTrainingRecords(
-            seeds: 2, epochs: 4, examples: 90, classes: 2, specEntry: exported.specEntry))
+        #expect(
+            exported
+                == ExportedTrainingRecords(
+                    seeds: 2, epochs: 4, examples: 90, classes: 2, specEntry: exported.specEntry))
         let imported = folder.appendingPathComponent("imported.yaml").path
-        try ("""
-            audit: imported
-            dataset: {path: train.csv, label: label, attributes: [group]}
-            training_records: {path: own.npy, ids: ids.npy, first_epoch: 0, presentations: presented.npy}
+        try
+            ("""
+        audit: imported
+        dataset: {path: train.csv, label: label, attributes: [group]}
+        training_records: {path: own.npy, ids: ids.npy, first_epoch: 0, presentations: presented.npy}
 
-            """ + scores).write(toFile: imported, atomically: true, encoding: .utf8)
+        """ + scores).write(toFile: imported, atomically: true, encoding: .utf8)
         let fromRecords = try #require(try AuditRunner().checkInputs(specPath: imported).recordScores)
 
         let inputs = try AuditRunner().checkInputs(specPath: trained)

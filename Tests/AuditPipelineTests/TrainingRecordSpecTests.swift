@@ -56,7 +56,8 @@ import Testing
         let inputs = try AuditRunner().checkInputs(specPath: path)
         let results = try #require(inputs.recordScores)
         TrainingRecordTests.expectReference(results, tolerance: 1e-12)
-        #expect(inputs.data.notes.contains { $0.contains("imported training records records.npy (2 seeds, epochs 0–3") })
+        #expect(
+            inputs.data.notes.contains { $0.contains("imported training records records.npy (2 seeds, epochs 0–3") })
         #expect(inputs.spec.trainingRecords?.firstEpoch == 0)
     }
 
