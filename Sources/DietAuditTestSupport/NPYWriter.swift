@@ -10,7 +10,7 @@ public enum NPYWriter {
     }
 
     /// The file bytes of an array of shape `shape` (C order) with dtype `descr`.
-    static func file(descr: String, shape: [Int], payload: [UInt8]) -> Data {
+    public static func file(descr: String, shape: [Int], payload: [UInt8]) -> Data {
         let dimensions = shape.count == 1 ? "\(shape[0])," : shape.map(String.init).joined(separator: ", ")
         var header = "{'descr': '\(descr)', 'fortran_order': False, 'shape': (\(dimensions)), }"
         while (10 + header.utf8.count + 1) % 64 != 0 { header += " " }

@@ -114,3 +114,68 @@ import Testing
         Self.expectReference(results, tolerance: 1e-12)
     }
 }
+
+/// Byte order and the CSV reader's refusals.
+@Suite struct TrainingRecordFileTests {
+    func message(_ body: () throws -> Void) -> String {
+        do {
+            try body()
+            return "no error"
+        } catch let error as InputError {
+            return error.description
+        } catch {
+            return "unexpected \(error)"
+        }
+    }
+
+    /// A big-endian float64 record is swapped into place: the same scores.
+    @Test func bigEndianRecordsGiveTheSameScores() throws {
+        let folder = try TrainingRecordTests.folder()
+        let path = folder.appendingPathComponent("big-endian.npy")
+        let payload = HandRecords.flatLogits.flatMap { value in
+            withUnsafeBytes(of: value.bitPattern.bigEndian) { Array($0) }
+        }
+        try NPYWriter.file(descr: ">f8", shape: HandRecords.shape, payload: payload).write(to: path)
+        let source = try MappedNPYTrainingRecords(path: path.path, displayPath: "b.npy", firstEpoch: 0, ids: nil)
+        TrainingRecordTests.expectReference(try TrainingRecordTests.score(source), tolerance: 1e-12)
+    }
+
+    func csv(_ text: String) throws -> String {
+        let folder = try TrainingRecordTests.folder()
+        let path = folder.appendingPathComponent("r.csv").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func csvRecordsAreCheckedLineByLine() throws {
+        let header = "seed,epoch,id,logit_0,logit_1\n"
+        let good = "0,1,a,0.5,0.1\n0,1,b,0.2,0.3\n0,2,a,0.5,0.1\n0,2,b,0.2,0.3\n"
+        let records = try CSVTrainingRecords(path: try csv(header + good), displayPath: "r.csv")
+        #expect((records.seedCount, records.epochs, records.rowCount, records.classCount) == (1, [1, 2], 2, 2))
+        #expect(records.ids == ["a", "b"] && records.holdsLogits)
+        let twice = message {
+            _ = try CSVTrainingRecords(path: try csv(header + good + "0,2,b,1,1\n"), displayPath: "r.csv")
+        }
+        #expect(twice.contains("r.csv:6: seed 0, epoch 2, id b appears twice (first on line 5)"))
+        let missing = message {
+            _ = try CSVTrainingRecords(path: try csv(header + good + "1,1,a,1,1\n"), displayPath: "r.csv")
+        }
+        #expect(missing.contains("3 (seed, epoch, id) combinations have no line (seed 1 epoch 1 id b; seed 1 epoch 2"))
+        let mixed = message {
+            _ = try CSVTrainingRecords(path: try csv("seed,epoch,id,logit_0,prob_1\n0,1,a,1,1\n"), displayPath: "r.csv")
+        }
+        #expect(mixed.contains("mixes logit_ and prob_ columns"))
+        let numbering = message {
+            _ = try CSVTrainingRecords(path: try csv("seed,epoch,id,prob_0,prob_2\n0,1,a,1,1\n"), displayPath: "r.csv")
+        }
+        #expect(numbering.contains("class columns must be prob_0…prob_1, one per class; found 'prob_0', 'prob_2'"))
+        let epochs = message {
+            _ = try CSVTrainingRecords(path: try csv(header + "0,2,a,1,1\n0,4,a,1,1\n"), displayPath: "r.csv")
+        }
+        #expect(epochs.contains("expected consecutive epochs from 0 (at initialisation) or 1"))
+        let word = message {
+            _ = try CSVTrainingRecords(path: try csv(header + "0,1,a,high,1\n"), displayPath: "r.csv")
+        }
+        #expect(word.contains("r.csv:2: column 'logit_0': 'high' is not a number"))
+    }
+}

@@ -1,15 +1,20 @@
-# Reference values for Tests/AuditPipelineTests/TrainingRecordTests.swift:
-# scores computed from small hand-written training records with numpy.
-# python3 3.11, numpy 2.4. One example (seed 1, example 4th) is never learned: forgetting 3.
-#
-# Records: 2 seeds, epochs 0..3 (first_epoch 0: slab 0 taken at initialisation),
-# 5 examples, 3 classes; labels [0, 1, 2, 0, 1]. Definitions (docs/METRICS.md):
-#   el2n@t = ||softmax(z) - onehot(y)||_2 ; loss@t = logsumexp(z) - z_y
-#   margin@t = z_y - max_{c != y} z_c
-#   forgetting: over epochs 1..3, count correct -> wrong flips between
-#     consecutive epochs (argmax, first maximum); never correct -> 3 (last epoch)
-#   aum = mean margin over epochs 1..3
-#   confidence = mean p_y over epochs 1..3, variability = population std (ddof 0)
+"""Reference values for Tests/AuditPipelineTests/TrainingRecordTests.swift:
+scores computed from small hand-written training records with numpy.
+Python 3.11.7, numpy 2.4.6. The fourth example of seed 1 is never learned: forgetting 3.
+
+Records: 2 seeds, epochs 0..3 (first_epoch 0: slab 0 taken at initialisation),
+5 examples, 3 classes; labels [0, 1, 2, 0, 1]. Definitions (docs/METRICS.md):
+  el2n@t = ||softmax(z) - onehot(y)||_2 ; loss@t = logsumexp(z) - z_y
+  margin@t = z_y - max_{c != y} z_c
+  forgetting: over epochs 1..3, count correct -> wrong flips between
+    consecutive epochs (argmax, first maximum); never correct -> 3 (last epoch)
+  aum = mean margin over epochs 1..3
+  confidence = mean p_y over epochs 1..3, variability = population std (ddof 0)
+
+Prints each score as [seed 0 row, seed 1 row], pasted as HandRecords.expected
+(Tests/AuditPipelineTests/HandRecords.swift, tolerance 1e-12); the logits below are
+HandRecords.logits.
+"""
 import numpy as np
 
 labels = np.array([0, 1, 2, 0, 1])
@@ -24,7 +29,6 @@ logits = np.array([
      [[1.5, -0.2, 0.1], [0.1, 1.2, 0.3], [0.9, 0.2, 0.4], [0.3, 1.2, -0.3], [0.2, 1.4, 0.0]],
      [[2.4, 0.0, -0.4], [0.0, 2.0, 0.5], [0.1, 0.0, 1.9], [0.1, 0.9, 0.2], [0.3, 0.4, 0.2]]],
 ])
-np.save("/tmp/rec/records.npy", logits)
 
 
 def softmax(z):
