@@ -13,12 +13,12 @@ extension AuditRunner {
     /// - Throws: ``InputError`` (exit 2) at the key or file concerned.
     func scoresFromTrainingRecords(
         _ spec: AuditSpec, records: TrainingRecordsSpec, data: PreparedDataset, datasetIds: Set<String>
-    ) throws -> (scores: [ScoreResult], note: String?) {
+    ) throws -> (scores: [ScoreResult], note: String?, description: String?) {
         let specs = spec.scores.compactMap { request -> ScoreSpec? in
             if case .computed(let scoreSpec) = request { return scoreSpec }
             return nil
         }
-        guard !specs.isEmpty else { return ([], nil) }
+        guard !specs.isEmpty else { return ([], nil, nil) }
         progress.begin("reading \(records.displayPath)")
         let main = try openTrainingRecord(
             path: records.path, displayPath: records.displayPath, firstEpoch: records.firstEpoch, records: records,
@@ -43,11 +43,14 @@ extension AuditRunner {
             presentations == nil
             ? "forgetting and aum count each recorded epoch as one presentation of every example"
             : "forgetting and aum read the presentations in \(records.presentationsDisplayPath ?? "")"
+        let description =
+            "\(records.displayPath) (\(source.seedCount) seed\(source.seedCount == 1 ? "" : "s"), \(epochs), "
+            + "\(main.kind.rawValue)"
+            + (records.presentationsDisplayPath.map { "; presentations \($0)" } ?? "") + ")"
         let note =
             "Scores \(specs.map(\.name).joined(separator: ", ")) were computed from the imported training records "
-            + "\(records.displayPath) (\(source.seedCount) seed\(source.seedCount == 1 ? "" : "s"), \(epochs), "
-            + "\(main.kind.rawValue)) by the code that scores DietAudit's own training; \(readBy)."
-        return (scores, note)
+            + "\(description) by the code that scores DietAudit's own training; \(readBy)."
+        return (scores, note, description)
     }
 
     /// Opens one record file, checks its class count and lines its rows up

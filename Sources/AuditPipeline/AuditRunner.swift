@@ -36,6 +36,8 @@ public final class AuditRunner {
         /// The computed scores of an audit-only spec with `training_records`,
         /// scored from them before anything is written; `nil` otherwise.
         var recordScores: [ScoreResult]? = nil
+        /// Those records in words, for the run's settings.
+        var recordsDescription: String? = nil
     }
 
     /// Runs the audit at `specPath`.
@@ -80,16 +82,18 @@ public final class AuditRunner {
         if !spec.auditOnly { spec.model = try modelForData(spec, data: prepared) }
         let join = try joinImportedScores(spec, data: prepared)
         var data = join.data
+        var recordsDescription: String?
         let recordScores = try spec.trainingRecords.map { records in
             let scored = try scoresFromTrainingRecords(
                 spec, records: records, data: join.data, datasetIds: Set(prepared.train.ids + prepared.test.ids))
             if let note = scored.note { data.notes.append(note) }
+            recordsDescription = scored.description
             return scored.scores
         }
         return CheckedInputs(
             spec: spec, ruleset: ruleset, rulesetText: rulesetText, rulesetDisplay: rulesetDisplay,
             data: data, imported: join.values, joinProblems: join.problems, droppedExamples: join.droppedExamples,
-            recordScores: recordScores)
+            recordScores: recordScores, recordsDescription: recordsDescription)
     }
 
     /// The spec's model with the input shape a cnn needs (from the image file,

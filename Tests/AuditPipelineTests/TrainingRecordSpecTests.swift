@@ -59,6 +59,9 @@ import Testing
         #expect(
             inputs.data.notes.contains { $0.contains("imported training records records.npy (2 seeds, epochs 0–3") })
         #expect(inputs.spec.trainingRecords?.firstEpoch == 0)
+        let settings = AuditRunner().settings(inputs.spec, recordsDescription: inputs.recordsDescription)
+        #expect(settings.trainingRecords?.description == "records.npy (2 seeds, epochs 0–3, logits)")
+        #expect(settings.trainingRecords?.scores == TrainingRecordTests.allScores.map(\.name))
     }
 
     /// The long CSV, lines in reverse order, ids joined to a dataset whose
