@@ -77,16 +77,22 @@ struct ExampleOutputs: Equatable {
         switch kind {
         case .logits:
             let top = values[best]
-            var sum: Scalar = 0
-            for c in 0..<classCount { sum += Scalar.exponential(values[c] - top) }
-            let scale = 1 / sum
-            var squares = 0.0
-            for c in 0..<classCount {
-                let probability = Scalar.exponential(values[c] - top) * scale
-                let difference = Double(probability) - (c == label ? 1 : 0)
-                squares += difference * difference
+            let (squares, probability, sum) = withUnsafeTemporaryAllocation(of: Scalar.self, capacity: classCount) {
+                exponentials in
+                var sum: Scalar = 0
+                for c in 0..<classCount {
+                    exponentials[c] = Scalar.exponential(values[c] - top)
+                    sum += exponentials[c]
+                }
+                let scale = 1 / sum
+                var squares = 0.0
+                for c in 0..<classCount {
+                    let difference = Double(exponentials[c] * scale) - (c == label ? 1 : 0)
+                    squares += difference * difference
+                }
+                return (squares, Double(exponentials[label] * scale), sum)
             }
-            trueClassProbability = Double(Scalar.exponential(values[label] - top) * scale)
+            trueClassProbability = probability
             el2n = squares.squareRoot()
             loss = Double(Scalar.logarithm(sum)) - Double(values[label] - top)
             margin = classCount >= 2 ? Double(values[label]) - Double(largestOther) : 0

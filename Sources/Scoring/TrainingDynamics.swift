@@ -83,14 +83,23 @@ public struct TrainingDynamics: Sendable {
         let takesMargin = ends && margin[epoch] != nil
         let presents = timing.isPresentation && epoch >= 1
         let takesCartography = ends && epoch >= 1 && cartography != nil
+        // Taken out of the dictionaries for the loop (one lookup per call, not per row), put back after.
+        var el2nValues = takesEL2N ? el2n.removeValue(forKey: epoch)! : []
+        var lossValues = takesLoss ? loss.removeValue(forKey: epoch)! : []
+        var marginValues = takesMargin ? margin.removeValue(forKey: epoch)! : []
+        defer {
+            if takesEL2N { el2n[epoch] = el2nValues }
+            if takesLoss { loss[epoch] = lossValues }
+            if takesMargin { margin[epoch] = marginValues }
+        }
         for row in 0..<rows {
             let example = exampleIndex?[firstRow + row] ?? firstRow + row
             guard example >= 0 else { continue }
             let summary = ExampleOutputs(
                 row: base + row * classCount, classCount: classCount, label: labels[example], kind: kind)
-            if takesEL2N { el2n[epoch]![example] = summary.el2n }
-            if takesLoss { loss[epoch]![example] = summary.loss }
-            if takesMargin { margin[epoch]![example] = summary.margin }
+            if takesEL2N { el2nValues[example] = summary.el2n }
+            if takesLoss { lossValues[example] = summary.loss }
+            if takesMargin { marginValues[example] = summary.margin }
             if takesCartography { cartography!.setLatest(example: example, probability: summary.trueClassProbability) }
             if presents {
                 forgetting?.record(example: example, correct: summary.correct)
