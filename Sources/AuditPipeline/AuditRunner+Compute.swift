@@ -27,8 +27,8 @@ extension AuditRunner {
                     values: data.test.features, rows: data.test.count, columns: data.test.featureCount),
                 labels: data.test.labels) : nil
         let scoring =
-            computedSpecs.isEmpty
-            ? ScoringOutcome(scores: [], heldOutRecall: nil)
+            computedSpecs.isEmpty || inputs.recordScores != nil
+            ? ScoringOutcome(scores: inputs.recordScores ?? [], heldOutRecall: nil)
             : try computeScoring(
                 computedSpecs, features: features, labels: data.train.labels, classCount: data.classNames.count,
                 model: spec.model, training: spec.training, heldOut: heldOut, progress: progress)

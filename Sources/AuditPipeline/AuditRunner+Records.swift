@@ -29,11 +29,11 @@ extension AuditRunner {
             rulesetSha256: Fingerprint.sha256(inputs.rulesetText), specPath: spec.file, specText: spec.text,
             rulesetName: inputs.ruleset.name, rulesetPath: inputs.rulesetDisplay, rulesetText: inputs.rulesetText,
             seed: Int64(bitPattern: spec.training.seed), failOn: options.failOn?.rawValue ?? "never", dataset: summary,
-            settings: settings(spec))
+            settings: settings(spec, recordsDescription: inputs.recordsDescription))
     }
 
     /// The spec's settings as structured data (the report words them).
-    func settings(_ spec: AuditSpec) -> RunSettings {
+    func settings(_ spec: AuditSpec, recordsDescription: String? = nil) -> RunSettings {
         let model: RunSettings.Model =
             switch spec.model.kind {
             case .softmax: RunSettings.Model(kind: .softmax, widths: [], inputShape: nil)
@@ -70,6 +70,14 @@ extension AuditRunner {
             settings.model = nil; settings.training = nil; settings.testFraction = nil; settings.testFile = nil
             settings.blasKernel = nil; settings.cores = nil
             settings.auditOnly = true
+            if let recordsDescription {
+                let fromRecords = spec.scores.compactMap { request -> String? in
+                    if case .computed(let scoreSpec) = request { return scoreSpec.name }
+                    return nil
+                }
+                settings.trainingRecords = RunSettings.TrainingRecords(
+                    description: recordsDescription, scores: fromRecords)
+            }
         }
         return settings
     }

@@ -33,6 +33,11 @@ public final class AuditRunner {
         var joinProblems: [ScoreJoinProblem] = []
         /// Training examples those problems dropped from the audit.
         var droppedExamples = 0
+        /// The computed scores of an audit-only spec with `training_records`,
+        /// scored from them before anything is written; `nil` otherwise.
+        var recordScores: [ScoreResult]? = nil
+        /// Those records in words, for the run's settings.
+        var recordsDescription: String? = nil
     }
 
     /// Runs the audit at `specPath`.
@@ -76,9 +81,19 @@ public final class AuditRunner {
         let prepared = try prepareDataset(datasetSpec)
         if !spec.auditOnly { spec.model = try modelForData(spec, data: prepared) }
         let join = try joinImportedScores(spec, data: prepared)
+        var data = join.data
+        var recordsDescription: String?
+        let recordScores = try spec.trainingRecords.map { records in
+            let scored = try scoresFromTrainingRecords(
+                spec, records: records, data: join.data, datasetIds: Set(prepared.train.ids + prepared.test.ids))
+            if let note = scored.note { data.notes.append(note) }
+            recordsDescription = scored.description
+            return scored.scores
+        }
         return CheckedInputs(
             spec: spec, ruleset: ruleset, rulesetText: rulesetText, rulesetDisplay: rulesetDisplay,
-            data: join.data, imported: join.values, joinProblems: join.problems, droppedExamples: join.droppedExamples)
+            data: data, imported: join.values, joinProblems: join.problems, droppedExamples: join.droppedExamples,
+            recordScores: recordScores, recordsDescription: recordsDescription)
     }
 
     /// The spec's model with the input shape a cnn needs (from the image file,

@@ -35,9 +35,11 @@ extension AuditSpec {
     }
 
     /// Refuses what an audit-only spec cannot do, at the key concerned.
+    /// With `hasRecords` (`training_records`), computed scores are allowed
+    /// except those records cannot give (``recordRefusal(_:)``).
     /// - Throws: ``InputError`` for no `scores` list, a computed score, `dataset.test`,
     ///   `dataset.features`, `pruning.retrain.seeds` > 0 or the `quota` policy.
-    static func checkAuditOnly(_ top: YAMLMapping, scores: [ScoreRequest]) throws {
+    static func checkAuditOnly(_ top: YAMLMapping, scores: [ScoreRequest], hasRecords: Bool = false) throws {
         guard let scoresNode = top["scores"] else {
             throw InputError(
                 "\(auditOnlyReason); list the imported scores under scores, e.g. "
@@ -46,11 +48,13 @@ extension AuditSpec {
                 at: top.location(of: "dataset"))
         }
         let items = try scoresNode.sequence()
-        for (item, request) in zip(items, scores) {
+        if hasRecords { try checkRecordScores(items, scores: scores) }
+        for (item, request) in zip(items, scores) where !hasRecords {
             guard case .computed(let spec) = request else { continue }
             throw item.error(
                 "score '\(spec.name)' needs model and training: \(auditOnlyReason); import it instead "
-                    + "({kind: imported, …}) or add model and training sections")
+                    + "({kind: imported, …}), compute it from imported training_records, or add model and "
+                    + "training sections")
         }
         let dataset = try top.required("dataset").mapping(allowedKeys: datasetKeys)
         if let test = dataset["test"] {

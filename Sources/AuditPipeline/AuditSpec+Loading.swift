@@ -29,6 +29,7 @@ extension AuditSpec {
         let root = try YAMLValue.parse(text, file: file)
         let top = try root.mapping(allowedKeys: [
             "audit", "description", "dataset", "model", "training", "scores", "pruning", "ruleset", "seed",
+            "training_records",
         ])
         let resolver = PathResolver(folder: folder)
         let name = try top.required("audit").string()
@@ -42,8 +43,16 @@ extension AuditSpec {
         var dataset = try parseDataset(top.required("dataset"), resolver: resolver)
         dataset.seed = training.seed
         dataset.auditOnly = auditOnly
-        let scores = try parseScores(top["scores"], training: training, resolver: resolver)
-        if auditOnly { try checkAuditOnly(top, scores: scores) }
+        var records = try top["training_records"].map {
+            try parseTrainingRecords($0, auditOnly: auditOnly, resolver: resolver)
+        }
+        var scoreTraining = training
+        if records != nil { scoreTraining.epochs = Int.max }  // epochs are checked against the records read
+        let scores = try parseScores(top["scores"], training: scoreTraining, resolver: resolver)
+        if auditOnly { try checkAuditOnly(top, scores: scores, hasRecords: records != nil) }
+        if records != nil, let items = try top["scores"]?.sequence() {
+            for (item, request) in zip(items, scores) { records!.scoreLocations[request.name] = item.location }
+        }
         var pruning = try parsePruning(top["pruning"], scores: scores)
         if auditOnly { pruning.retrainSeeds = 0 }
         var rulesetPath: String?, rulesetDisplay: String?
@@ -55,7 +64,8 @@ extension AuditSpec {
             name: name, description: try top["description"]?.string(), file: file,
             sha256: sha256 ?? Fingerprint.sha256(text), text: text, dataset: dataset,
             model: try parseModel(top["model"]), training: training, scores: scores,
-            pruning: pruning, rulesetPath: rulesetPath, rulesetDisplayPath: rulesetDisplay, auditOnly: auditOnly)
+            pruning: pruning, rulesetPath: rulesetPath, rulesetDisplayPath: rulesetDisplay, auditOnly: auditOnly,
+            trainingRecords: records)
     }
 }
 

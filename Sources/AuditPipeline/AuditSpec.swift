@@ -29,4 +29,7 @@ public struct AuditSpec: Sendable {
     /// ``training`` then hold defaults that are never used, except
     /// `training.seed`, which holds the top-level `seed`.
     public var auditOnly: Bool = false
+    /// `training_records` of an audit-only spec: the computed scores come from
+    /// them (see ``TrainingRecordsSpec``).
+    public var trainingRecords: TrainingRecordsSpec? = nil
 }

@@ -52,7 +52,7 @@ enum NPYReader {
     }
 
     /// The element type, byte order and shape the header dict gives.
-    private static func readHeader(_ header: String, location: SourceLocation) throws -> (ElementType, Bool, [Int]) {
+    static func readHeader(_ header: String, location: SourceLocation) throws -> (ElementType, Bool, [Int]) {
         let literal: PythonLiteral
         do {
             literal = try PythonLiteral.parse(header)

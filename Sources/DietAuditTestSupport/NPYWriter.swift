@@ -6,7 +6,13 @@ import Foundation
 public enum NPYWriter {
     /// The file bytes of a 1-D array with dtype `descr` holding `payload`.
     static func file(descr: String, count: Int, payload: [UInt8]) -> Data {
-        var header = "{'descr': '\(descr)', 'fortran_order': False, 'shape': (\(count),), }"
+        file(descr: descr, shape: [count], payload: payload)
+    }
+
+    /// The file bytes of an array of shape `shape` (C order) with dtype `descr`.
+    public static func file(descr: String, shape: [Int], payload: [UInt8]) -> Data {
+        let dimensions = shape.count == 1 ? "\(shape[0])," : shape.map(String.init).joined(separator: ", ")
+        var header = "{'descr': '\(descr)', 'fortran_order': False, 'shape': (\(dimensions)), }"
         while (10 + header.utf8.count + 1) % 64 != 0 { header += " " }
         header += "\n"
         var bytes: [UInt8] = [0x93] + Array("NUMPY".utf8) + [1, 0]
@@ -22,6 +28,18 @@ public enum NPYWriter {
 
     public static func float64(_ values: [Double]) -> Data {
         file(descr: "<f8", count: values.count, payload: values.flatMap { littleEndian($0.bitPattern) })
+    }
+
+    /// A float64 array of shape `shape`, `values` in C order.
+    public static func float64(_ values: [Double], shape: [Int]) -> Data {
+        precondition(shape.reduce(1, *) == values.count, "NPYWriter: the shape does not fit the values")
+        return file(descr: "<f8", shape: shape, payload: values.flatMap { littleEndian($0.bitPattern) })
+    }
+
+    /// A float32 array of shape `shape`, `values` in C order.
+    public static func float32(_ values: [Float], shape: [Int]) -> Data {
+        precondition(shape.reduce(1, *) == values.count, "NPYWriter: the shape does not fit the values")
+        return file(descr: "<f4", shape: shape, payload: values.flatMap { littleEndian($0.bitPattern) })
     }
 
     public static func float32(_ values: [Float]) -> Data {

@@ -138,6 +138,9 @@ private func trainingLoop<Optimizer: GradientOptimizer>(
                 observer.trainingPresented(
                     examples: order[start..<end], correct: correct[0..<count], margins: margins[0..<count], epoch: epoch
                 )
+                if observer.observesUpdates {
+                    observer.trainingWillUpdate(examples: order[start..<end], network: network, epoch: epoch)
+                }
             }
             network.parameters.withUnsafeMutableBufferPointer { parameters in
                 optimizer.step(parameters: parameters.baseAddress!, gradient: workspace.gradient)

@@ -21,6 +21,17 @@ public protocol TrainingObserver: AnyObject {
     /// before the batch's update). The slices view the loop's reused buffers:
     /// read them during the call.
     func trainingPresented(examples: ArraySlice<Int>, correct: ArraySlice<Bool>, margins: ArraySlice<Float>, epoch: Int)
+
+    /// Whether ``trainingWillUpdate(examples:network:epoch:)`` should be called
+    /// (it hands over the network once per mini-batch). Default `false`.
+    var observesUpdates: Bool { get }
+
+    /// Called for each mini-batch of epoch `epoch` (1-based), after
+    /// ``trainingPresented(examples:correct:margins:epoch:)`` and before the
+    /// update, with the network whose parameters the batch's forward pass used
+    /// (e.g. to record the logits of each presentation). Only when
+    /// ``observesUpdates`` is `true`.
+    func trainingWillUpdate(examples: ArraySlice<Int>, network: Network, epoch: Int)
 }
 
 extension TrainingObserver {
@@ -28,4 +39,6 @@ extension TrainingObserver {
     public func trainingPresented(
         examples: ArraySlice<Int>, correct: ArraySlice<Bool>, margins: ArraySlice<Float>, epoch: Int
     ) {}
+    public var observesUpdates: Bool { false }
+    public func trainingWillUpdate(examples: ArraySlice<Int>, network: Network, epoch: Int) {}
 }

@@ -33,6 +33,15 @@ public enum MethodsText {
         if settings.auditOnly == true {
             lines["Model"] = "none: audit-only spec; the scores were imported and nothing was trained"
             lines["Scores"] = (settings.scores ?? []).joined(separator: ", ") + ", imported as given"
+            if let records = settings.trainingRecords {
+                let imported = (settings.scores ?? []).filter { !records.scores.contains($0) }
+                lines["Model"] =
+                    "none: audit-only spec; nothing was trained here (scores from imported training records)"
+                lines["Scores"] =
+                    records.scores.joined(separator: ", ") + " computed from the training records "
+                    + records.description
+                    + (imported.isEmpty ? "" : "; " + imported.joined(separator: ", ") + " imported as given")
+            }
             lines["Error risk"] = "not measured (audit-only: no model to retrain)"
         }
         return lines

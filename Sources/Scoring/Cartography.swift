@@ -31,6 +31,18 @@ public struct Cartography: Sendable, Equatable {
         epochs.append(trueClassProbabilities)
     }
 
+    /// Starts a new epoch with every probability 0, to be filled example by
+    /// example with ``setLatest(example:probability:)`` (records read in slices).
+    public mutating func appendEpoch() {
+        epochs.append([Double](repeating: 0, count: exampleCount))
+    }
+
+    /// Sets one example's true-class probability in the latest epoch.
+    /// - Precondition: an epoch has been appended.
+    public mutating func setLatest(example: Int, probability: Double) {
+        epochs[epochs.count - 1][example] = probability
+    }
+
     /// Mean true-class probability per example; `nil` before any epoch.
     public func confidence() -> [Double]? {
         guard !epochs.isEmpty else { return nil }

@@ -83,17 +83,11 @@ public func computeScoring(
     let results = specs.map { spec in
         let rows: [[Double]]
         switch spec.kind {
-        case let .el2n(epoch): rows = runs.map { $0.el2n[epoch]! }
         case let .grand(epoch): rows = runs.map { $0.grand[epoch]! }
-        case let .loss(epoch): rows = runs.map { $0.loss[epoch]! }
-        case let .margin(epoch): rows = runs.map { $0.margin[epoch]! }
-        case .forgetting: rows = runs.map { $0.forgetting!.scores(epochs: training.epochs) }
-        case .aum: rows = runs.map { $0.areaUnderMargin!.scores() }
-        case .confidence: rows = runs.map { $0.cartography!.confidence()! }
-        case .variability: rows = runs.map { $0.cartography!.variability()! }
         case .inputNorm: rows = [features.rowNorms()]
         case .random:
             rows = (0..<training.seeds).map { randomScores(count: features.rows, seed: training.seedValue(forRun: $0)) }
+        default: rows = runs.map { $0.dynamics.values(of: spec.kind, epochs: training.epochs)! }
         }
         return ScoreResult(
             name: spec.name, kind: spec.kindName, epoch: spec.epoch, direction: spec.direction, perSeed: rows)

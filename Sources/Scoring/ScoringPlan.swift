@@ -17,6 +17,11 @@ struct ScoringPlan: Sendable, Equatable {
 
     /// The plan for `specs` under `training`.
     init(specs: [ScoreSpec], training: TrainingSpec) {
+        self.init(specs: specs, epochs: training.epochs)
+    }
+
+    /// The plan for `specs` over a run of `epochs` epochs.
+    init(specs: [ScoreSpec], epochs: Int) {
         for spec in specs {
             switch spec.kind {
             case let .el2n(epoch): el2nEpochs.insert(epoch)
@@ -31,7 +36,7 @@ struct ScoringPlan: Sendable, Equatable {
         }
         lastEpoch =
             (countForgetting || areaUnderMargin || cartography)
-            ? training.epochs
+            ? epochs
             : [el2nEpochs, grandEpochs, lossEpochs, marginEpochs].compactMap { $0.max() }.max() ?? 0
     }
 

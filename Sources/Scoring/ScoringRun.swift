@@ -1,62 +1,40 @@
 import DietAuditCore
 import Learning
 
-/// The training observer of one scoring seed: takes the epoch-indexed scores
-/// (EL2N, GraNd, loss, margin) at their epochs, counts forgetting events,
-/// replays presentations for AUM, records true-class probabilities for
-/// cartography, reports progress, and stops training at the last epoch
-/// anything needs.
+/// The training observer of one scoring seed: at each epoch end it hands the
+/// network's logits on the training set to ``TrainingDynamics`` (EL2N, loss,
+/// margin, cartography — the same code that scores imported training
+/// records), takes GraNd from the network, passes the trainer's presentations
+/// to the forgetting and AUM accumulators, reports progress, and stops
+/// training at the last epoch anything needs.
 final class ScoringRun: TrainingObserver {
     let features: FeatureMatrix
-    let labels: [Int]
-    let classCount: Int
     let plan: ScoringPlan
     let progress: ProgressReporter
-    /// EL2N values by epoch, filled as training passes each epoch.
-    private(set) var el2n = [Int: [Double]]()
+    let labels: [Int]
+    /// Everything taken from the network's class outputs.
+    private(set) var dynamics: TrainingDynamics
     /// GraNd values by epoch.
     private(set) var grand = [Int: [Double]]()
-    /// Per-example cross-entropy by epoch.
-    private(set) var loss = [Int: [Double]]()
-    /// Logit margins by epoch.
-    private(set) var margin = [Int: [Double]]()
-    /// Forgetting events, when forgetting was asked for.
-    private(set) var forgetting: ForgettingCounter?
-    /// Margins summed over presentations, when AUM was asked for.
-    private(set) var areaUnderMargin: AreaUnderMargin?
-    /// True-class probabilities at each epoch end 1…E, when cartography was asked for.
-    private(set) var cartography: Cartography?
 
     init(features: FeatureMatrix, labels: [Int], classCount: Int, plan: ScoringPlan, progress: ProgressReporter) {
         self.features = features
         self.labels = labels
-        self.classCount = classCount
         self.plan = plan
         self.progress = progress
-        forgetting = plan.countForgetting ? ForgettingCounter(exampleCount: labels.count) : nil
-        cartography = plan.cartography ? Cartography(exampleCount: labels.count) : nil
-        areaUnderMargin = plan.areaUnderMargin ? AreaUnderMargin(exampleCount: labels.count) : nil
+        dynamics = TrainingDynamics(plan: plan, labels: labels, classCount: classCount)
     }
 
     func trainingReached(epoch: Int, network: Network) -> TrainingDecision {
-        let needsProbabilities = plan.el2nEpochs.contains(epoch) || (cartography != nil && epoch >= 1)
-        let probabilities = needsProbabilities ? network.probabilities(for: features) : []
-        if plan.el2nEpochs.contains(epoch) {
-            el2n[epoch] = el2nScores(probabilities: probabilities, labels: labels, classCount: classCount)
-        }
-        if epoch >= 1 {
-            cartography?.record(
-                trueClassProbabilities: trueClassProbabilities(
-                    probabilities: probabilities, labels: labels, classCount: classCount))
+        if dynamics.needsOutputs(atEpoch: epoch) {
+            let logits = network.logits(for: features)
+            dynamics.beginEpoch(epoch)
+            logits.withUnsafeBufferPointer { outputs in
+                dynamics.record(epoch: epoch, outputs: outputs, kind: .logits, firstRow: 0)
+            }
         }
         if plan.grandEpochs.contains(epoch) {
             grand[epoch] = network.gradientNorms(for: features, labels: labels)
-        }
-        if plan.lossEpochs.contains(epoch) {
-            loss[epoch] = network.losses(for: features, labels: labels)
-        }
-        if plan.marginEpochs.contains(epoch) {
-            margin[epoch] = marginScores(logits: network.logits(for: features), labels: labels, classCount: classCount)
         }
         progress.advance(epoch, of: plan.lastEpoch)
         return epoch >= plan.lastEpoch ? .stop : .proceed
@@ -64,7 +42,7 @@ final class ScoringRun: TrainingObserver {
 
     func trainingPresented(examples: ArraySlice<Int>, correct: ArraySlice<Bool>, margins: ArraySlice<Float>, epoch: Int)
     {
-        forgetting?.record(examples: examples, correct: correct)
-        areaUnderMargin?.record(examples: examples, margins: margins)
+        dynamics.forgetting?.record(examples: examples, correct: correct)
+        dynamics.areaUnderMargin?.record(examples: examples, margins: margins)
     }
 }

@@ -32,8 +32,24 @@ public struct RunSettings: Sendable, Codable, Equatable {
     /// `true` for an audit-only run (imported scores, no model, nothing
     /// trained: ``model`` and ``training`` are `nil`); `nil` for earlier runs.
     public var auditOnly: Bool?
+    /// The imported training records an audit-only run computed scores from;
+    /// `nil` without them (and for earlier runs).
+    public var trainingRecords: TrainingRecords?
     /// The prose settings of a run stored before settings were structured.
     public var legacyProse: [String: String]?
+
+    /// Imported training records (`training_records` of an audit-only spec).
+    public struct TrainingRecords: Sendable, Codable, Equatable {
+        /// The file, seeds, epochs and values, e.g. `own.npy (3 seeds, epochs 0–6, logits)`.
+        public var description: String
+        /// The scores computed from them.
+        public var scores: [String]
+
+        public init(description: String, scores: [String]) {
+            self.description = description
+            self.scores = scores
+        }
+    }
 
     /// The model architecture.
     public struct Model: Sendable, Codable, Equatable {
@@ -130,6 +146,7 @@ public struct RunSettings: Sendable, Codable, Equatable {
         case blasKernel = "blas_kernel"
         case cores
         case auditOnly = "audit_only"
+        case trainingRecords = "training_records"
     }
 
     public init(from decoder: Decoder) throws {
@@ -152,6 +169,7 @@ public struct RunSettings: Sendable, Codable, Equatable {
         blasKernel = try container.decodeIfPresent(String.self, forKey: .blasKernel)
         cores = try container.decodeIfPresent(Int.self, forKey: .cores)
         auditOnly = try container.decodeIfPresent(Bool.self, forKey: .auditOnly)
+        trainingRecords = try container.decodeIfPresent(TrainingRecords.self, forKey: .trainingRecords)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -172,5 +190,6 @@ public struct RunSettings: Sendable, Codable, Equatable {
         try container.encodeIfPresent(blasKernel, forKey: .blasKernel)
         try container.encodeIfPresent(cores, forKey: .cores)
         try container.encodeIfPresent(auditOnly, forKey: .auditOnly)
+        try container.encodeIfPresent(trainingRecords, forKey: .trainingRecords)
     }
 }

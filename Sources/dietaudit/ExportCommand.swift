@@ -6,7 +6,7 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export data of a stored run.",
-        subcommands: [ExportScoresCommand.self])
+        subcommands: [ExportScoresCommand.self, ExportRecordsCommand.self])
 }
 
 /// `dietaudit export scores RUN --csv PATH`.

@@ -74,7 +74,8 @@ import Testing
         #expect(
             message("audit: x\ndatset: {}\n")
                 == "a.yaml:2:1: datset: unknown key 'datset'; expected one of 'audit', 'description', 'dataset', "
-                + "'model', 'training', 'scores', 'pruning', 'ruleset', 'seed'; did you mean 'dataset'?"
+                + "'model', 'training', 'scores', 'pruning', 'ruleset', 'seed', 'training_records'; did you mean "
+                + "'dataset'?"
         )
     }
 
