@@ -13,10 +13,10 @@ import Testing
         var (_, stored) = try Fixtures.storedPlantedRun()
         let gate = Gate(findings: stored.findings, failOn: .fail)
         #expect(
-            MarkdownReport(stored, gate: gate).dataSection()
+            MarkdownReport(stored, gate: gate).render()
                 .contains("The model saw none of the audited attributes as inputs."))
         stored.run.dataset.featureColumns = ["x1", "x2", "sex"]
-        let seen = MarkdownReport(stored, gate: gate).dataSection()
+        let seen = MarkdownReport(stored, gate: gate).render()
         #expect(seen.contains("The model saw the audited attribute `sex` as input."))
     }
 

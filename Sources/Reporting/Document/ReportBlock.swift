@@ -1,0 +1,83 @@
+/// One block of a ``ReportDocument``: what the report says, independent of
+/// the format it is rendered in.
+public indirect enum ReportBlock: Sendable, Equatable {
+    /// A heading below the section's own (level 3 or deeper) with its anchor.
+    case heading(level: Int, text: RichText, anchor: String)
+    case paragraph(RichText)
+    /// A bulleted list.
+    case list([ReportListItem])
+    case table(ReportTable)
+    case figure(ReportFigure)
+    /// A collapsible part: closed by default in HTML and on GitHub, always
+    /// open when printed.
+    case details(summary: RichText, blocks: [ReportBlock])
+}
+
+/// A list item, with an optional nested list.
+public struct ReportListItem: Sendable, Equatable {
+    public var text: RichText
+    public var children: [RichText]
+
+    public init(_ text: RichText, children: [RichText] = []) {
+        self.text = text
+        self.children = children
+    }
+}
+
+/// A table: a header row and body rows, each column aligned; `anchor` names
+/// the table in HTML (`id`), where a reader can sort it by clicking a header.
+public struct ReportTable: Sendable, Equatable {
+    /// How a column's cells are aligned.
+    public enum Alignment: Sendable, Equatable {
+        case leading, trailing, center
+    }
+
+    public struct Column: Sendable, Equatable {
+        public var title: RichText
+        public var alignment: Alignment
+
+        public init(_ title: RichText, _ alignment: Alignment = .leading) {
+            self.title = title
+            self.alignment = alignment
+        }
+    }
+
+    public var columns: [Column]
+    public var rows: [[RichText]]
+    public var anchor: String?
+
+    public init(columns: [Column], rows: [[RichText]], anchor: String? = nil) {
+        self.columns = columns
+        self.rows = rows
+        self.anchor = anchor
+    }
+}
+
+/// A chart: an SVG file beside the Markdown report (shown by relative path),
+/// inline in HTML. `description` is its alternative text; `placement` the
+/// section that shows it.
+public struct ReportFigure: Sendable, Equatable {
+    /// The section a figure belongs to.
+    public enum Placement: Sendable, Equatable {
+        /// Who gets removed.
+        case composition
+        /// Who pays.
+        case errorRisk
+        /// Score validity.
+        case scores
+    }
+
+    public var fileName: String
+    public var title: String
+    public var description: String
+    public var placement: Placement
+    public var svg: String
+
+    public init(fileName: String, title: String, description: String, placement: Placement, svg: String) {
+        self.fileName = fileName
+        self.title = title
+        self.description = description
+        self.placement = placement
+        self.svg = svg
+    }
+}
