@@ -9,10 +9,15 @@ public enum Markdown {
         MarkdownRenderer.escape(text)
     }
 
-    /// Text in a code span, safe in a table cell: the fence longer than any
-    /// run of backticks inside, `|` written `\|`, invisible characters made
-    /// visible.
+    /// Text in a code span for a sentence: the fence longer than any run of
+    /// backticks inside, invisible characters made visible.
     public static func code(_ text: String) -> String {
+        MarkdownRenderer.code(text, inTable: false)
+    }
+
+    /// Text in a code span for a table cell: as ``code(_:)``, and `|`
+    /// written `\|` so it cannot end the cell.
+    public static func codeCell(_ text: String) -> String {
         MarkdownRenderer.code(text, inTable: true)
     }
 

@@ -63,7 +63,7 @@ public struct MarkdownReport {
                 + (run.errorMessage.map { ": \($0)" } ?? "") + ". Its results are not final."
         } else {
             verdict =
-                "\(strong: "Verdict: \(gate.verdict.rawValue)") — \(gate.reason) (ruleset \(code: run.rulesetName); "
+                "\(strong: "Verdict: \(gate.verdict.rawValue)") — \(RichText.markedUp(gate.reason)) (ruleset \(code: run.rulesetName); "
                 + "findings: \(gate.countsSummary))."
         }
         return [
@@ -106,7 +106,7 @@ public struct MarkdownReport {
 
     /// A group in text: `'female' (sex)`.
     func groupName(attribute: String, group: String?) -> RichText {
-        guard let group else { return "all groups of \(attribute)" }
+        guard let group else { return "\(attribute) as a whole" }
         return "'\(group)' (\(attribute))"
     }
 }

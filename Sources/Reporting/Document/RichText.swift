@@ -37,6 +37,18 @@ public struct RichText: Sendable, Equatable, ExpressibleByStringInterpolation {
     /// Strong text.
     public static func strong(_ value: String) -> RichText { RichText(pieces: [.strong(value)]) }
 
+    /// Text written with Markdown code spans (`` `fail` ``), as the rules'
+    /// sentences are: the parts between backticks become code, the rest plain
+    /// text. An unmatched backtick stays plain.
+    public static func markedUp(_ text: String) -> RichText {
+        let parts = text.split(separator: "`", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count >= 3, parts.count % 2 == 1 else { return .text(text) }
+        return RichText(
+            pieces: parts.enumerated().compactMap { index, part in
+                part.isEmpty ? nil : index % 2 == 1 ? .code(part) : .text(part)
+            })
+    }
+
     /// The pieces of `left` then those of `right`.
     public static func + (left: RichText, right: RichText) -> RichText {
         RichText(pieces: left.pieces + right.pieces)
