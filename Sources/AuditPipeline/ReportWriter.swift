@@ -36,7 +36,8 @@ public struct ReportWriter {
         report.figures = Self.figures(stored)
         var reportPath: String?
         if let directory = options.outputDirectory {
-            let path = (directory as NSString).appendingPathComponent(ReportFiles.fileName(audit: stored.run.audit) + ".md")
+            let path = (directory as NSString).appendingPathComponent(
+                ReportFiles.fileName(audit: stored.run.audit) + ".md")
             for figure in report.figures {
                 try ReportFiles.write(figure.svg, to: (directory as NSString).appendingPathComponent(figure.fileName))
             }

@@ -12,7 +12,9 @@ extension MarkdownReport {
                 .paragraph(
                     "Every row is also in the JSON report (\(code: "--json")) and the database (run \(stored.id))."))
         } else {
-            let items = dataFiles.map { file in ReportListItem("\(link: file.fileName, to: file.fileName): \(file.contents)") }
+            let items = dataFiles.map { file in
+                ReportListItem("\(link: file.fileName, to: file.fileName): \(file.contents)")
+            }
             blocks.append(.paragraph("Files beside this report hold every row:"))
             blocks.append(.list(items))
         }
@@ -34,13 +36,17 @@ extension MarkdownReport {
     }
 
     /// The plans of the composition audit, in stored order.
-    var compositionPlans: [PlanKey] { orderedUnique(stored.composition.map { PlanKey(score: $0.score, policy: $0.policy) }) }
+    var compositionPlans: [PlanKey] {
+        orderedUnique(stored.composition.map { PlanKey(score: $0.score, policy: $0.policy) })
+    }
 
     /// One table per plan: each group's retention ratio (starred by q) at every fraction.
     func retentionTables() -> [ReportBlock] {
         let fractions = Set(stored.composition.map(\.fraction)).sorted()
         var index: [Scope: CompositionRow] = [:]
-        for row in stored.composition { index[Scope(row.score, row.policy, row.fraction, row.attribute, row.group)] = row }
+        for row in stored.composition {
+            index[Scope(row.score, row.policy, row.fraction, row.attribute, row.group)] = row
+        }
         return compositionPlans.enumerated().flatMap { number, plan -> [ReportBlock] in
             let groups = orderedUnique(
                 stored.composition.filter { $0.score == plan.score && $0.policy == plan.policy }
@@ -52,10 +58,14 @@ extension MarkdownReport {
                     }
                     return .text(self.number(row.retentionRatio) + stars(row.qValue))
                 }
-                let n = fractions.lazy.compactMap { index[Scope(plan.score, plan.policy, $0, key.attribute, key.group)]?.n }.first
+                let n = fractions.lazy.compactMap {
+                    index[Scope(plan.score, plan.policy, $0, key.attribute, key.group)]?.n
+                }.first
                 return [.text(key.attribute), .text(key.group), .text(n.map(String.init) ?? "—")] + cells
             }
-            let title: RichText = plan.score == nil ? "\(code: "random") (chance baseline)" : planName(score: plan.score, policy: plan.policy)
+            let title: RichText =
+                plan.score == nil
+                ? "\(code: "random") (chance baseline)" : planName(score: plan.score, policy: plan.policy)
             return [
                 .heading(level: 4, text: title, anchor: "retention-\(number + 1)"),
                 .table(
@@ -80,12 +90,15 @@ extension MarkdownReport {
                         return .text("\(self.number(row.tvd)) (p \(pValueText(row.chi2PValue)))")
                     }
             }
-            let title: RichText = plan.score == nil ? "\(code: "random") (chance baseline)" : planName(score: plan.score, policy: plan.policy)
+            let title: RichText =
+                plan.score == nil
+                ? "\(code: "random") (chance baseline)" : planName(score: plan.score, policy: plan.policy)
             return [
                 .heading(level: 4, text: title, anchor: "shift-\(number + 1)"),
                 .table(
                     ReportTable(
-                        columns: [.init("attribute")] + fractions.map { .init("TVD (χ² p), remove \(percent($0))", .trailing) },
+                        columns: [.init("attribute")]
+                            + fractions.map { .init("TVD (χ² p), remove \(percent($0))", .trailing) },
                         rows: tableRows, anchor: "table-shift-\(number + 1)")),
             ]
         }
@@ -112,7 +125,9 @@ extension MarkdownReport {
                     }
                     return .text(pointsText(row, metric: metric))
                 }
-                let n = fractions.lazy.compactMap { index[Scope(plan.score, plan.policy, $0, key.attribute, key.group)]?.n }.first
+                let n = fractions.lazy.compactMap {
+                    index[Scope(plan.score, plan.policy, $0, key.attribute, key.group)]?.n
+                }.first
                 return [.text(key.attribute), .text(key.group), .text(n.map(String.init) ?? "—")] + cells
             }
             let title: RichText =

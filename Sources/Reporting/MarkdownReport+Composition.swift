@@ -19,7 +19,8 @@ extension MarkdownReport {
         let flagged = flaggedScopes()
         let rows = stored.composition.filter { row in
             row.score != nil
-                && (row.qValue < 0.05 || flagged.contains(Scope(row.score, row.policy, row.fraction, row.attribute, row.group)))
+                && (row.qValue < 0.05
+                    || flagged.contains(Scope(row.score, row.policy, row.fraction, row.attribute, row.group)))
         }
         .enumerated().sorted { a, b in
             let left = abs((a.element.retentionRatio ?? 1) - 1), right = abs((b.element.retentionRatio ?? 1) - 1)
@@ -51,7 +52,8 @@ extension MarkdownReport {
                         .init("random: retention ratio", .trailing), .init("random: q", .trailing),
                     ],
                     rows: shown.map { row in
-                        let chance = random[Scope(nil, PruningPolicy.random.rawValue, row.fraction, row.attribute, row.group)]
+                        let chance = random[
+                            Scope(nil, PruningPolicy.random.rawValue, row.fraction, row.attribute, row.group)]
                         return [
                             planName(score: row.score, policy: row.policy), .text(percent(row.fraction)),
                             .text(row.attribute), .text(row.group), .text(String(row.n)),

@@ -24,7 +24,9 @@ extension MarkdownReport {
                         [
                             .text(row.attribute), .text(row.group), .text(String(row.n)),
                             .text(number(row.metrics.value(.accuracy))),
-                            .text(intervalText(row.metrics.value(.accuracy, .ciLow), row.metrics.value(.accuracy, .ciHigh))),
+                            .text(
+                                intervalText(
+                                    row.metrics.value(.accuracy, .ciLow), row.metrics.value(.accuracy, .ciHigh))),
                         ]
                     }, anchor: "table-baseline-accuracy")),
         ]

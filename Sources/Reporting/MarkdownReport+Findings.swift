@@ -14,9 +14,9 @@ extension MarkdownReport {
             let breaches = groups.reduce(0) { $0 + $1.findings.count }
             let shown = min(groups.count, findingGroupLimit)
             let intro: RichText =
-                "\(breaches) breach\(breaches == 1 ? "" : "es") in \(groups.count) group\(groups.count == 1 ? "" : "s") "
-                + "of rule × plan (score, policy, fraction), worst first: by severity, then by how far the worst "
-                + "row lies beyond its limit."
+                "\(breaches) breach\(breaches == 1 ? "" : "es") in \(groups.count) "
+                + "group\(groups.count == 1 ? "" : "s") of rule × plan (score, policy, fraction), worst first: "
+                + "by severity, then by how far the worst row lies beyond its limit."
             let more: RichText =
                 groups.count > shown
                 ? " The \(shown) worst groups are shown; all \(groups.count) are in the "

@@ -82,7 +82,8 @@ extension MarkdownReport {
                 : "\(smallTrain.count) audited group\(smallTrain.count == 1 ? " has" : "s have") fewer than 20 "
                     + "training examples; read their rates with their Wilson intervals (appendix CSV).")
         if unjudged > 0 {
-            sentence = sentence + " The rules could not judge \(unjudged) row\(unjudged == 1 ? "" : "s") (see Findings)."
+            sentence =
+                sentence + " The rules could not judge \(unjudged) row\(unjudged == 1 ? "" : "s") (see Findings)."
         }
         items.append(ReportListItem(sentence))
         let smallTest = Set(
@@ -90,8 +91,9 @@ extension MarkdownReport {
         if !smallTest.isEmpty {
             items.append(
                 ReportListItem(
-                    "\(strong: "Small test groups"): \(smallTest.count) group\(smallTest.count == 1 ? " has" : "s have") "
-                        + "fewer than 20 test examples; their accuracy changes have wide intervals."))
+                    "\(strong: "Small test groups"): \(smallTest.count) "
+                        + "group\(smallTest.count == 1 ? " has" : "s have") fewer than 20 test examples; "
+                        + "their accuracy changes have wide intervals."))
         }
         return items
     }

@@ -25,7 +25,10 @@ extension MarkdownReport {
             items += groups.prefix(3).map(findingGroupSentence)
             if groups.count > 3 {
                 let more = groups.count - 3
-                items.append("\(more) more group\(more == 1 ? " is" : "s are") listed under \(link: "Findings", to: "#findings").")
+                items.append(
+                    "\(more) more group\(more == 1 ? " is" : "s are") listed under "
+                        + "\(link: "Findings", to: "#findings")."
+                )
             }
         }
         items.append(errorRiskSentence())
@@ -36,7 +39,8 @@ extension MarkdownReport {
         } else if warnings.count > 1 {
             let shorts = RichText.joined(warnings.map(\.short), separator: "; ")
             items.append(
-                "⚠️ \(warnings.count) score warnings: \(shorts) (see \(link: "Score validity", to: "#score-validity")).")
+                "⚠️ \(warnings.count) score warnings: \(shorts) "
+                    + "(see \(link: "Score validity", to: "#score-validity")).")
         }
         return [.paragraph(scopeSentence()), .list(items.map { ReportListItem($0) })]
     }
@@ -65,7 +69,8 @@ extension MarkdownReport {
         let fraction = group.fraction.map { ", removing \(percent($0))" } ?? ""
         let count = group.findings.count
         return "\(strong: group.severity.rawValue) \(code: group.ruleId) at \(plan)\(fraction): "
-            + "\(count) row\(count == 1 ? "" : "s"); worst \(groupName(attribute: worst.attribute, group: worst.group)) "
+            + "\(count) row\(count == 1 ? "" : "s"); "
+            + "worst \(groupName(attribute: worst.attribute, group: worst.group)) "
             + "with \(code: worst.metric) \(number(worst.value)), \(worst.comparison) "
             + "\(NumberFormatting.exact(worst.threshold))."
     }

@@ -63,8 +63,8 @@ public struct MarkdownReport {
                 + (run.errorMessage.map { ": \($0)" } ?? "") + ". Its results are not final."
         } else {
             verdict =
-                "\(strong: "Verdict: \(gate.verdict.rawValue)") — \(RichText.markedUp(gate.reason)) (ruleset \(code: run.rulesetName); "
-                + "findings: \(gate.countsSummary))."
+                "\(strong: "Verdict: \(gate.verdict.rawValue)") — \(RichText.markedUp(gate.reason)) "
+                + "(ruleset \(code: run.rulesetName); findings: \(gate.countsSummary))."
         }
         return [
             .paragraph(verdict),

@@ -40,7 +40,9 @@ import Testing
         #expect(
             text.contains(
                 "- Recommendation: instead of removing 30% with `keep_hard` by `planted`, use `group_balanced` at the "
-                    + "same score and fraction, which passes the ruleset (1 more failing plan in [Recommendations](#recommendations))."))
+                    + "same score and fraction, which passes the ruleset (1 more failing plan in "
+                    + "[Recommendations](#recommendations))."
+            ))
         #expect(text.contains("| `keep_easy` by `planted` | 30% | `class_balanced` | **no** | — | 0.2 |"))
         let json = JSONReport.make(stored, gate: gate)
         guard case .object(let pairs) = json,

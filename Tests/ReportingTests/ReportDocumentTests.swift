@@ -95,8 +95,9 @@ import Testing
         #expect(large.findings.count >= 1000)
         let report = MarkdownReport(large, gate: Gate(findings: large.findings, failOn: .fail))
         let markdown = report.render()
-        let summary = try #require(markdown.components(separatedBy: "## Summary\n").last?
-            .components(separatedBy: "\n## ").first)
+        let summary = try #require(
+            markdown.components(separatedBy: "## Summary\n").last?
+                .components(separatedBy: "\n## ").first)
         let lines = summary.split(separator: "\n", omittingEmptySubsequences: false)
             .filter { !$0.hasPrefix("Contents: ") }
         #expect(lines.count <= 12, "summary has \(lines.count) lines:\n\(summary)")

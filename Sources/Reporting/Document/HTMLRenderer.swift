@@ -19,7 +19,9 @@ public enum HTMLRenderer {
             if index == document.contentsAfter { body.append(contents(document.sections)) }
             body.append(self.section(section))
         }
-        if document.contentsAfter >= document.sections.count && !document.sections.isEmpty { body.append(contents(document.sections)) }
+        if document.contentsAfter >= document.sections.count && !document.sections.isEmpty {
+            body.append(contents(document.sections))
+        }
         return [
             "<!DOCTYPE html>",
             "<html lang=\"en\">",

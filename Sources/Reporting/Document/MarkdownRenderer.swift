@@ -16,7 +16,9 @@ public enum MarkdownRenderer {
             parts.append("## " + escape(section.title))
             parts += section.blocks.map(block)
         }
-        if document.contentsAfter >= document.sections.count && !document.sections.isEmpty { parts.append(contents(document.sections)) }
+        if document.contentsAfter >= document.sections.count && !document.sections.isEmpty {
+            parts.append(contents(document.sections))
+        }
         return parts.filter { !$0.isEmpty }.joined(separator: "\n\n") + "\n"
     }
 
