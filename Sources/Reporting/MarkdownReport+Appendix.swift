@@ -18,6 +18,11 @@ extension MarkdownReport {
             blocks.append(.paragraph("Files beside this report hold every row:"))
             blocks.append(.list(items))
         }
+        if stored.recommendations.count > recommendationLimit {
+            let table = recommendationTable(stored.recommendations, anchor: "table-all-recommendations")
+            blocks.append(
+                .details(summary: "All \(stored.recommendations.count) recommendations", blocks: [.table(table)]))
+        }
         let groups = FindingGroup.groups(of: stored.findings)
         if !groups.isEmpty {
             blocks.append(
@@ -30,6 +35,11 @@ extension MarkdownReport {
             blocks.append(.details(summary: "Shift in make-up per attribute, per plan", blocks: shiftTables()))
         }
         if !stored.errorRisk.rows.isEmpty {
+            let baseline = stored.errorRisk.rows.filter(\.isBaseline)
+            blocks.append(
+                .details(
+                    summary: "Accuracy of the full-data model for every group",
+                    blocks: [.table(baselineTable(baseline, anchor: "table-all-baseline-accuracy"))]))
             blocks.append(.details(summary: "Accuracy change of every group, per plan", blocks: errorRiskTables()))
         }
         return ReportSection("Appendix", blocks: blocks)

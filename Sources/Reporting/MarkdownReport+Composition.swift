@@ -1,10 +1,11 @@
 import Auditing
 import DietAuditCore
+import Foundation
 
 extension MarkdownReport {
     /// Who gets removed: the charts, then only the rows that matter — groups
     /// of score-based plans that a rule flags or whose q-value is below 0.05 —
-    /// most disproportionate first, each beside random pruning of the same
+    /// most disproportionate first (``disproportion(_:)``), each beside random pruning of the same
     /// fraction. Every row is in the appendix and the CSV.
     func compositionSection() -> ReportSection? {
         guard !stored.composition.isEmpty else { return nil }
@@ -23,7 +24,7 @@ extension MarkdownReport {
                     || flagged.contains(Scope(row.score, row.policy, row.fraction, row.attribute, row.group)))
         }
         .enumerated().sorted { a, b in
-            let left = abs((a.element.retentionRatio ?? 1) - 1), right = abs((b.element.retentionRatio ?? 1) - 1)
+            let left = Self.disproportion(a.element), right = Self.disproportion(b.element)
             return left != right ? left > right : a.offset < b.offset
         }
         .map(\.element)
@@ -63,6 +64,15 @@ extension MarkdownReport {
                         ]
                     }, anchor: "table-composition")))
         return ReportSection("Who gets removed", blocks: blocks)
+    }
+
+    /// How far a row's retention ratio lies from proportional on a log
+    /// scale, |ln ratio|: keeping none (0) is the most extreme, and keeping
+    /// half as much (0.5) weighs as much as keeping twice as much (2).
+    /// An undefined ratio counts as proportional.
+    static func disproportion(_ row: CompositionRow) -> Double {
+        guard let ratio = row.retentionRatio else { return 0 }
+        return ratio <= 0 ? .infinity : abs(log(ratio))
     }
 
     /// The random plan's composition rows by fraction, attribute and group.

@@ -13,26 +13,32 @@ extension MarkdownReport {
         var blocks: [ReportBlock] = [
             .paragraph(
                 "Models were retrained on each kept set and scored on the \(testCount) untouched test examples. "
-                    + "Accuracy of the model trained on all training data:"),
+                    + "Accuracy of the model trained on all training data, per class and attribute group "
+                    + "(intersections in the \(link: "appendix", to: "#appendix")):"),
             .table(
-                ReportTable(
-                    columns: [
-                        .init("attribute"), .init("group"), .init("test n", .trailing),
-                        .init("accuracy (full data)", .trailing), .init("95% CI", .trailing),
-                    ],
-                    rows: rows.filter(\.isBaseline).map { row in
-                        [
-                            .text(row.attribute), .text(row.group), .text(String(row.n)),
-                            .text(number(row.metrics.value(.accuracy))),
-                            .text(
-                                intervalText(
-                                    row.metrics.value(.accuracy, .ciLow), row.metrics.value(.accuracy, .ciHigh))),
-                        ]
-                    }, anchor: "table-baseline-accuracy")),
+                baselineTable(
+                    rows.filter { $0.isBaseline && $0.attributeKind != .intersection },
+                    anchor: "table-baseline-accuracy")),
         ]
         blocks += figureBlocks(.errorRisk)
         blocks += errorRiskDetail()
         return ReportSection("Who pays", blocks: blocks)
+    }
+
+    /// Each group's accuracy under the model trained on all data, with its interval.
+    func baselineTable(_ rows: [ErrorRiskRow], anchor: String) -> ReportTable {
+        ReportTable(
+            columns: [
+                .init("attribute"), .init("group"), .init("test n", .trailing),
+                .init("accuracy (full data)", .trailing), .init("95% CI", .trailing),
+            ],
+            rows: rows.map { row in
+                [
+                    .text(row.attribute), .text(row.group), .text(String(row.n)),
+                    .text(number(row.metrics.value(.accuracy))),
+                    .text(intervalText(row.metrics.value(.accuracy, .ciLow), row.metrics.value(.accuracy, .ciHigh))),
+                ]
+            }, anchor: anchor)
     }
 
     /// The table of score-based rows whose change against random excludes
@@ -40,7 +46,7 @@ extension MarkdownReport {
     func errorRiskDetail() -> [ReportBlock] {
         let flagged = flaggedScopes()
         let candidates = stored.errorRisk.rows.filter { row in
-            guard row.score != nil, let fraction = row.fraction else { return false }
+            guard row.score != nil, let fraction = row.fraction, row.n >= minimumTestGroup else { return false }
             return isSignificant(row, metric: .accuracyDeltaVsRandom)
                 || flagged.contains(Scope(row.score, row.policy, fraction, row.attribute, row.group))
         }
@@ -53,7 +59,8 @@ extension MarkdownReport {
         guard !rows.isEmpty else {
             return [
                 .paragraph(
-                    "No group of a score-based plan changed accuracy beyond chance against random pruning of the "
+                    "No group of a score-based plan with at least \(minimumTestGroup) test examples changed accuracy "
+                        + "beyond chance against random pruning of the "
                         + "same size (95% interval excluding zero); the full tables are in the "
                         + "\(link: "appendix", to: "#appendix").")
             ]
@@ -76,9 +83,9 @@ extension MarkdownReport {
         }
         return [
             .paragraph(
-                "\(rows.count) group row\(rows.count == 1 ? "" : "s") of score-based plans changed accuracy beyond "
-                    + "chance against random pruning of the same size, or \(rows.count == 1 ? "is" : "are") flagged "
-                    + "by a rule"
+                "\(rows.count) group row\(rows.count == 1 ? "" : "s") of score-based plans with at least "
+                    + "\(minimumTestGroup) test examples changed accuracy beyond chance against random pruning of "
+                    + "the same size, or \(rows.count == 1 ? "is" : "are") flagged by a rule"
                     + (rows.count > shown.count ? "; the \(shown.count) largest losses are shown" : "")
                     + ". A star marks a change whose 95% interval over the retraining seeds excludes zero; every row "
                     + "is in the \(link: "appendix", to: "#appendix")."),
@@ -93,6 +100,10 @@ extension MarkdownReport {
                     rows: tableRows, anchor: "table-error-risk")),
         ]
     }
+
+    /// The smallest test group the detailed table shows: smaller groups
+    /// swing by whole examples (one example is ±100 points).
+    var minimumTestGroup: Int { 20 }
 
     /// Whether the metric's 95% interval excludes zero.
     func isSignificant(_ row: ErrorRiskRow, metric: ErrorRiskMetric) -> Bool {

@@ -29,21 +29,22 @@ extension MarkdownReport {
     }
 
     /// One row per group of findings: severity, rule, plan, fraction, count,
-    /// the worst row with its value and limit.
+    /// the worst row's group (attribute), metric, value and limit.
     func findingGroupTable(_ groups: [FindingGroup], anchor: String) -> ReportTable {
         let rows = groups.map { group -> [RichText] in
             let worst = group.worst
             return [
                 .text(group.severity.rawValue), .code(group.ruleId), planName(score: group.score, policy: group.policy),
                 .text(group.fraction.map(percent) ?? "—"), .text(String(group.findings.count)),
-                .text(worst.attribute), .text(worst.group ?? "(all)"), .code(worst.metric), .text(number(worst.value)),
+                .text(worst.group.map { "\($0) (\(worst.attribute))" } ?? "\(worst.attribute) as a whole"),
+                .code(worst.metric), .text(number(worst.value)),
                 .text("\(worst.comparison) \(NumberFormatting.exact(worst.threshold))"),
             ]
         }
         return ReportTable(
             columns: [
                 .init("severity"), .init("rule"), .init("plan"), .init("remove", .trailing),
-                .init("rows", .trailing), .init("worst: attribute"), .init("group"), .init("metric"),
+                .init("rows", .trailing), .init("worst group"), .init("metric"),
                 .init("value", .trailing), .init("limit"),
             ],
             rows: rows, anchor: anchor)
@@ -85,7 +86,8 @@ extension MarkdownReport {
             .table(
                 ReportTable(
                     columns: [
-                        .init("rule"), .init("reason"), .init("severity"), .init("rows", .trailing), .init("example"),
+                        .init("rule"), .init("reason"), .init("severity"), .init("rows", .trailing),
+                        .init("example", isProse: true),
                     ],
                     rows: rows, anchor: "table-insufficient-evidence")),
         ]

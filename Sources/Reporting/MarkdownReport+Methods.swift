@@ -19,7 +19,7 @@ extension MarkdownReport {
                     + "Ties are broken by a seeded random permutation."))
         items.append(
             ReportListItem(
-                "\(strong: "Scores") (what each measures, and which end is hard):",
+                "\(strong: "Score meanings") (what each measures, and which end is hard):",
                 children: stored.scores.map { Self.directionSentence($0) + Self.scoreMeaning(kind: $0.kind) }))
         items.append(
             ReportListItem(
@@ -62,7 +62,10 @@ extension MarkdownReport {
             ]
         }
         return ReportTable(
-            columns: [.init("metric"), .init("definition"), .init("range"), .init("ideal"), .init("edge cases")],
+            columns: [
+                .init("metric"), .init("definition", isProse: true), .init("range"), .init("ideal", isProse: true),
+                .init("edge cases", isProse: true),
+            ],
             rows: rows, anchor: "table-metrics")
     }
 

@@ -7,13 +7,11 @@ extension MarkdownReport {
     func recommendationsSection() -> ReportSection? {
         let rows = stored.recommendations
         guard !rows.isEmpty else { return nil }
-        let table = rows.map { row -> [RichText] in
-            [
-                planName(score: row.score, policy: row.policy), .text(percent(row.fraction)),
-                row.remedy.map { .code($0) } ?? "—", row.passes ? "yes" : .strong("no"),
-                .text(number(row.accuracyCost)), .text(number(row.tvd)),
-            ]
-        }
+        let shown = Array(rows.prefix(recommendationLimit))
+        let more: RichText =
+            rows.count > shown.count
+            ? " The first \(shown.count) of \(rows.count) failing plans are shown; all are in the "
+                + "\(link: "appendix", to: "#appendix")." : ""
         return ReportSection(
             "Recommendations",
             blocks: [
@@ -24,15 +22,26 @@ extension MarkdownReport {
                         + "\(code: "keep_hard")), each judged by the same ruleset. The recommended remedy passes the "
                         + "ruleset with the smallest accuracy cost against random pruning (overall test accuracy of "
                         + "the random plan minus the remedy's) when models were retrained, else with the smallest "
-                        + "largest TVD."),
-                .table(
-                    ReportTable(
-                        columns: [
-                            .init("failing plan"), .init("remove", .trailing), .init("remedy"), .init("passes"),
-                            .init("accuracy cost", .trailing), .init("largest TVD", .trailing),
-                        ],
-                        rows: table, anchor: "table-recommendations")),
+                        + "largest TVD." + more),
+                .table(recommendationTable(shown, anchor: "table-recommendations")),
             ])
+    }
+
+    /// One row per failing plan: the remedy, whether it passes, its cost.
+    func recommendationTable(_ rows: [Recommendation], anchor: String) -> ReportTable {
+        ReportTable(
+            columns: [
+                .init("failing plan"), .init("remove", .trailing), .init("remedy"), .init("passes"),
+                .init("accuracy cost", .trailing), .init("largest TVD", .trailing),
+            ],
+            rows: rows.map { row -> [RichText] in
+                [
+                    planName(score: row.score, policy: row.policy), .text(percent(row.fraction)),
+                    row.remedy.map { .code($0) } ?? "—", row.passes ? "yes" : .strong("no"),
+                    .text(number(row.accuracyCost)), .text(number(row.tvd)),
+                ]
+            },
+            anchor: anchor)
     }
 
     /// The summary's sentence naming the first recommendation, or `nil` when

@@ -21,6 +21,8 @@ public struct MarkdownReport {
     public let gate: Gate
     /// Most groups of findings in the findings section (all are in the appendix).
     public var findingGroupLimit = 12
+    /// Most failing plans in the recommendations section (all are in the appendix).
+    public var recommendationLimit = 8
     /// Most rows in each detailed table (all are in the appendix).
     public var detailRowLimit = 25
     /// Charts, each shown in the section its placement names.

@@ -83,11 +83,13 @@ public enum HTMLRenderer {
 
     static func table(_ table: ReportTable) -> String {
         func alignment(_ column: ReportTable.Column) -> String {
-            switch column.alignment {
-            case .leading: ""
-            case .trailing: " class=\"num\""
-            case .center: " class=\"mid\""
-            }
+            let classes =
+                switch column.alignment {
+                case .leading: column.isProse ? "prose" : ""
+                case .trailing: "num"
+                case .center: "mid"
+                }
+            return classes.isEmpty ? "" : " class=\"\(classes)\""
         }
         let id = table.anchor.map { " id=\"\(escape($0))\"" } ?? ""
         var lines = ["<div class=\"table\"><table class=\"sortable\"\(id)>", "<thead><tr>"]

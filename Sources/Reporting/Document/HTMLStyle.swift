@@ -16,7 +16,7 @@ enum HTMLStyle {
         }
         html { background: var(--back); color: var(--text); }
         body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
-        main { max-width: 64rem; margin: 0 auto; padding: 1.5rem 2rem 4rem; }
+        main { max-width: 72rem; margin: 0 auto; padding: 1.5rem 2rem 4rem; }
         h1 { font-size: 1.7rem; margin: 0 0 .5rem; }
         h2 { font-size: 1.35rem; border-bottom: 1px solid var(--rule); padding-bottom: .2rem; margin-top: 2.2rem; }
         h3 { font-size: 1.1rem; margin-top: 1.6rem; }
@@ -27,6 +27,8 @@ enum HTMLStyle {
         nav#contents h2 { border: 0; margin: .6rem 0 .2rem; font-size: 1rem; }
         nav#contents ol { margin: .2rem 0 .6rem; padding-left: 1.2rem; columns: 2; }
         div.table { overflow-x: auto; margin: .8rem 0; }
+        td { white-space: nowrap; }
+        td.prose { white-space: normal; min-width: 12rem; }
         table { border-collapse: collapse; font-size: .9rem; }
         th, td { border: 1px solid var(--rule); padding: .25rem .55rem; vertical-align: top; }
         th { background: var(--head); text-align: left; }

@@ -32,13 +32,17 @@ public struct ReportTable: Sendable, Equatable {
         case leading, trailing, center
     }
 
+    /// A column: its title, alignment, and whether its cells are prose that
+    /// may wrap (HTML keeps other cells on one line and scrolls the table).
     public struct Column: Sendable, Equatable {
         public var title: RichText
         public var alignment: Alignment
+        public var isProse: Bool
 
-        public init(_ title: RichText, _ alignment: Alignment = .leading) {
+        public init(_ title: RichText, _ alignment: Alignment = .leading, isProse: Bool = false) {
             self.title = title
             self.alignment = alignment
+            self.isProse = isProse
         }
     }
 
