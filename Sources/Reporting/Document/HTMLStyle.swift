@@ -29,8 +29,8 @@ enum HTMLStyle {
         div.table { overflow-x: auto; margin: .8rem 0; }
         td { white-space: nowrap; }
         td.prose { white-space: normal; min-width: 12rem; }
-        table { border-collapse: collapse; font-size: .9rem; }
-        th, td { border: 1px solid var(--rule); padding: .25rem .55rem; vertical-align: top; }
+        table { border-collapse: collapse; font-size: .85rem; }
+        th, td { border: 1px solid var(--rule); padding: .25rem .45rem; vertical-align: top; }
         th { background: var(--head); text-align: left; }
         table.sortable th { cursor: pointer; }
         th[aria-sort=ascending]::after { content: " \\25B2"; }
