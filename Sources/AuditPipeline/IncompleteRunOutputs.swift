@@ -6,7 +6,8 @@ import Storage
 /// file at the requested paths (perhaps one left by an earlier run) can be
 /// read as a verdict: the Markdown says why there is none, the JSON has
 /// `gate.passed: false` with `verdict: null` and the reason, the JUnit file
-/// has one errored test case carrying the reason.
+/// has one errored test case carrying the reason, the HTML page says what
+/// the Markdown says.
 enum IncompleteRunOutputs {
     /// Writes the outputs `options` names for `problem`'s run; returns the
     /// paths written (Markdown, JSON, JUnit).
@@ -18,6 +19,9 @@ enum IncompleteRunOutputs {
             let path = (directory as NSString).appendingPathComponent(ReportFiles.fileName(audit: run.audit) + ".md")
             try ReportFiles.write(markdown(run, problem: problem), to: path)
             reportPath = path
+        }
+        if let path = options.htmlPath {
+            try ReportFiles.write(html(run, problem: problem), to: path)
         }
         if let path = options.jsonPath {
             try ReportFiles.write(
@@ -40,6 +44,21 @@ enum IncompleteRunOutputs {
         spec \(run.specPath) (SHA-256 \(run.specSha256)).
 
         """
+    }
+
+    /// The same words as ``markdown(_:problem:)``, as an HTML page.
+    static func html(_ run: RunRecord, problem: RunNotComplete) -> String {
+        HTMLRenderer.render(
+            ReportDocument(
+                title: "\(run.audit) — run \(problem.runId)",
+                lead: [
+                    .paragraph(
+                        "\(strong: "Verdict: none") — this run is \(code: run.status.rawValue), not complete: "
+                            + "\(sentence(problem.reason))"),
+                    .paragraph(
+                        "Only a complete run has findings and a verdict. Started \(Timestamp.iso8601(run.startedAt)); "
+                            + "spec \(run.specPath) (SHA-256 \(run.specSha256))."),
+                ], sections: []))
     }
 
     static func json(_ run: RunRecord, problem: RunNotComplete, failOn: String) -> JSONValue {

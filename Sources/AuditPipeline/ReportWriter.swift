@@ -24,25 +24,44 @@ public struct ReportWriter {
         }
     }
 
-    /// Renders stored run `runId` into the outputs `options` names: the
-    /// Markdown report (and its SVG charts, ``ReportCharts``) in `outputDirectory`, the JSON report at
+    /// Renders stored run `runId` into the outputs `options` names: in
+    /// `outputDirectory` the Markdown report with its charts and its full
+    /// tables as CSV, the HTML report at `htmlPath`, the JSON report at
     /// `jsonPath`, JUnit XML at `junitPath`; the gate is evaluated at
     /// `options.failOn`.
     public func write(database: AuditDatabase, runId: Int64, options: RunOptions) throws -> RunOutcome {
         let stored = try database.loadRun(id: runId)
         let gate = Gate(findings: stored.findings, failOn: options.failOn)
+        var report = MarkdownReport(stored, gate: gate)
+        report.figures = ReportCharts.charts(for: stored)
         var reportPath: String?
         if let directory = options.outputDirectory {
-            let fileName = ReportFiles.fileName(audit: stored.run.audit) + ".md"
-            let path = (directory as NSString).appendingPathComponent(fileName)
-            var report = MarkdownReport(stored, gate: gate)
-            let retentionName = RetentionChart.fileName(audit: stored.run.audit)
-            for chart in ReportCharts.charts(for: stored) {
-                try ReportFiles.write(chart.svg, to: (directory as NSString).appendingPathComponent(chart.fileName))
-                if chart.fileName == retentionName { report.chartFileName = retentionName }
+            let path = (directory as NSString).appendingPathComponent(
+                ReportFiles.fileName(audit: stored.run.audit) + ".md")
+            for figure in report.figures {
+                try ReportFiles.write(figure.svg, to: (directory as NSString).appendingPathComponent(figure.fileName))
+            }
+            for table in ReportCSV.Table.allCases {
+                guard let csv = ReportCSV.make(stored, table: table) else { continue }
+                let fileName = ReportCSV.fileName(audit: stored.run.audit, table: table)
+                try ReportFiles.write(csv, to: (directory as NSString).appendingPathComponent(fileName))
+                report.dataFiles.append(ReportDataFile(fileName: fileName, contents: table.contents))
             }
             try ReportFiles.write(report.render(), to: path)
             reportPath = path
+        }
+        if let htmlPath = options.htmlPath {
+            var page = report
+            if let directory = options.outputDirectory {
+                let from = (htmlPath as NSString).deletingLastPathComponent
+                page.dataFiles = report.dataFiles.map { file in
+                    var linked = file
+                    linked.fileName = ReportFiles.relativePath(
+                        (directory as NSString).appendingPathComponent(file.fileName), from: from)
+                    return linked
+                }
+            }
+            try ReportFiles.write(page.renderHTML(), to: htmlPath)
         }
         if let jsonPath = options.jsonPath {
             try ReportFiles.write(JSONReport.make(stored, gate: gate).serialized() + "\n", to: jsonPath)
@@ -55,6 +74,7 @@ public struct ReportWriter {
         try writeCIOutputs(stored, gate: gate, options: options, reportPath: reportPath)
         return RunOutcome(
             runId: runId, gate: gate, findingCount: stored.findings.count, reportPath: reportPath,
-            jsonPath: options.jsonPath, junitPath: options.junitPath, sarifPath: options.sarifPath)
+            htmlPath: options.htmlPath, jsonPath: options.jsonPath, junitPath: options.junitPath,
+            sarifPath: options.sarifPath)
     }
 }

@@ -7,6 +7,8 @@ public struct RunOptions: Sendable {
     public var databasePath: String = "dietaudit.sqlite"
     /// Folder for the Markdown report (`<audit>.md`); `nil` writes none.
     public var outputDirectory: String? = "reports"
+    /// Where to write the self-contained HTML report; `nil` writes none.
+    public var htmlPath: String?
     /// Where to write the JSON report; `nil` writes none.
     public var jsonPath: String?
     /// Where to write the gate as JUnit XML; `nil` writes none.
@@ -26,7 +28,7 @@ public struct RunOptions: Sendable {
     /// Folders that must exist before the outputs can be written.
     var outputFolders: [String] {
         ([outputDirectory]
-            + [jsonPath, junitPath, sarifPath, databasePath].map {
+            + [htmlPath, jsonPath, junitPath, sarifPath, databasePath].map {
                 $0.map { ($0 as NSString).deletingLastPathComponent }
             })
             .compactMap { $0 }.filter { !$0.isEmpty }
@@ -44,6 +46,7 @@ public struct RunOutcome: Sendable {
     public var gate: Gate
     public var findingCount: Int
     public var reportPath: String?
+    public var htmlPath: String? = nil
     public var jsonPath: String?
     public var junitPath: String?
     public var sarifPath: String? = nil

@@ -2,29 +2,23 @@
 /// column names, audit names), so a label like `a|b` or `<25` cannot break a
 /// table or inject markup.
 public enum Markdown {
-    /// Escapes text for use inside a table cell or a sentence.
+    /// Escapes text for use inside a table cell or a sentence (as
+    /// ``MarkdownRenderer/escape(_:)``: markup characters backslash-escaped,
+    /// invisible characters made visible).
     public static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "|", "\\", "*", "_", "`", "[", "]", "<", ">", "#", "~":
-                out.append("\\")
-                out.append(character)
-            case "\n", "\r":
-                out.append(" ")
-            default:
-                out.append(character)
-            }
-        }
-        return out
+        MarkdownRenderer.escape(text)
     }
 
-    /// Text in a code span: backticks around it, doubled when the text itself
-    /// holds a backtick; nothing inside is escaped (Markdown shows code spans
-    /// literally).
+    /// Text in a code span for a sentence: the fence longer than any run of
+    /// backticks inside, invisible characters made visible.
     public static func code(_ text: String) -> String {
-        let flat = text.replacingOccurrences(of: "\n", with: " ")
-        return flat.contains("`") ? "`` " + flat + " ``" : "`" + flat + "`"
+        MarkdownRenderer.code(text, inTable: false)
+    }
+
+    /// Text in a code span for a table cell: as ``code(_:)``, and `|`
+    /// written `\|` so it cannot end the cell.
+    public static func codeCell(_ text: String) -> String {
+        MarkdownRenderer.code(text, inTable: true)
     }
 
     /// Escapes text and wraps it in single quotes for sentences: `'female'`.

@@ -9,35 +9,35 @@ extension MarkdownReport {
 
     /// The data section's opening for an audit-only run: every row audited,
     /// nothing trained, then the drops.
-    func auditOnlyDataLines(_ data: DatasetSummary) -> [String] {
-        [
-            "\(Markdown.code(data.path)): \(data.sourceRows) rows, \(data.trainCount) audited. "
-                + "Audit-only: the scores were imported, no model was trained and no test split was held out. "
-                + "Label \(Markdown.code(data.label))"
-                + (data.positiveLabel.map { ", positive class \(Markdown.quoted($0))" } ?? "") + "."
-        ] + droppedLines(data)
+    func auditOnlyDataBlocks(_ data: DatasetSummary) -> [ReportBlock] {
+        let positive: RichText = data.positiveLabel.map { ", positive class '\($0)'" } ?? ""
+        return [
+            .paragraph(
+                "\(code: data.path): \(data.sourceRows) rows, \(data.trainCount) audited. "
+                    + "Audit-only: the scores were imported, no model was trained and no test split was held out. "
+                    + "Label \(code: data.label)\(positive).")
+        ] + droppedBlocks(data)
     }
 
     /// One sentence on the examples `on_missing: drop` left out, and one line
     /// per join problem with its count and first ids; nothing without drops.
-    func droppedLines(_ data: DatasetSummary) -> [String] {
+    func droppedBlocks(_ data: DatasetSummary) -> [ReportBlock] {
         guard let problems = data.joinProblems, !problems.isEmpty else { return [] }
         let dropped = data.droppedExamples ?? 0
-        var lines = [
-            "",
-            "\(dropped) training example\(dropped == 1 ? " was" : "s were") dropped from the audit, for every "
-                + "score (on_missing: drop), because an imported score had no usable value for "
-                + (dropped == 1 ? "it" : "them") + ":",
-            "",
-        ]
-        for problem in problems {
+        let items = problems.map { problem -> ReportListItem in
             let more = problem.count > problem.examples.count ? ", …" : ""
             let kind = problem.problem.replacingOccurrences(of: "_", with: " ")
-            lines.append(
-                "- \(Markdown.code(problem.score)): \(problem.count) × \(kind) "
-                    + "(\(problem.droppedExamples) dropped; e.g. "
-                    + problem.examples.map { Markdown.escape($0) }.joined(separator: ", ") + more + ")")
+            let examples = problem.examples.joined(separator: ", ") + more
+            return ReportListItem(
+                "\(code: problem.score): \(problem.count) × \(kind) (\(problem.droppedExamples) dropped; e.g. "
+                    + "\(examples))")
         }
-        return lines
+        return [
+            .paragraph(
+                "\(dropped) training example\(dropped == 1 ? " was" : "s were") dropped from the audit, for every "
+                    + "score (on_missing: drop), because an imported score had no usable value for "
+                    + (dropped == 1 ? "it" : "them") + ":"),
+            .list(items),
+        ]
     }
 }

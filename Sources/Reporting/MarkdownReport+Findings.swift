@@ -2,60 +2,60 @@ import DietAuditCore
 import Rules
 
 extension MarkdownReport {
-    /// The breaches, most severe first, as a table of at most ``findingLimit``
-    /// rows, then the rows the rules could not judge, summarised.
-    func findingsSection() -> String {
-        var lines = ["## Findings", ""]
-        let breaches = stored.findings.filter { !$0.isInsufficientEvidence }
-        if breaches.isEmpty {
-            lines.append("No rule of ruleset \(Markdown.code(stored.run.rulesetName)) was broken.")
+    /// The breaches grouped by rule and plan, worst group first, at most
+    /// ``findingGroupLimit`` groups (all in the appendix), then the rows the
+    /// rules could not judge, summarised.
+    func findingsSection() -> ReportSection {
+        var blocks: [ReportBlock] = []
+        let groups = FindingGroup.groups(of: stored.findings)
+        if groups.isEmpty {
+            blocks.append(.paragraph("No rule of ruleset \(code: stored.run.rulesetName) was broken."))
         } else {
-            lines.append(breachTable(breaches))
+            let breaches = groups.reduce(0) { $0 + $1.findings.count }
+            let shown = min(groups.count, findingGroupLimit)
+            let intro: RichText =
+                "\(breaches) breach\(breaches == 1 ? "" : "es") in \(groups.count) "
+                + "group\(groups.count == 1 ? "" : "s") of rule × plan (score, policy, fraction), worst first: "
+                + "by severity, then by how far the worst row lies beyond its limit."
+            let more: RichText =
+                groups.count > shown
+                ? " The \(shown) worst groups are shown; all \(groups.count) are in the "
+                    + "\(link: "appendix", to: "#appendix")." : ""
+            blocks.append(.paragraph(intro + more))
+            blocks.append(.table(findingGroupTable(Array(groups.prefix(shown)), anchor: "table-findings")))
         }
-        let unjudged = insufficientEvidenceSummary()
-        if !unjudged.isEmpty {
-            lines.append("")
-            lines.append(unjudged)
-        }
-        return lines.joined(separator: "\n")
+        blocks += insufficientEvidenceSummary()
+        return ReportSection("Findings", blocks: blocks)
     }
 
-    private func breachTable(_ breaches: [Finding]) -> String {
-        let sorted = breaches.enumerated().sorted { a, b in
-            a.element.severity != b.element.severity ? a.element.severity > b.element.severity : a.offset < b.offset
-        }.map(\.element)
-        let rows = sorted.prefix(findingLimit).map { finding in
-            [
-                finding.severity.rawValue, Markdown.code(finding.ruleId),
-                finding.score.map { Markdown.code($0) } ?? "—", "`\(finding.policy)`",
-                finding.fraction.map(percent) ?? "—",
-                Markdown.escape(finding.attribute), finding.group.map(Markdown.escape) ?? "(all)",
-                "`\(finding.metric)`", number(finding.value),
-                "\(finding.comparison) \(NumberFormatting.exact(finding.threshold))",
+    /// One row per group of findings: severity, rule, plan, fraction, count,
+    /// the worst row's group (attribute), metric, value and limit.
+    func findingGroupTable(_ groups: [FindingGroup], anchor: String) -> ReportTable {
+        let rows = groups.map { group -> [RichText] in
+            let worst = group.worst
+            return [
+                .text(group.severity.rawValue), .code(group.ruleId), planName(score: group.score, policy: group.policy),
+                .text(group.fraction.map(percent) ?? "—"), .text(String(group.findings.count)),
+                .text(worst.group.map { "\($0) (\(worst.attribute))" } ?? "\(worst.attribute) as a whole"),
+                .code(worst.metric), .text(number(worst.value)),
+                .text("\(worst.comparison) \(NumberFormatting.exact(worst.threshold))"),
             ]
         }
-        var lines = [
-            Markdown.table(
-                header: [
-                    "severity", "rule", "score", "policy", "fraction", "attribute", "group", "metric", "value", "limit",
-                ],
-                rows: rows, alignments: ["l", "l", "l", "l", "r", "l", "l", "l", "r", "l"])
-        ]
-        if sorted.count > findingLimit {
-            lines.append("")
-            lines.append(
-                "\(sorted.count - findingLimit) more findings are in the JSON report and the database "
-                    + "(table `finding`, run \(stored.id)).")
-        }
-        return lines.joined(separator: "\n")
+        return ReportTable(
+            columns: [
+                .init("severity"), .init("rule"), .init("plan"), .init("remove", .trailing),
+                .init("rows", .trailing), .init("worst group"), .init("metric"),
+                .init("value", .trailing), .init("limit"),
+            ],
+            rows: rows, anchor: anchor)
     }
 
     /// The insufficient-evidence findings in a few lines, however many there
     /// are: one table row per (rule, reason) with the count, severity and
     /// one example message; empty when every row was judged.
-    func insufficientEvidenceSummary() -> String {
+    func insufficientEvidenceSummary() -> [ReportBlock] {
         let unjudged = stored.findings.filter(\.isInsufficientEvidence)
-        guard !unjudged.isEmpty else { return "" }
+        guard !unjudged.isEmpty else { return [] }
         var order: [String] = []
         var byKey: [String: [Finding]] = [:]
         for finding in unjudged {
@@ -63,29 +63,33 @@ extension MarkdownReport {
             if byKey[key] == nil { order.append(key) }
             byKey[key, default: []].append(finding)
         }
-        let rows = order.map { key -> [String] in
+        let rows = order.map { key -> [RichText] in
             let group = byKey[key]!
             let reason = InsufficientReason(rawValue: group[0].comparison)?.summary ?? group[0].comparison
             let severities = Severity.allCases.reversed().filter { severity in
                 group.contains { $0.severity == severity }
             }
             return [
-                Markdown.code(group[0].ruleId), reason, severities.map(\.rawValue).joined(separator: ", "),
-                "\(group.count)", Markdown.escape(group[0].message),
+                .code(group[0].ruleId), .text(reason), .text(severities.map(\.rawValue).joined(separator: ", ")),
+                .text(String(group.count)), .text(group[0].message),
             ]
         }
         let plural = unjudged.count == 1 ? "row" : "rows"
         return [
-            "### Insufficient evidence", "",
-            "The rules could not judge \(unjudged.count) \(plural) they apply to: a group below a rule's "
-                + "`min_group_size`, or a metric undefined there. These are not passes; the ruleset's "
-                + "`on_insufficient` sets their severity. Counts per rule and reason, with one example each "
-                + "(every row is in the JSON report and the database, table `finding`, outcome "
-                + "`insufficient_evidence`):",
-            "",
-            Markdown.table(
-                header: ["rule", "reason", "severity", "rows", "example"], rows: rows,
-                alignments: ["l", "l", "l", "r", "l"]),
-        ].joined(separator: "\n")
+            .heading(level: 3, text: "Insufficient evidence", anchor: "insufficient-evidence"),
+            .paragraph(
+                "The rules could not judge \(unjudged.count) \(plural) they apply to: a group below a rule's "
+                    + "\(code: "min_group_size"), or a metric undefined there. These are not passes; the ruleset's "
+                    + "\(code: "on_insufficient") sets their severity. Counts per rule and reason, with one example "
+                    + "each (every row is in the JSON report and the database, table \(code: "finding"), outcome "
+                    + "\(code: "insufficient_evidence")):"),
+            .table(
+                ReportTable(
+                    columns: [
+                        .init("rule"), .init("reason"), .init("severity"), .init("rows", .trailing),
+                        .init("example", isProse: true),
+                    ],
+                    rows: rows, anchor: "table-insufficient-evidence")),
+        ]
     }
 }

@@ -3,66 +3,88 @@ import DietAuditCore
 import Rules
 import Storage
 
-/// The human-readable report of a stored run: verdict and plain-language
-/// summary first, then findings, composition tables, score validity, data,
-/// methods and provenance. It is a pure view of the database: rendering it
-/// again later gives the same text.
+/// The human-readable report of a stored run, built once as a
+/// ``ReportDocument`` and rendered as Markdown (``render()``) or as one
+/// self-contained HTML page (``renderHTML()``), so both carry the same
+/// content. It is a pure view of the database: rendering it again later gives
+/// the same bytes.
+///
+/// Order: the verdict with its reason; a summary of at most about ten lines
+/// (what was audited, the recommendation, the three worst groups of
+/// findings, who pays, the chance baseline, score warnings); the
+/// recommendations; then findings grouped by rule and plan, the rows that
+/// matter of who gets removed and who pays (each beside random pruning),
+/// score validity, data, methods and caveats, provenance, and an appendix
+/// with the full tables (collapsible) and links to their CSV files.
 public struct MarkdownReport {
     public let stored: StoredRun
     public let gate: Gate
-    /// Most findings listed in the findings table (all are in the JSON and database).
-    public var findingLimit = 40
-    /// The retention chart's file name beside the report, when one was written.
-    public var chartFileName: String?
+    /// Most groups of findings in the findings section (all are in the appendix).
+    public var findingGroupLimit = 12
+    /// Most failing plans in the recommendations section (all are in the appendix).
+    public var recommendationLimit = 8
+    /// Most rows in each detailed table (all are in the appendix).
+    public var detailRowLimit = 25
+    /// Charts, each shown in the section its placement names.
+    public var figures: [ReportChart] = []
+    /// Data files written beside the report (CSV tables, JSON, database),
+    /// linked from the appendix.
+    public var dataFiles: [ReportDataFile] = []
 
     public init(_ stored: StoredRun, gate: Gate) {
         self.stored = stored
         self.gate = gate
     }
 
-    /// The whole report.
-    public func render() -> String {
+    /// The report as Markdown.
+    public func render() -> String { MarkdownRenderer.render(document()) }
+
+    /// The report as one self-contained HTML page.
+    public func renderHTML() -> String { HTMLRenderer.render(document()) }
+
+    /// The report's content.
+    public func document() -> ReportDocument {
+        let recommendations = recommendationsSection()
         let sections = [
-            recommendationsSection(), findingsSection(), compositionSection(), errorRiskSection(), validitySection(),
-            dataSection(), methodsSection(), provenanceSection(),
-        ].filter { !$0.isEmpty }
-        return ([header(), summary(), contents(of: sections)] + sections).joined(separator: "\n\n") + "\n"
+            ReportSection("Summary", blocks: summary()), recommendations, findingsSection(),
+            compositionSection(), errorRiskSection(), validitySection(), ReportSection("Data", blocks: dataBlocks()),
+            methodsSection(), provenanceSection(), appendixSection(),
+        ].compactMap { $0 }
+        return ReportDocument(
+            title: "DietAudit report: \(stored.run.audit)", lead: lead(), sections: sections,
+            contentsAfter: recommendations == nil ? 1 : 2)
     }
 
-    /// One line linking every section after the summary (GitHub-style anchors
-    /// of the `## ` headings).
-    func contents(of sections: [String]) -> String {
-        let titles = sections.compactMap { section -> String? in
-            guard section.hasPrefix("## ") else { return nil }
-            return String(section.dropFirst(3).prefix { $0 != "\n" })
-        }
-        let links = titles.map { title -> String in
-            let anchor = title.lowercased().filter { $0.isLetter || $0.isNumber || $0 == " " || $0 == "-" }
-                .replacingOccurrences(of: " ", with: "-")
-            return "[\(title)](#\(anchor))"
-        }
-        return "Contents: " + links.joined(separator: " · ")
-    }
-
-    func header() -> String {
+    /// The verdict with its reason in one sentence, and the run line.
+    func lead() -> [ReportBlock] {
         let run = stored.run
-        var lines = ["# DietAudit report: \(Markdown.escape(run.audit))", ""]
+        let verdict: RichText
         if run.status != .complete {
-            lines.append(
-                "**Verdict: INCOMPLETE** — this run is marked `\(run.status.rawValue)`"
-                    + (run.errorMessage.map { ": " + Markdown.escape($0) } ?? "") + ". Its results are not final.")
+            verdict =
+                "\(strong: "Verdict: INCOMPLETE") — this run is marked \(code: run.status.rawValue)"
+                + (run.errorMessage.map { ": \($0)" } ?? "") + ". Its results are not final."
         } else {
-            lines.append(
-                "**Verdict: \(gate.verdict.rawValue)** — \(gate.reason) "
-                    + "(ruleset \(Markdown.code(run.rulesetName)); findings: \(gate.countsSummary)).")
+            verdict =
+                "\(strong: "Verdict: \(gate.verdict.rawValue)") — \(RichText.markedUp(gate.reason)) "
+                + "(ruleset \(code: run.rulesetName); findings: \(gate.countsSummary))."
         }
-        lines.append("")
-        lines.append("Run \(stored.id) · \(Timestamp.iso8601(run.startedAt)) · DietAudit \(run.toolVersion)")
-        return lines.joined(separator: "\n")
+        return [
+            .paragraph(verdict),
+            .paragraph("Run \(stored.id) · \(Timestamp.iso8601(run.startedAt)) · DietAudit \(run.toolVersion)"),
+        ]
+    }
+
+    /// The figures placed in `placement`.
+    func figureBlocks(_ placement: ChartPlacement) -> [ReportBlock] {
+        figures.filter { $0.placement == placement }.map { .figure($0) }
     }
 
     /// `0.3` → `30%`.
     func percent(_ fraction: Double) -> String { NumberFormatting.percent(fraction) }
+
+    func percent(_ fraction: Double, digits: Int) -> String {
+        NumberFormatting.percent(fraction, digits: digits)
+    }
 
     /// A metric for tables.
     func number(_ value: Double?) -> String { NumberFormatting.metric(value) }
@@ -75,12 +97,30 @@ public struct MarkdownReport {
 
     /// `***` for q < 0.001, `**` < 0.01, `*` < 0.05, else nothing.
     func stars(_ q: Double) -> String {
-        q < 0.001 ? "\\*\\*\\*" : q < 0.01 ? "\\*\\*" : q < 0.05 ? "\\*" : ""
+        q < 0.001 ? "***" : q < 0.01 ? "**" : q < 0.05 ? "*" : ""
     }
 
-    /// How a plan is named in text: `keep_hard by el2n@2` or `random`.
-    func planName(score: String?, policy: String) -> String {
-        guard let score else { return "`\(policy)`" }
-        return "`\(policy)` by \(Markdown.code(score))"
+    /// How a plan is named in text: `keep_hard` by `el2n@2`, or `random`.
+    func planName(score: String?, policy: String) -> RichText {
+        guard let score else { return "\(code: policy)" }
+        return "\(code: policy) by \(code: score)"
+    }
+
+    /// A group in text: `'female' (sex)`.
+    func groupName(attribute: String, group: String?) -> RichText {
+        guard let group else { return "\(attribute) as a whole" }
+        return "'\(group)' (\(attribute))"
+    }
+}
+
+/// A file written beside the report that holds the full numbers.
+public struct ReportDataFile: Sendable, Equatable {
+    public var fileName: String
+    /// What it holds, e.g. "every composition row".
+    public var contents: String
+
+    public init(fileName: String, contents: String) {
+        self.fileName = fileName
+        self.contents = contents
     }
 }

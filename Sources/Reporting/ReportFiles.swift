@@ -20,4 +20,20 @@ public enum ReportFiles {
             throw InputError("cannot write the file: \(error.localizedDescription)", at: SourceLocation(file: path))
         }
     }
+
+    /// `path` as seen from the folder `folder`: `../reports/a.csv` from
+    /// `site` for `reports/a.csv`. Both are taken relative to the current
+    /// folder when not absolute; `.` and `..` are resolved first.
+    public static func relativePath(_ path: String, from folder: String) -> String {
+        func components(_ path: String) -> [String] {
+            let base = FileManager.default.currentDirectoryPath
+            let absolute = path.hasPrefix("/") ? path : (base as NSString).appendingPathComponent(path)
+            return URL(fileURLWithPath: absolute).standardizedFileURL.pathComponents
+        }
+        let target = components(path), source = components(folder.isEmpty ? "." : folder)
+        var common = 0
+        while common < min(target.count - 1, source.count) && target[common] == source[common] { common += 1 }
+        let ups = Array(repeating: "..", count: source.count - common)
+        return (ups + target[common...]).joined(separator: "/")
+    }
 }

@@ -36,7 +36,7 @@ public enum StepSummary {
             lines.append("")
             let rows = failing.map { finding in
                 [
-                    finding.severity.rawValue, Markdown.code(finding.ruleId),
+                    finding.severity.rawValue, Markdown.codeCell(finding.ruleId),
                     Markdown.escape(SARIFReport.logicalName(of: finding)),
                     "`\(finding.metric)`", NumberFormatting.metric(finding.value),
                     "\(finding.comparison) \(NumberFormatting.exact(finding.threshold))",

@@ -3,13 +3,19 @@ import AuditPipeline
 import Foundation
 import Rules
 
-/// `--out`, `--json`, `--junit`, `--sarif` and `--fail-on`: where reports go
+/// `--out`, `--html`, `--json`, `--junit`, `--sarif` and `--fail-on`: where reports go
 /// and how the gate judges, shared by `run` and `report`. When the environment
 /// variable `GITHUB_STEP_SUMMARY` names a file (as in GitHub Actions), a short
 /// summary is appended to it too.
 struct ReportOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Folder for the Markdown report (<audit>.md).", valueName: "dir"))
     var out = "reports"
+
+    @Option(
+        help: ArgumentHelp(
+            "Also write the report as one self-contained HTML file here (inline CSS and charts, no network).",
+            valueName: "path"))
+    var html: String?
 
     @Option(help: ArgumentHelp("Also write the JSON report (schema dietaudit.report/v1) here.", valueName: "path"))
     var json: String?
@@ -28,6 +34,7 @@ struct ReportOptions: ParsableArguments {
     /// Copies these choices into `options`.
     func apply(to options: inout RunOptions) {
         options.outputDirectory = out
+        options.htmlPath = html
         options.jsonPath = json
         options.junitPath = junit
         options.sarifPath = sarif

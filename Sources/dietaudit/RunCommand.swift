@@ -48,6 +48,7 @@ func printOutcome(_ outcome: RunOutcome) {
         "run \(outcome.runId): verdict \(gate.verdict.rawValue), gate \(gate.passed ? "passed" : "failed") "
             + "(fail-on \(gate.failOnName); findings: \(gate.countsSummary))")
     if let report = outcome.reportPath { print("report: \(report)") }
+    if let html = outcome.htmlPath { print("html:   \(html)") }
     if let json = outcome.jsonPath { print("json:   \(json)") }
     if let junit = outcome.junitPath { print("junit:  \(junit)") }
     if let sarif = outcome.sarifPath { print("sarif:  \(sarif)") }

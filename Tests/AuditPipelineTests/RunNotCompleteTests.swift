@@ -54,5 +54,11 @@ import Testing
         #expect(
             IncompleteRunOutputs.markdown(run, problem: problem)
                 .contains("**Verdict: none** — this run is `abandoned`, not complete: abandoned: gone.\n"))
+        let html = IncompleteRunOutputs.html(run, problem: problem)
+        #expect(
+            html.contains(
+                "<p><strong>Verdict: none</strong> — this run is <code>abandoned</code>, not complete: "
+                    + "abandoned: gone.</p>"))
+        #expect(!html.contains("<nav"))
     }
 }

@@ -183,5 +183,13 @@ import Testing
         #expect(recommendations.contains { $0["passes"] as? Bool == true && $0["remedy"] is String })
         let report = try workspace.read("out/german-credit.md")
         #expect(report.contains("## Recommendations") && report.contains("- Recommendation: instead of removing"))
+        // Hundreds of findings, yet the summary stays within a dozen lines and names the three worst groups.
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        #expect(findings.count > 500)
+        let summary = try #require(
+            report.components(separatedBy: "\n## Summary\n").last?.components(separatedBy: "\n## ").first)
+        let lines = summary.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count <= 12, "summary has \(lines.count) lines")
+        #expect(lines.filter { $0.hasPrefix("- **fail** `disproportionate-removal`") }.count == 3)
     }
 }

@@ -72,7 +72,7 @@ import Testing
         #expect((gate["counts"] as? [String: Int])?["insufficient_evidence"] == 0)
         let report = try workspace.read("out/planted.md")
         #expect(report.contains("**Verdict: WARN** — the gate passes at `fail`"))
-        #expect(report.contains("| warn | `accuracy-floor` | — | `full` | — |"))
+        #expect(report.contains("| warn | `accuracy-floor` | `full` | — |"))
         // Stored with a null fraction.
         let queue = try DatabaseQueue(path: workspace.url.appendingPathComponent("runs.sqlite").path)
         let nullFractions = try queue.read { db in
@@ -127,7 +127,7 @@ import Testing
         #expect((gate["counts"] as? [String: Int])?[level] == 0)
         let report = try workspace.read("out/planted.md")
         #expect(report.contains("**Verdict: \(verdict)**"))
-        #expect(report.contains("| `retention` | group below min_group_size | \(level) | 16 |"))
+        #expect(report.contains("| `retention` | group below min\\_group\\_size | \(level) | 16 |"))
         let junit = try workspace.read("out/junit.xml")
         if level == "fail" {
             #expect(junit.contains("failures=\"16\"") && junit.contains("<failure type=\"insufficient_evidence\""))

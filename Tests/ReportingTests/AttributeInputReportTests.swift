@@ -13,10 +13,10 @@ import Testing
         var (_, stored) = try Fixtures.storedPlantedRun()
         let gate = Gate(findings: stored.findings, failOn: .fail)
         #expect(
-            MarkdownReport(stored, gate: gate).dataSection()
+            MarkdownReport(stored, gate: gate).render()
                 .contains("The model saw none of the audited attributes as inputs."))
         stored.run.dataset.featureColumns = ["x1", "x2", "sex"]
-        let seen = MarkdownReport(stored, gate: gate).dataSection()
+        let seen = MarkdownReport(stored, gate: gate).render()
         #expect(seen.contains("The model saw the audited attribute `sex` as input."))
     }
 
@@ -40,7 +40,9 @@ import Testing
         #expect(
             text.contains(
                 "- Recommendation: instead of removing 30% with `keep_hard` by `planted`, use `group_balanced` at the "
-                    + "same score and fraction, which passes the ruleset (1 more failing plan in Recommendations)."))
+                    + "same score and fraction, which passes the ruleset (1 more failing plan in "
+                    + "[Recommendations](#recommendations))."
+            ))
         #expect(text.contains("| `keep_easy` by `planted` | 30% | `class_balanced` | **no** | — | 0.2 |"))
         let json = JSONReport.make(stored, gate: gate)
         guard case .object(let pairs) = json,

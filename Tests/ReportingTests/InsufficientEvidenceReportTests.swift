@@ -50,7 +50,7 @@ import Testing
         #expect(report.contains("No rule of ruleset `default` was broken."))
         #expect(
             report.contains(
-                "| `disproportionate-removal` | group below min_group_size | warn | 300 | "
+                "| `disproportionate-removal` | group below min\\_group\\_size | warn | 300 | "
                     + "Pruning 30% with keep\\_hard by planted, group 'g0' of sex has n = 3"))
         #expect(
             report.contains(

@@ -24,8 +24,12 @@ import Testing
         #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
         #expect(svg.contains("sex: female"))
         var report = MarkdownReport(stored, gate: Gate(findings: [], failOn: .fail))
-        report.chartFileName = RetentionChart.fileName(audit: stored.run.audit)
-        #expect(report.render().contains("](planted-audit-retention.svg)"))
+        report.figures = [
+            ReportChart(
+                fileName: RetentionChart.fileName(audit: stored.run.audit), title: "Retention", description: "dots",
+                placement: .composition, svg: svg)
+        ]
+        #expect(report.render().contains("![dots](planted-audit-retention.svg)"))
     }
 
     @Test func junitSnapshotIsWellFormed() throws {
