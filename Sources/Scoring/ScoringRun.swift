@@ -68,3 +68,28 @@ final class ScoringRun: TrainingObserver {
         areaUnderMargin?.record(examples: examples, margins: margins)
     }
 }
+
+extension ScoringRun {
+    /// The values of `specs` (scores that need training) this run recorded,
+    /// by score name, with the held-out predictions of its final model
+    /// (`epochs`: `training.epochs`, what a never-learned example's forgetting count is).
+    func seedScoring(
+        _ specs: [ScoreSpec], epochs: Int, seedValue: UInt64, heldOutPredictions: [Int]?
+    ) -> SeedScoring {
+        var values: [String: [Double]] = [:]
+        for spec in specs {
+            switch spec.kind {
+            case let .el2n(epoch): values[spec.name] = el2n[epoch]!
+            case let .grand(epoch): values[spec.name] = grand[epoch]!
+            case let .loss(epoch): values[spec.name] = loss[epoch]!
+            case let .margin(epoch): values[spec.name] = margin[epoch]!
+            case .forgetting: values[spec.name] = forgetting!.scores(epochs: epochs)
+            case .aum: values[spec.name] = areaUnderMargin!.scores()
+            case .confidence: values[spec.name] = cartography!.confidence()!
+            case .variability: values[spec.name] = cartography!.variability()!
+            case .inputNorm, .random: continue
+            }
+        }
+        return SeedScoring(seedValue: seedValue, scores: values, heldOutPredictions: heldOutPredictions)
+    }
+}

@@ -34,6 +34,9 @@ public struct RunSettings: Sendable, Codable, Equatable {
     public var auditOnly: Bool?
     /// The prose settings of a run stored before settings were structured.
     public var legacyProse: [String: String]?
+    /// What the run reused from earlier runs' training; `nil` for runs
+    /// stored before reuse existed and for audit-only runs.
+    public var reuse: Reuse?
 
     /// The model architecture.
     public struct Model: Sendable, Codable, Equatable {
@@ -130,6 +133,7 @@ public struct RunSettings: Sendable, Codable, Equatable {
         case blasKernel = "blas_kernel"
         case cores
         case auditOnly = "audit_only"
+        case reuse
     }
 
     public init(from decoder: Decoder) throws {
@@ -152,6 +156,7 @@ public struct RunSettings: Sendable, Codable, Equatable {
         blasKernel = try container.decodeIfPresent(String.self, forKey: .blasKernel)
         cores = try container.decodeIfPresent(Int.self, forKey: .cores)
         auditOnly = try container.decodeIfPresent(Bool.self, forKey: .auditOnly)
+        reuse = try container.decodeIfPresent(Reuse.self, forKey: .reuse)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -172,5 +177,6 @@ public struct RunSettings: Sendable, Codable, Equatable {
         try container.encodeIfPresent(blasKernel, forKey: .blasKernel)
         try container.encodeIfPresent(cores, forKey: .cores)
         try container.encodeIfPresent(auditOnly, forKey: .auditOnly)
+        try container.encodeIfPresent(reuse, forKey: .reuse)
     }
 }
