@@ -75,7 +75,8 @@ public func computeScoring(
         ) { run in
             let seed = training.seedValue(forRun: run)
             if let stored = known[seed],
-                stored.covers(scoreNames: trainedNames, exampleCount: features.rows, heldOutCount: heldOut?.labels.count)
+                stored.covers(
+                    scoreNames: trainedNames, exampleCount: features.rows, heldOutCount: heldOut?.labels.count)
             {
                 reporter.begin("scoring: seed \(run + 1) of \(training.seeds) (seed \(seed)) reused")
                 return (stored, false)
@@ -92,9 +93,11 @@ public func computeScoring(
                 throw error.during("scoring model \(run + 1) of \(training.seeds)")
             }
             let heldOutPredictions = heldOut.map { network.predictedClasses(for: $0.features) }
-            return (observer.seedScoring(
+            return (
+                observer.seedScoring(
                     trainedSpecs, epochs: training.epochs, seedValue: seed, heldOutPredictions: heldOutPredictions),
-                true)
+                true
+            )
         }
 
     let runs = seedRuns.map(\.seed)

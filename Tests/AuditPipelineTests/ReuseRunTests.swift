@@ -133,7 +133,8 @@ import Testing
         #expect(second.errorRisk.attributes == first.errorRisk.attributes)
         // Nothing new was trained, so nothing new is stored.
         let stored = try AuditDatabase(path: fixture.options.databasePath).writer.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM retrained_reuse WHERE run_id = ?", arguments: [second.run.id])
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM retrained_reuse WHERE run_id = ?", arguments: [second.run.id])
         }
         #expect(stored == 0)
 
@@ -151,7 +152,8 @@ import Testing
         // At least the spec's own plans: baseline, keep_hard, random and quota × 2 seeds.
         #expect(strictReuse.retrainedModelsReused >= 8)
         let strictStored = try AuditDatabase(path: fixture.options.databasePath).writer.read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM retrained_reuse WHERE run_id = ?", arguments: [strict.run.id])
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM retrained_reuse WHERE run_id = ?", arguments: [strict.run.id])
         }
         #expect(strictStored == strictReuse.retrainedModels - strictReuse.retrainedModelsReused)
         #expect(strict.errorRisk.rows == first.errorRisk.rows)
