@@ -9,11 +9,14 @@ import Storage
 extension AuditRunner {
     /// Scores, plans, composition audit, findings and gate; `previous` is what
     /// `compare_to: previous` rules compare with (`nil`: the audit's first run).
+    /// `reuse` supplies stored training and collects what is trained (`nil`:
+    /// neither).
     func compute(
-        _ inputs: CheckedInputs, failOn: Severity?, previous: PreviousRun? = nil,
+        _ inputs: CheckedInputs, failOn: Severity?, previous: PreviousRun? = nil, reuse: ReuseSession? = nil,
         clock: inout StageClock
     ) throws -> RunResults {
         let spec = inputs.spec, data = inputs.data
+        let reuse = reuse ?? ReuseSession.none(progress: progress)
         let features = FeatureMatrix(
             values: data.train.features, rows: data.train.count, columns: data.train.featureCount)
         let computedSpecs = spec.scores.compactMap { request -> ScoreSpec? in
@@ -31,7 +34,9 @@ extension AuditRunner {
             ? ScoringOutcome(scores: inputs.recordScores ?? [], heldOutRecall: nil)
             : try computeScoring(
                 computedSpecs, features: features, labels: data.train.labels, classCount: data.classNames.count,
-                model: spec.model, training: spec.training, heldOut: heldOut, progress: progress)
+                model: spec.model, training: spec.training, heldOut: heldOut, progress: progress,
+                reusing: try reuse.knownScoringSeeds(training: spec.training))
+        reuse.recordScoring(scoring)
         let computed = scoring.scores
         var scores: [ScoreResult] = []
         for request in spec.scores {
@@ -56,23 +61,36 @@ extension AuditRunner {
         clock.lap("plan and audit composition")
         var errorRisk = ErrorRiskAudit(rows: [], attributes: [])
         if spec.pruning.retrainSeeds > 0 {
-            errorRisk = try auditErrorRisk(plans: plans, inputs: errorRiskInputs(inputs), progress: progress)
+            errorRisk = try auditErrorRisk(plans: plans, inputs: errorRiskInputs(inputs), reuse: reuse)
             clock.lap("retrain and audit error risk")
         }
         let findings = inputs.ruleset.evaluate(composition, errorRisk: errorRisk, previous: previous)
         let gate = Gate(findings: findings, failOn: failOn)
         clock.lap("apply ruleset")
         let recommendations = try recommend(
-            findings: findings, plans: plans, scores: scores, context: context, inputs: inputs, errorRisk: errorRisk)
+            findings: findings, plans: plans, scores: scores, context: context, inputs: inputs, errorRisk: errorRisk,
+            reuse: reuse)
         clock.lap("evaluate remedies")
         let examples = data.train.ids.indices.map { index in
             ExampleRow(
                 position: index, exampleId: data.train.ids[index], label: data.classNames[data.train.labels[index]])
         }
-        return RunResults(
+        var results = RunResults(
             examples: examples, scores: scores, validity: validity, plans: plans, composition: composition,
             errorRisk: errorRisk, findings: findings, gate: gate, timings: clock.timings, randomBands: randomBands,
             recommendations: recommendations)
+        results.reuseEntries = reuse.entries
+        results.reuse = reuse.summary
+        return results
+    }
+
+    /// The error-risk audit of `plans`, with every model `reuse` knows handed
+    /// in and every model trained handed back to it.
+    func auditErrorRisk(plans: [PruningPlan], inputs: ErrorRiskInputs, reuse: ReuseSession) throws -> ErrorRiskAudit {
+        let known = try reuse.knownModels(RetrainedModelID.needed(plans: plans, inputs: inputs))
+        let audit = try Auditing.auditErrorRisk(plans: plans, inputs: inputs, progress: progress, reusing: known)
+        reuse.recordRetraining(audit)
+        return audit
     }
 
     /// One plan per (score, score-based policy, fraction), and one `random`

@@ -38,7 +38,7 @@ extension AuditRunner {
     /// Nothing is retrained when no plan fails.
     func recommend(
         findings: [Finding], plans: [PruningPlan], scores: [ScoreResult], context: PlanningContext,
-        inputs: CheckedInputs, errorRisk: ErrorRiskAudit
+        inputs: CheckedInputs, errorRisk: ErrorRiskAudit, reuse: ReuseSession
     ) throws -> [Recommendation] {
         let failing = FailingPlan.among(findings)
         guard !failing.isEmpty else { return [] }
@@ -68,7 +68,8 @@ extension AuditRunner {
                 errorRisk: ErrorRiskAudit(rows: [], attributes: [])
             ).passes
         }
-        let risk = try remedyErrorRisk(passesComposition, plans: plans, inputs: inputs, errorRisk: errorRisk)
+        let risk = try remedyErrorRisk(
+            passesComposition, plans: plans, inputs: inputs, errorRisk: errorRisk, reuse: reuse)
         return failing.map { plan in
             let assessments = (remediesOf[plan] ?? []).map { remedy in
                 inputs.ruleset.assessRemedy(
@@ -84,7 +85,8 @@ extension AuditRunner {
     /// paired `accuracy_delta_vs_random` needs); the run's rows alone when it
     /// did not retrain.
     private func remedyErrorRisk(
-        _ remedyPlans: [PruningPlan], plans: [PruningPlan], inputs: CheckedInputs, errorRisk: ErrorRiskAudit
+        _ remedyPlans: [PruningPlan], plans: [PruningPlan], inputs: CheckedInputs, errorRisk: ErrorRiskAudit,
+        reuse: ReuseSession
     ) throws -> ErrorRiskAudit {
         guard inputs.spec.pruning.retrainSeeds > 0 else { return errorRisk }
         let listed = Set(plans.map(Self.planKey))
@@ -99,7 +101,7 @@ extension AuditRunner {
                 classCount: inputs.data.classNames.count, policy: .random, fraction: decimal,
                 seed: inputs.spec.training.seed)
         }
-        let audit = try auditErrorRisk(plans: fresh + randomPlans, inputs: errorRiskInputs(inputs), progress: progress)
+        let audit = try auditErrorRisk(plans: fresh + randomPlans, inputs: errorRiskInputs(inputs), reuse: reuse)
         let freshKeys = Set(fresh.map(Self.planKey))
         let knownRandom = Set(errorRisk.rows.filter { $0.policy == "random" }.compactMap(\.fraction))
         func wanted(_ score: String?, _ policy: String, _ fraction: Double?) -> Bool {

@@ -52,7 +52,11 @@ public final class AuditRunner {
         TestPause.reached(.beforeTraining)
         do {
             let previous = try database.lastCompleteRun(audit: inputs.spec.name, before: runId)
-            let results = try compute(inputs, failOn: options.failOn, previous: previous, clock: &clock)
+            let keys = ReuseKeys(
+                spec: inputs.spec, data: inputs.data, settings: settings(inputs.spec), toolVersion: options.toolVersion)
+            let reuse = ReuseSession(database: database, enabled: options.reuse, keys: keys, progress: progress)
+            let results = try compute(
+                inputs, failOn: options.failOn, previous: previous, reuse: reuse, clock: &clock)
             try database.completeRun(id: runId, results: results)
         } catch {
             try? database.failRun(id: runId, message: String(describing: error))

@@ -22,6 +22,10 @@ public struct RunOptions: Sendable {
     public var failOn: Severity? = .fail
     /// Version string recorded in provenance.
     public var toolVersion: String = DietAuditVersion.current
+    /// Reuse scoring seeds and retrained models stored by earlier runs with
+    /// the same data, model and training (`false`: `--no-reuse`, train
+    /// everything afresh; what is trained is stored either way).
+    public var reuse = true
 
     public init() {}
 

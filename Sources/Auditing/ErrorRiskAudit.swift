@@ -12,10 +12,14 @@ public struct ErrorRiskAudit: Sendable {
     /// One row per (baseline or plan) × grouping with a non-empty test group,
     /// in the same order.
     public var attributes: [ErrorRiskAttributeRow]
+    /// The models this audit trained (not those it was handed to reuse), for
+    /// a later run to reuse; empty for an audit read back from storage.
+    public var trainedModels: [RetrainedModel]
 
-    public init(rows: [ErrorRiskRow], attributes: [ErrorRiskAttributeRow]) {
+    public init(rows: [ErrorRiskRow], attributes: [ErrorRiskAttributeRow], trainedModels: [RetrainedModel] = []) {
         self.rows = rows
         self.attributes = attributes
+        self.trainedModels = trainedModels
     }
 }
 
@@ -49,17 +53,25 @@ public struct ErrorRiskAudit: Sendable {
 /// ``ProgressReporter/advance(_:of:)`` after each finished training (calls
 /// serialised, in completion order).
 ///
+/// Reuse: a model found in `known` under its ``RetrainedModelID`` (kept set
+/// and seed value) is not trained; its stored test predictions stand in for
+/// it, so the rows are bit-identical to a fresh audit's. The caller answers
+/// for `known` holding models of the same data, model and training settings.
+/// The models trained here are returned in ``ErrorRiskAudit/trainedModels``.
+///
 /// - Throws: ``InputError`` when `retrainSeeds` < 1, the shapes of features,
 ///   labels, groupings and plans disagree, a label, group index or the
 ///   positive class is out of range, a plan keeps no example, or training
 ///   rejects its settings.
 public func auditErrorRisk(
-    plans: [PruningPlan], inputs: ErrorRiskInputs, progress: ProgressReporter, parallel: Bool = true
+    plans: [PruningPlan], inputs: ErrorRiskInputs, progress: ProgressReporter, parallel: Bool = true,
+    reusing known: [RetrainedModelID: TestPredictions] = [:]
 ) throws -> ErrorRiskAudit {
     try inputs.validate(plans: plans)
     let (keptSets, planModels) = distinctKeptSets(plans: plans, trainCount: inputs.trainLabels.count)
-    let predictions = try retrainAndPredict(
-        keptSets: keptSets, inputs: inputs, progress: progress, parallel: parallel)
+    let outcomes = try retrainAndPredict(
+        keptSets: keptSets, inputs: inputs, progress: progress, parallel: parallel, known: known)
+    let predictions = outcomes.map(\.model.predictions)
     let seeds = inputs.retrainSeeds
     // values[model][k][grouping]: each group's metric values under one trained model.
     let values: [[[GroupingErrorValues]]] = (0..<keptSets.count).map { model in
@@ -78,7 +90,7 @@ public func auditErrorRisk(
             labels: inputs.testLabels, groups: grouping.test,
             groupCount: grouping.groups.count, positiveClass: inputs.positiveClass)
     }
-    var audit = ErrorRiskAudit(rows: [], attributes: [])
+    var audit = ErrorRiskAudit(rows: [], attributes: [], trainedModels: outcomes.filter(\.trained).map(\.model))
     for subject in subjects {
         for (index, grouping) in inputs.groupings.enumerated() {
             let perSeed = values[subject.model].map { $0[index] }, fullPerSeed = values[0].map { $0[index] }
@@ -113,18 +125,29 @@ private func distinctKeptSets(plans: [PruningPlan], trainCount: Int) -> (keptSet
 }
 
 /// Trains `inputs.retrainSeeds` models on each kept set (concurrently unless
-/// `parallel` is false) and returns their test predictions, model-major:
-/// the prediction of kept set m, seed k is at `m * retrainSeeds + k`.
+/// `parallel` is false), or takes them from `known`, and returns their test
+/// predictions, model-major: kept set m, seed k is at `m * retrainSeeds + k`.
 private func retrainAndPredict(
-    keptSets: [[Bool]], inputs: ErrorRiskInputs, progress: ProgressReporter, parallel: Bool
-) throws -> [TestPredictions] {
+    keptSets: [[Bool]], inputs: ErrorRiskInputs, progress: ProgressReporter, parallel: Bool,
+    known: [RetrainedModelID: TestPredictions]
+) throws -> [(model: RetrainedModel, trained: Bool)] {
     let seeds = inputs.retrainSeeds
     let jobCount = keptSets.count * seeds
+    let digests = keptSets.map(RetrainedModelID.keptSetDigest(removed:))
+    let ids = (0..<jobCount).map {
+        RetrainedModelID(keptSet: digests[$0 / seeds], seedValue: inputs.retrainingSeedValue($0 % seeds))
+    }
+    let reusable = ids.filter { known[$0]?.predicted.count == inputs.testLabels.count }.count
     progress.begin(
         "error risk: retraining \(keptSets.count) kept sets × \(seeds) seeds (\(jobCount) models, "
-            + "\(inputs.training.epochs) epochs each)")
+            + "\(inputs.training.epochs) epochs each)"
+            + (reusable > 0 ? "; \(reusable) already at hand, \(jobCount - reusable) to train" : ""))
     let finished = LockedProgress(progress)
-    return try runParallelJobs(count: jobCount, parallel: parallel) { job -> TestPredictions in
+    return try runParallelJobs(count: jobCount, parallel: parallel) { job -> (model: RetrainedModel, trained: Bool) in
+        if let stored = known[ids[job]], stored.predicted.count == inputs.testLabels.count {
+            finished.finishedOne(of: jobCount)
+            return (RetrainedModel(id: ids[job], predictions: stored), false)
+        }
         let (model, k) = (job / seeds, job % seeds)
         let removed = keptSets[model]
         let rows = model == 0 ? nil : removed.indices.filter { !removed[$0] }
@@ -148,7 +171,7 @@ private func retrainAndPredict(
                 purpose: purpose + ", predicting the test split")
         }
         finished.finishedOne(of: jobCount)
-        return result
+        return (RetrainedModel(id: ids[job], predictions: result), true)
     }
 }
 
@@ -171,29 +194,4 @@ private func errorRiskSubjects(plans: [PruningPlan], planModels: [Int]) -> [Erro
                 model: model, randomModel: random.map { planModels[$0] }))
     }
     return subjects
-}
-
-/// One retrained model's view of the test split.
-struct TestPredictions: Sendable {
-    /// Arg-max class of each test example (first maximum on ties).
-    var predicted: [Int]
-    /// The probability of the predicted class, per test example.
-    var confidences: [Double]
-
-    init(network: Network, features: FeatureMatrix) {
-        let probabilities = network.probabilities(for: features)
-        let classes = network.classCount
-        predicted = []
-        confidences = []
-        predicted.reserveCapacity(features.rows)
-        confidences.reserveCapacity(features.rows)
-        for row in 0..<features.rows {
-            var best = 0
-            for c in 1..<max(classes, 1) where probabilities[row * classes + c] > probabilities[row * classes + best] {
-                best = c
-            }
-            predicted.append(best)
-            confidences.append(Double(probabilities[row * classes + best]))
-        }
-    }
 }

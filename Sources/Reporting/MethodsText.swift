@@ -4,7 +4,7 @@ import Storage
 
 /// The run's settings in words, for the report's methods section: one
 /// sentence per heading (`Model`, `Training`, `Scores`, `Test split`,
-/// `Pruning`, `Compute`, `Error risk`). Runs stored with prose settings
+/// `Pruning`, `Compute`, `Error risk`, `Reuse`). Runs stored with prose settings
 /// (earlier versions) give that prose back unchanged.
 public enum MethodsText {
     /// Heading → sentence.
@@ -30,6 +30,7 @@ public enum MethodsText {
             lines["Compute"] = "OpenBLAS kernel \(kernel); seeds run in parallel on \(cores) cores"
         }
         if let seeds = settings.retrainSeeds { lines["Error risk"] = errorRiskText(retrainSeeds: seeds) }
+        if let reuse = settings.reuse { lines["Reuse"] = reuseText(reuse) }
         if settings.auditOnly == true {
             lines["Model"] = "none: audit-only spec; the scores were imported and nothing was trained"
             lines["Scores"] = (settings.scores ?? []).joined(separator: ", ") + ", imported as given"
@@ -88,5 +89,33 @@ public enum MethodsText {
             : "the model above retrained on all training data and on every kept set with \(retrainSeeds) seeds "
                 + "(seed values base + 1000 + k, the same for every set, so differences are paired), evaluated on "
                 + "the test split; means over seeds with Student-t 95% intervals"
+    }
+
+    /// "scores reused from run 3 (5 of 5 scoring seeds); retrained models: 40 of 46
+    /// reused from runs 3, 4, 6 trained", or that reuse was off.
+    static func reuseText(_ reuse: RunSettings.Reuse) -> String {
+        guard reuse.enabled else { return "off (--no-reuse): every model was trained afresh" }
+        func runs(_ ids: [Int64]) -> String {
+            (ids.count == 1 ? "run " : "runs ") + ids.map(String.init).joined(separator: ", ")
+        }
+        var parts: [String] = []
+        if reuse.scoringSeeds > 0 {
+            parts.append(
+                reuse.scoringSeedsReused == 0
+                    ? "scores computed afresh (no stored scoring run matched)"
+                    : "scores reused from \(runs(reuse.scoringSourceRuns)) (\(reuse.scoringSeedsReused) of "
+                        + "\(reuse.scoringSeeds) scoring seeds)")
+        }
+        if reuse.retrainedModels > 0 {
+            let trained = reuse.retrainedModels - reuse.retrainedModelsReused
+            parts.append(
+                reuse.retrainedModelsReused == 0
+                    ? "retrained models all trained afresh (\(trained))"
+                    : "retrained models: \(reuse.retrainedModelsReused) of \(reuse.retrainedModels) reused from "
+                        + "\(runs(reuse.retrainedSourceRuns)), \(trained) trained")
+        }
+        let text = parts.isEmpty ? "nothing trained" : parts.joined(separator: "; ")
+        return text + "; stored results are reused only for identical data, model and training settings, "
+            + "and are bit-identical to training afresh"
     }
 }

@@ -74,10 +74,7 @@ extension Ruleset {
             severity = Severity(rawValue: try node.choice(Severity.allCases.map(\.rawValue)))!
         }
         var policies: [String]?
-        if let node = map["policies"] {
-            let names = PruningPolicy.allCases.map(\.rawValue)
-            policies = try node.sequence().map { try $0.choice(names) }
-        }
+        if let node = map["policies"] { policies = try parsePolicyFilter(node) }
         return Rule(
             id: id, description: try map["description"]?.string() ?? "", metric: metric,
             appliesTo: appliesTo, condition: condition, precondition: precondition,

@@ -13,7 +13,7 @@ import DietAuditCore
 ///     fail_if: {below: 0.8}            # below | above | outside: [lo, hi]
 ///     only_if: {q_value_below: 0.05, min_group_size: 20}
 ///     severity: fail                   # info | warn | fail
-///     policies: [keep_hard, keep_easy] # optional: only these policies
+///     policies: [keep_hard, keep_easy] # optional: only these plans (also keep_hard+offset0.1)
 ///     on_insufficient: info            # optional: overrides the ruleset's
 ///   - id: retention-regression         # instead of fail_if: against the last
 ///     metric: retention_ratio          #   complete run of the same audit

@@ -48,22 +48,39 @@ public func computeScores(
 /// and with `heldOut`, each scoring model's per-class recall on it (see
 /// ``ScoringOutcome/heldOutRecall``): the model of each seed as it is when its
 /// scoring run stops, predicting every held-out example (arg-max logit).
+///
+/// Reuse: a seed whose value is in `known` and whose entry holds every
+/// requested score that needs training (and held-out predictions when
+/// `heldOut` is given) is not trained; its stored values stand in, so the
+/// results are bit-identical to fresh ones. The caller answers for `known`
+/// coming from the same features, labels, model, training settings and score
+/// list. Trained seeds are returned in ``ScoringOutcome/trainedSeeds``.
 public func computeScoring(
     _ specs: [ScoreSpec], features: FeatureMatrix, labels: [Int], classCount: Int,
-    model: ModelSpec, training: TrainingSpec, heldOut: HeldOutSplit?, progress: ProgressReporter, parallel: Bool = true
+    model: ModelSpec, training: TrainingSpec, heldOut: HeldOutSplit?, progress: ProgressReporter,
+    parallel: Bool = true, reusing known: [UInt64: SeedScoring] = [:]
 ) throws -> ScoringOutcome {
     try validateScoring(specs, features: features, labels: labels, classCount: classCount, training: training)
     let plan = ScoringPlan(specs: specs, training: training)
     if plan.needsTraining { try model.validate(inputCount: features.columns) }
     let reporter: ProgressReporter = parallel ? LockedProgress(progress) : progress
+    let trainedSpecs = specs.filter(\.needsTraining)
+    let trainedNames = trainedSpecs.map(\.name)
 
-    let trained: [(ScoringRun, [Int]?)] =
+    let seedRuns: [(seed: SeedScoring, trained: Bool)] =
         !plan.needsTraining
         ? []
         : try runParallelJobs(
             count: training.seeds, parallel: parallel
         ) { run in
             let seed = training.seedValue(forRun: run)
+            if let stored = known[seed],
+                stored.covers(
+                    scoreNames: trainedNames, exampleCount: features.rows, heldOutCount: heldOut?.labels.count)
+            {
+                reporter.begin("scoring: seed \(run + 1) of \(training.seeds) (seed \(seed)) reused")
+                return (stored, false)
+            }
             reporter.begin(
                 "scoring: training seed \(run + 1) of \(training.seeds) (seed \(seed)), \(plan.lastEpoch) epochs")
             var network = Network(model: model, inputCount: features.columns, classCount: classCount, seed: seed)
@@ -76,30 +93,37 @@ public func computeScoring(
                 throw error.during("scoring model \(run + 1) of \(training.seeds)")
             }
             let heldOutPredictions = heldOut.map { network.predictedClasses(for: $0.features) }
-            return (observer, heldOutPredictions)
+            return (
+                observer.seedScoring(
+                    trainedSpecs, epochs: training.epochs, seedValue: seed, heldOutPredictions: heldOutPredictions),
+                true
+            )
         }
 
-    let runs = trained.map(\.0)
+    let runs = seedRuns.map(\.seed)
     let results = specs.map { spec in
         let rows: [[Double]]
         switch spec.kind {
-        case let .grand(epoch): rows = runs.map { $0.grand[epoch]! }
+        case .el2n, .grand, .loss, .margin, .forgetting, .aum, .confidence, .variability:
+            rows = runs.map { $0.scores[spec.name]! }
         case .inputNorm: rows = [features.rowNorms()]
         case .random:
             rows = (0..<training.seeds).map { randomScores(count: features.rows, seed: training.seedValue(forRun: $0)) }
-        default: rows = runs.map { $0.dynamics.values(of: spec.kind, epochs: training.epochs)! }
         }
         return ScoreResult(
             name: spec.name, kind: spec.kindName, epoch: spec.epoch, direction: spec.direction, perSeed: rows)
     }
     try checkFinite(results, training: training)
     let recall = heldOut.flatMap { split in
-        trained.isEmpty
+        runs.isEmpty
             ? nil
             : meanClassRecall(
-                predictions: trained.compactMap(\.1), labels: split.labels, classCount: classCount)
+                predictions: runs.compactMap(\.heldOutPredictions), labels: split.labels, classCount: classCount)
     }
-    return ScoringOutcome(scores: results, heldOutRecall: recall)
+    var outcome = ScoringOutcome(scores: results, heldOutRecall: recall)
+    outcome.trainedSeeds = seedRuns.filter(\.trained).map(\.seed)
+    outcome.reusedSeedValues = seedRuns.filter { !$0.trained }.map(\.seed.seedValue)
+    return outcome
 }
 
 /// Throws ``Learning/TrainingDiverged`` (quantity `outputs`) when a score of

@@ -24,6 +24,10 @@ public struct ScoringOutcome: Sendable {
     /// `nil` for a class with no held-out example. The whole array is `nil`
     /// when no held-out split was given or no score trained a model.
     public var heldOutRecall: [Double?]?
+    /// The scoring seeds trained by this call, for a later run to reuse.
+    public var trainedSeeds: [SeedScoring] = []
+    /// The seed values taken from stored seeds instead of training.
+    public var reusedSeedValues: [UInt64] = []
 
     public init(scores: [ScoreResult], heldOutRecall: [Double?]?) {
         self.scores = scores

@@ -46,3 +46,22 @@ final class ScoringRun: TrainingObserver {
         dynamics.areaUnderMargin?.record(examples: examples, margins: margins)
     }
 }
+
+extension ScoringRun {
+    /// The values of `specs` (scores that need training) this run recorded,
+    /// by score name, with the held-out predictions of its final model
+    /// (`epochs`: `training.epochs`, what a never-learned example's forgetting count is).
+    func seedScoring(
+        _ specs: [ScoreSpec], epochs: Int, seedValue: UInt64, heldOutPredictions: [Int]?
+    ) -> SeedScoring {
+        var values: [String: [Double]] = [:]
+        for spec in specs {
+            switch spec.kind {
+            case let .grand(epoch): values[spec.name] = grand[epoch]!
+            case .inputNorm, .random: continue
+            default: values[spec.name] = dynamics.values(of: spec.kind, epochs: epochs)!
+            }
+        }
+        return SeedScoring(seedValue: seedValue, scores: values, heldOutPredictions: heldOutPredictions)
+    }
+}

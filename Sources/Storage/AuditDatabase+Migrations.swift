@@ -215,6 +215,27 @@ extension AuditDatabase {
                 t.column("message", .text).notNull()
             }
         }
+        migrator.registerMigration("v11: reuse of scoring runs and retrained models") { db in
+            // What a run trained, keyed by what determines it (see
+            // `ReuseEntries`): a later run with the same data, model and
+            // training reads these instead of training again.
+            try db.create(table: "scoring_reuse") { t in
+                t.column("run_id", .integer).notNull().indexed().references("run", onDelete: .cascade)
+                t.column("key", .text).notNull()
+                t.column("seed_value", .integer).notNull()
+                t.column("payload", .blob).notNull()
+            }
+            try db.create(index: "scoring_reuse_on_key", on: "scoring_reuse", columns: ["key", "seed_value"])
+            try db.create(table: "retrained_reuse") { t in
+                t.column("run_id", .integer).notNull().indexed().references("run", onDelete: .cascade)
+                t.column("key", .text).notNull()
+                t.column("kept_set", .text).notNull()
+                t.column("seed_value", .integer).notNull()
+                t.column("payload", .blob).notNull()
+            }
+            try db.create(
+                index: "retrained_reuse_on_key", on: "retrained_reuse", columns: ["key", "kept_set", "seed_value"])
+        }
         return migrator
     }
 }

@@ -56,6 +56,7 @@ extension AuditDatabase {
             }
             for band in results.randomBands { try RunScopedRecord(runId: id, content: RandomBandRow(band)).insert(db) }
             for row in results.recommendations { try RunScopedRecord(runId: id, content: row).insert(db) }
+            try insertReuseEntries(results.reuseEntries, runId: id, db: db)
             TestPause.reached(.writingResults)
             guard var run = try RunRecord.fetchOne(db, key: id) else {
                 throw InputError("run \(id) vanished while it was being written")
@@ -64,6 +65,7 @@ extension AuditDatabase {
             run.finishedAt = finishedAt
             run.gatePassed = results.gate.passed
             run.timings = results.timings
+            if let reuse = results.reuse { run.settings.reuse = reuse }
             try run.update(db)
         }
     }

@@ -37,6 +37,9 @@ public struct RunSettings: Sendable, Codable, Equatable {
     public var trainingRecords: TrainingRecords?
     /// The prose settings of a run stored before settings were structured.
     public var legacyProse: [String: String]?
+    /// What the run reused from earlier runs' training; `nil` for runs
+    /// stored before reuse existed and for audit-only runs.
+    public var reuse: Reuse?
 
     /// Imported training records (`training_records` of an audit-only spec).
     public struct TrainingRecords: Sendable, Codable, Equatable {
@@ -147,6 +150,7 @@ public struct RunSettings: Sendable, Codable, Equatable {
         case cores
         case auditOnly = "audit_only"
         case trainingRecords = "training_records"
+        case reuse
     }
 
     public init(from decoder: Decoder) throws {
@@ -170,6 +174,7 @@ public struct RunSettings: Sendable, Codable, Equatable {
         cores = try container.decodeIfPresent(Int.self, forKey: .cores)
         auditOnly = try container.decodeIfPresent(Bool.self, forKey: .auditOnly)
         trainingRecords = try container.decodeIfPresent(TrainingRecords.self, forKey: .trainingRecords)
+        reuse = try container.decodeIfPresent(Reuse.self, forKey: .reuse)
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -191,5 +196,6 @@ public struct RunSettings: Sendable, Codable, Equatable {
         try container.encodeIfPresent(cores, forKey: .cores)
         try container.encodeIfPresent(auditOnly, forKey: .auditOnly)
         try container.encodeIfPresent(trainingRecords, forKey: .trainingRecords)
+        try container.encodeIfPresent(reuse, forKey: .reuse)
     }
 }

@@ -38,6 +38,10 @@ public struct RunResults: Sendable {
     public var randomBands: [RandomBand]
     /// One remedy recommendation per failing plan.
     public var recommendations: [Recommendation]
+    /// What the run trained, stored for later runs to reuse.
+    public var reuseEntries = ReuseEntries()
+    /// How much of the run's training was reused (written into the run's settings).
+    public var reuse: RunSettings.Reuse?
 
     public init(
         examples: [ExampleRow], scores: [ScoreResult], validity: [ScoreValidity], plans: [PruningPlan],

@@ -14,6 +14,11 @@ struct RunCommand: ParsableCommand {
             each class, attribute group and intersection. The run is appended to the database; \
             the Markdown report goes to --out, the JSON report to --json.
 
+            Scoring runs and retrained models stored by an earlier complete run with the same \
+            encoded data, model and training settings are reused (bit-identical; the progress \
+            output and the report's methods say which run they came from), so another ruleset, \
+            more fractions or more policies cost no new training. --no-reuse trains everything afresh.
+
             Exits 0 when no finding reaches --fail-on, 1 when one does, 2 on bad input.
 
             Example:  dietaudit run audits/german-credit.yaml --json out/german.json --fail-on warn
@@ -29,9 +34,15 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Print no progress, only the final summary line.")
     var quiet = false
 
+    @Flag(
+        name: .customLong("no-reuse"),
+        help: "Train every model afresh instead of reusing scoring runs and retrained models stored by earlier runs.")
+    var noReuse = false
+
     func run() throws {
         var options = RunOptions()
         options.databasePath = database.path
+        options.reuse = !noReuse
         report.apply(to: &options)
         let progress = StderrProgress(enabled: !quiet)
         let outcome = try AuditRunner(progress: progress).run(specPath: spec, options: options)

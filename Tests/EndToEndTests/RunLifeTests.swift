@@ -67,8 +67,10 @@ import Testing
         let complete = try Dietaudit.run(["run", "planted.yaml", "--db", "runs.sqlite", "--quiet"], in: workspace.url)
         #expect(complete.exitCode == 0, "\(complete.standardError)")
 
+        // --no-reuse: the victim must train (the first run stored its training).
         let victim = try Dietaudit.start(
-            ["run", "planted.yaml", "--db", "runs.sqlite", "--json", "victim.json", "--quiet"], in: workspace.url,
+            ["run", "planted.yaml", "--db", "runs.sqlite", "--json", "victim.json", "--quiet", "--no-reuse"],
+            in: workspace.url,
             environment: ["DIETAUDIT_TEST_PAUSE_AT": stage])
         let paused = victim.waitForStandardError(containing: "paused at \(stage)", timeout: 120)
         #expect(paused, "the run never reached \(stage)")

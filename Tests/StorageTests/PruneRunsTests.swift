@@ -55,7 +55,7 @@ import Testing
         #expect(
             counts.keys.sorted() == [
                 "attribute_metric", "composition", "error_risk", "example", "finding", "plan", "random_band",
-                "recommendation", "score", "validity",
+                "recommendation", "retrained_reuse", "score", "scoring_reuse", "validity",
             ])
         #expect(counts.values.allSatisfy { $0 == 0 }, "rows of a deleted run remain: \(counts)")
         #expect(try rowCount(database, table: "composition", run: 4) > 0)
