@@ -8,11 +8,14 @@ public enum MetricListing {
     /// cases, whether it can be undefined, which way is better), then a note
     /// on the seed-summary names of the error-risk metrics.
     public static func text() -> String {
-        MetricCatalog.renderedTable() + "\n"
-            + "Levels: group and attribute are composition rows (who is removed); error group and error attribute "
-            + "are\nerror-risk rows (models retrained on the kept set). Each error-risk metric M is also reported "
-            + "as\nM_std, M_ci_low and M_ci_high, all usable in rules. 'better' is the direction a compare_to: "
-            + "previous\nrule reads; '—' means such a rule refuses the metric.\n"
+        let note =
+            "Levels: group and attribute are composition rows (who is removed); error group and error attribute are "
+            + "error-risk rows (models retrained on the kept set). Each error-risk metric M is also reported as "
+            + "M_std, M_ci_low and M_ci_high, all usable in rules. 'better' is the direction a compare_to: previous "
+            + "rule reads; '—' means such a rule refuses the metric."
+        return MetricCatalog.renderedTable() + "\n"
+            + MetricCatalog.wrap(note, width: 100, indent: "", continuation: "").joined(separator: "\n")
+            + "\n"
     }
 
     /// The listing as JSON: an array of objects with `name`, `level`,

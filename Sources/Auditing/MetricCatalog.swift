@@ -68,10 +68,10 @@ public enum MetricCatalog {
     }
 
     /// `text` broken at spaces into lines of at most `width` characters, each
-    /// starting with `indent` (continuation lines of the first, unindented
-    /// line get four spaces).
-    static func wrap(_ text: String, width: Int, indent: String) -> [String] {
-        let continuation = indent.isEmpty ? "    " : indent
+    /// starting with `indent`; later lines start with `continuation` (by
+    /// default `indent`, or four spaces when `indent` is empty).
+    public static func wrap(_ text: String, width: Int, indent: String, continuation: String? = nil) -> [String] {
+        let continuation = continuation ?? (indent.isEmpty ? "    " : indent)
         var lines: [String] = []
         var current = ""
         for word in text.split(separator: " ") {
