@@ -37,7 +37,7 @@ extension AuditSpec {
     /// Refuses what an audit-only spec cannot do, at the key concerned.
     /// - Throws: ``InputError`` for no `scores` list, a computed score, `dataset.test`,
     ///   `dataset.features`, `pruning.retrain.seeds` > 0 or the `quota` policy.
-    static func checkAuditOnly(_ top: YAMLMapping, scores: [ScoreRequest]) throws {
+    static func checkAuditOnly(_ top: YAMLMapping, scores: [ScoreRequest], engine: Bool = false) throws {
         guard let scoresNode = top["scores"] else {
             throw InputError(
                 "\(auditOnlyReason); list the imported scores under scores, e.g. "
@@ -52,6 +52,7 @@ extension AuditSpec {
                 "score '\(spec.name)' needs model and training: \(auditOnlyReason); import it instead "
                     + "({kind: imported, …}) or add model and training sections")
         }
+        guard !engine else { return try checkAuditOnlyPruning(top["pruning"]) }
         let dataset = try top.required("dataset").mapping(allowedKeys: datasetKeys)
         if let test = dataset["test"] {
             throw test.error(

@@ -39,11 +39,15 @@ extension AuditSpec {
                     + "training.seed instead")
         }
         let training = auditOnly ? try auditOnlyTraining(top) : try parseTraining(top["training"])
-        var dataset = try parseDataset(top.required("dataset"), resolver: resolver)
+        let engine = try parseEngineDataset(top.required("dataset"), resolver: resolver)
+        var dataset =
+            try engine.map { DatasetSpec(path: "", displayPath: $0.display, label: $0.label) }
+            ?? parseDataset(top.required("dataset"), resolver: resolver)
         dataset.seed = training.seed
         dataset.auditOnly = auditOnly
         let scores = try parseScores(top["scores"], training: training, resolver: resolver)
-        if auditOnly { try checkAuditOnly(top, scores: scores) }
+        try checkEngineScores(top, engine: engine, scores: scores)
+        if auditOnly { try checkAuditOnly(top, scores: scores, engine: engine != nil) }
         var pruning = try parsePruning(top["pruning"], scores: scores)
         if auditOnly { pruning.retrainSeeds = 0 }
         var rulesetPath: String?, rulesetDisplay: String?
@@ -55,7 +59,8 @@ extension AuditSpec {
             name: name, description: try top["description"]?.string(), file: file,
             sha256: sha256 ?? Fingerprint.sha256(text), text: text, dataset: dataset,
             model: try parseModel(top["model"]), training: training, scores: scores,
-            pruning: pruning, rulesetPath: rulesetPath, rulesetDisplayPath: rulesetDisplay, auditOnly: auditOnly)
+            pruning: pruning, rulesetPath: rulesetPath, rulesetDisplayPath: rulesetDisplay, auditOnly: auditOnly,
+            engine: engine)
     }
 }
 

@@ -29,4 +29,7 @@ public struct AuditSpec: Sendable {
     /// ``training`` then hold defaults that are never used, except
     /// `training.seed`, which holds the top-level `seed`.
     public var auditOnly: Bool = false
+    /// A dataset in a SQL engine (`postgres`) or its counts (`counts`);
+    /// ``dataset`` then holds only the label and a display name.
+    public var engine: EngineDatasetSpec? = nil
 }

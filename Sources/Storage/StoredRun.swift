@@ -38,6 +38,8 @@ public struct RunResults: Sendable {
     public var randomBands: [RandomBand]
     /// One remedy recommendation per failing plan.
     public var recommendations: [Recommendation]
+    /// Plans counted in a SQL engine (no per-example bytes); empty in memory.
+    public var countedPlans: [CountedPlan] = []
 
     public init(
         examples: [ExampleRow], scores: [ScoreResult], validity: [ScoreValidity], plans: [PruningPlan],
