@@ -29,7 +29,7 @@ public final class PostgresConnection {
         display = Self.describe(handle)
         guard PQstatus(handle) == CONNECTION_OK else {
             let reason = Self.text(PQerrorMessage(handle))
-            PQfinish(handle)
+            // Every stored property is set, so deinit runs and calls PQfinish.
             throw InputError(
                 "cannot connect to PostgreSQL at \(display): \(Self.scrub(reason, secrets))",
                 at: SourceLocation(file: display))
