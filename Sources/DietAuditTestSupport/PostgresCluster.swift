@@ -44,6 +44,7 @@ public struct PostgresCluster: Sendable {
             unavailableReason = "PostgreSQL binaries (initdb, pg_ctl) not found; install Debian's postgresql"
             return nil
         }
+        stopStaleClusters(bin: bin)
         let directory = NSTemporaryDirectory() + "dietaudit-pg-\(ProcessInfo.processInfo.processIdentifier)"
         try? FileManager.default.removeItem(atPath: directory)
         do {
@@ -79,6 +80,24 @@ public struct PostgresCluster: Sendable {
             try? FileManager.default.removeItem(atPath: PostgresCluster.clusterDirectory)
         }
         return PostgresCluster(directory: directory, port: port)
+    }
+
+    /// Stops and deletes the clusters of test processes that died without
+    /// their exit handler (a crash): `dietaudit-pg-<pid>` whose pid is gone.
+    private static func stopStaleClusters(bin: String) {
+        let temporary = NSTemporaryDirectory()
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? []
+        for name in names where name.hasPrefix("dietaudit-pg-") {
+            guard let pid = Int32(name.dropFirst("dietaudit-pg-".count)), kill(pid, 0) != 0, errno == ESRCH else {
+                continue
+            }
+            let data = temporary + name + "/data"
+            if FileManager.default.fileExists(atPath: data + "/postmaster.pid") {
+                let stop = ["\(bin)/pg_ctl", "-D", data, "-m", "immediate", "-w", "stop"]
+                run(getuid() == 0 ? ["/usr/sbin/runuser", "-u", "postgres", "--"] + stop : stop)
+            }
+            try? FileManager.default.removeItem(atPath: temporary + name)
+        }
     }
 
     nonisolated(unsafe) private static var stopCommand: [String] = []
