@@ -3,8 +3,8 @@ import Datasets
 import DietAuditCore
 import Foundation
 import Rules
-import Scoring
 import SQLEngines
+import Scoring
 import Storage
 
 /// Audits whose examples live in a SQL engine: the engine ranks and counts
@@ -100,7 +100,8 @@ extension AuditRunner {
         let source = SourceLocation(file: engine.display, key: query.table)
         let counts = try EngineCounts.checked(
             rows: rows, expected: Self.expectedPlans(spec, query: query, scores: scores), source: source)
-        let cells = CellGroupings(cells: counts.cells, attributes: engine.attributes, intersections: engine.intersections)
+        let cells = CellGroupings(
+            cells: counts.cells, attributes: engine.attributes, intersections: engine.intersections)
         return EngineInputs(
             spec: spec, engine: engine, ruleset: ruleset, counts: counts, cells: cells, provenance: provenance,
             dataSHA256: dataSHA256)
@@ -130,7 +131,8 @@ extension AuditRunner {
         }
         guard table != nil || engine.table != nil else {
             throw InputError(
-                "no table to count: give --table NAME or dataset.table", at: SourceLocation(file: specPath, key: "dataset"))
+                "no table to count: give --table NAME or dataset.table",
+                at: SourceLocation(file: specPath, key: "dataset"))
         }
         guard engine.id != nil else {
             throw InputError(

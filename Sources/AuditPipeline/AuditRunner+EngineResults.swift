@@ -3,8 +3,8 @@ import Datasets
 import DietAuditCore
 import Foundation
 import Rules
-import Scoring
 import SQLEngines
+import Scoring
 import Storage
 
 extension AuditRunner {
@@ -108,7 +108,8 @@ extension AuditRunner {
                 inputs.ruleset.ruleset.assessRemedy(
                     remedy, score: plan.score, fraction: plan.fraction, composition: composition, errorRisk: noRisk)
             }
-            return Recommendation.choose(score: plan.score, policy: plan.policy, fraction: plan.fraction, among: assessments)
+            return Recommendation.choose(
+                score: plan.score, policy: plan.policy, fraction: plan.fraction, among: assessments)
         }
     }
 

@@ -29,7 +29,8 @@ public struct PostgresCluster: Sendable {
         let root = "/usr/lib/postgresql"
         let versions = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? [])
             .compactMap(Int.init).sorted()
-        for version in versions.reversed() where FileManager.default.isExecutableFile(atPath: "\(root)/\(version)/bin/initdb") {
+        for version in versions.reversed()
+        where FileManager.default.isExecutableFile(atPath: "\(root)/\(version)/bin/initdb") {
             return "\(root)/\(version)/bin"
         }
         for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
@@ -72,7 +73,8 @@ public struct PostgresCluster: Sendable {
                 return nil
             }
         }
-        stopCommand = (asRoot ? ["/usr/sbin/runuser", "-u", "postgres", "--"] : [])
+        stopCommand =
+            (asRoot ? ["/usr/sbin/runuser", "-u", "postgres", "--"] : [])
             + ["\(bin)/pg_ctl", "-D", data, "-m", "immediate", "-w", "stop"]
         clusterDirectory = directory
         atexit {

@@ -133,11 +133,14 @@ extension CountingQuery {
         var values = ["(0, \(dialect.literal(CountsColumn.cellsPolicy)), '')"]
         for (index, plan) in plans.enumerated() {
             values.append(
-                "(\(index + 1), \(dialect.literal(plan.policy.rawValue)), \(dialect.literal(plan.fraction.description)))")
+                "(\(index + 1), \(dialect.literal(plan.policy.rawValue)), "
+                    + "\(dialect.literal(plan.fraction.description)))"
+            )
         }
         let removed =
             plans.isEmpty
-            ? "0" : "CASE v.plan " + plans.indices.map { "WHEN \($0 + 1) THEN k_r\($0 + 1)" }.joined(separator: " ")
+            ? "0"
+            : "CASE v.plan " + plans.indices.map { "WHEN \($0 + 1) THEN k_r\($0 + 1)" }.joined(separator: " ")
                 + " ELSE 0 END"
         var columns = [
             "\(dialect.literal(scoreName)) AS \(CountsColumn.score)", "v.policy AS \(CountsColumn.policy)",
@@ -149,7 +152,8 @@ extension CountingQuery {
         columns += ["k_n AS \(CountsColumn.size)", "\(removed) AS \(CountsColumn.removed)"]
         return """
             SELECT \(columns.joined(separator: ", "))
-            FROM \(part.prefix)_counted CROSS JOIN (VALUES \(values.joined(separator: ", "))) AS v(plan, policy, fraction)
+            FROM \(part.prefix)_counted
+              CROSS JOIN (VALUES \(values.joined(separator: ", "))) AS v(plan, policy, fraction)
             """
     }
 }

@@ -103,7 +103,8 @@ public struct EngineCounts: Sendable {
         let wanted = Set(expected)
         var removed: [CountsPlanKey: [Int?]] = [:]
         for row in rows where row.policy != CountsColumn.cellsPolicy {
-            guard let policy = PruningPolicy(rawValue: row.policy), let fraction = DecimalFraction(parsing: row.fraction)
+            guard let policy = PruningPolicy(rawValue: row.policy),
+                let fraction = DecimalFraction(parsing: row.fraction)
             else {
                 throw InputError(
                     "policy '\(row.policy)' at fraction '\(row.fraction)' is not a plan of the counting query",
@@ -148,8 +149,8 @@ public struct EngineCounts: Sendable {
                 guard classRemoved[label] == expected else {
                     throw InputError(
                         "inconsistent counts: plan \(plan) removes \(classRemoved[label]!) of class \(label)'s "
-                            + "\(size) examples, but round(\(plan.fraction) × \(size)) = \(expected); the groups do not "
-                            + "add up to the class totals",
+                            + "\(size) examples, but round(\(plan.fraction) × \(size)) = \(expected); "
+                            + "the groups do not add up to the class totals",
                         at: source)
                 }
             }

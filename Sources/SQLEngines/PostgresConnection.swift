@@ -1,6 +1,6 @@
 import CLibpq
-import Foundation
 import DietAuditCore
+import Foundation
 
 /// A connection to PostgreSQL through libpq, the reference C client.
 ///

@@ -66,7 +66,8 @@ public struct PostgresCounting {
             do {
                 result = try connection.query(part)
             } catch let error as PostgresError {
-                throw InputError("the counting query failed: \(error.message) (SQLSTATE \(error.state))", at: location())
+                throw InputError(
+                    "the counting query failed: \(error.message) (SQLSTATE \(error.state))", at: location())
             }
             bytes += result.bytes
             rows += try Self.countsRows(result, attributeCount: query.attributeColumns.count, location: location())
@@ -96,11 +97,13 @@ public struct PostgresCounting {
             columns.append(
                 "SUM(CASE WHEN \(value) IS NULL OR \(value) IN ('NaN', 'Infinity', '-Infinity') THEN 1 ELSE 0 END)")
         }
-        let result = try connection.query("SELECT \(columns.joined(separator: ", ")) FROM \(dialect.quoted(query.table))")
+        let result = try connection.query(
+            "SELECT \(columns.joined(separator: ", ")) FROM \(dialect.quoted(query.table))")
         let counts = result.values[0].map { Int($0 ?? "0") ?? 0 }
         guard counts[0] > 0 else { throw InputError("table '\(query.table)' has no rows", at: location(nil)) }
         for (index, column) in [query.labelColumn, query.idColumn].enumerated() where counts[index + 1] > 0 {
-            throw InputError("\(counts[index + 1]) rows have no value (NULL); every row needs one", at: location(column))
+            throw InputError(
+                "\(counts[index + 1]) rows have no value (NULL); every row needs one", at: location(column))
         }
         for (index, score) in scores.enumerated() where counts[index + 3] > 0 {
             throw InputError(
@@ -110,7 +113,8 @@ public struct PostgresCounting {
     }
 
     /// The rows of one counting statement's result.
-    static func countsRows(_ result: PostgresRows, attributeCount: Int, location: SourceLocation) throws -> [CountsRow] {
+    static func countsRows(_ result: PostgresRows, attributeCount: Int, location: SourceLocation) throws -> [CountsRow]
+    {
         try result.values.enumerated().map { index, values in
             var rowLocation = location
             rowLocation.key = (location.key ?? "") + " (counting query, row \(index + 1))"

@@ -1,4 +1,5 @@
 import Foundation
+
 /// The SQL engines the counting query is written for, and what differs
 /// between them (docs/SCALE.md has the table).
 ///

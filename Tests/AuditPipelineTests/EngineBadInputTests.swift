@@ -31,15 +31,18 @@ import Testing
         return message
     }
 
-    static func spec(_ connection: String, table: String, attributes: String = "sex", score: String = "risk") -> String {
+    static func spec(_ connection: String, table: String, attributes: String = "sex", score: String = "risk") -> String
+    {
         "audit: bad\ndataset: {postgres: \"\(connection)\", table: \(table), label: label, id: id, "
             + "attributes: [\(attributes)]}\nscores: [{kind: imported, column: \(score)}]\n"
             + "pruning: {fractions: [0.5], policies: [keep_hard]}\n"
     }
 
     @Test func unreachableServerNamesTheConnection() throws {
-        let message = try failure(Self.spec("postgresql://auditor@/audits?host=/nonexistent-dietaudit&port=5999", table: "t"))
-        #expect(message.contains("cannot connect to PostgreSQL at postgresql://auditor@/nonexistent-dietaudit:5999/audits"))
+        let message = try failure(
+            Self.spec("postgresql://auditor@/audits?host=/nonexistent-dietaudit&port=5999", table: "t"))
+        #expect(
+            message.contains("cannot connect to PostgreSQL at postgresql://auditor@/nonexistent-dietaudit:5999/audits"))
     }
 
     @Test func passwordInTheSpecIsRefused() throws {

@@ -24,7 +24,8 @@ struct EnginePathTests {
     /// German credit with two imported scores full of ties: `duration`
     /// (months, 33 distinct values) and `credit_amount` read as higher-is-easier.
     static func germanCredit() throws -> ExampleTable {
-        let table = try CSVReader.read(path: root.path + "/datasets/german_credit.csv", displayName: "german_credit.csv")
+        let table = try CSVReader.read(
+            path: root.path + "/datasets/german_credit.csv", displayName: "german_credit.csv")
         let names = ["class", "sex", "age_group", "foreign_worker", "duration", "credit_amount"]
         let columns = try names.map { name in try #require(table.column(named: name)) }
         let rows = (0..<table.rowCount).map { row in [String(row + 1)] + columns.map { $0[row] } }
@@ -41,7 +42,8 @@ struct EnginePathTests {
         var rows: [[String?]] = []
         for index in 0..<600 {
             let group = ["a", "b", "c"][Int(generator.uniform(below: 3))]
-            let region: String? = generator.uniform(below: 10) == 0 ? nil : ["x", "y"][Int(generator.uniform(below: 2))]
+            let region: String? =
+                generator.uniform(below: 10) == 0 ? nil : ["x", "y"][Int(generator.uniform(below: 2))]
             let label = generator.uniform(below: 3) == 0 ? "yes" : "no"
             let base = group == "a" ? 0 : 2
             let score = Double(base + Int(generator.uniform(below: 7))) / 10
@@ -75,7 +77,8 @@ struct EnginePathTests {
             head + "dataset: {postgres: \"\(cluster.url)\", table: \(table.name), label: \(label), id: id, "
                 + "attributes: [\(attributeList)]}\nscores:\n" + scoreEntries("") + "\n" + Self.pruning + "\n",
             to: "postgres.yaml")
-        let sql = try AuditRunner.countingSQL(specPath: workspace.folder + "/postgres.yaml", dialect: .postgres, table: nil)
+        let sql = try AuditRunner.countingSQL(
+            specPath: workspace.folder + "/postgres.yaml", dialect: .postgres, table: nil)
         _ = try workspace.write(try EngineWorkspace.countsCSV(connection, sql: sql), to: "counts.csv")
         _ = try workspace.write(
             head + "dataset: {counts: counts.csv, label: \(label), id: id, attributes: [\(attributeList)]}\n"

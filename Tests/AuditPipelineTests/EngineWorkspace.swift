@@ -32,7 +32,8 @@ struct ExampleTable {
     func load(into connection: PostgresConnection) throws {
         let dialect = SQLDialect.postgres
         let definition = zip(columns, types).map { "\(dialect.quotedColumn($0)) \($1)" }.joined(separator: ", ")
-        _ = try connection.query("DROP TABLE IF EXISTS \(dialect.quoted(name)); CREATE TABLE \(dialect.quoted(name)) (\(definition))")
+        _ = try connection.query(
+            "DROP TABLE IF EXISTS \(dialect.quoted(name)); CREATE TABLE \(dialect.quoted(name)) (\(definition))")
         for start in stride(from: 0, to: rows.count, by: 500) {
             let values = rows[start..<min(start + 500, rows.count)].map { row in
                 "(" + row.map { $0.map(dialect.literal) ?? "NULL" }.joined(separator: ", ") + ")"

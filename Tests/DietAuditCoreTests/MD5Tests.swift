@@ -27,7 +27,9 @@ import Testing
         #expect(key.high == 0xb623_be3c_2997_d923)
         #expect(key.low == 0xc447_f364_adfd_ffb5)
         let ids = (1...200).map(String.init)
-        let byKey = ids.sorted { ExampleKey(seed: 3, stream: "random", id: $0) < ExampleKey(seed: 3, stream: "random", id: $1) }
+        let byKey = ids.sorted {
+            ExampleKey(seed: 3, stream: "random", id: $0) < ExampleKey(seed: 3, stream: "random", id: $1)
+        }
         let byHex = ids.sorted { MD5.hex("3:random:\($0)") < MD5.hex("3:random:\($1)") }
         #expect(byKey == byHex)
     }
