@@ -77,7 +77,9 @@ def main():
     tables = {}
     import duckdb
     connection = duckdb.connect()
-    connection.execute(f"CREATE TABLE german AS SELECT * FROM read_csv('{folder}/german.csv', header = true)")
+    # all_varchar: DuckDB would otherwise read yes/no as booleans (true/false), other groups than the file's
+    connection.execute(
+        f"CREATE TABLE german AS SELECT * FROM read_csv('{folder}/german.csv', header = true, all_varchar = true)")
     result = connection.execute(query("duckdb").rstrip().rstrip(";"))
     tables["duckdb"] = ([d[0] for d in result.description], result.fetchall())
     try:
