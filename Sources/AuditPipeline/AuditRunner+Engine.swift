@@ -81,7 +81,7 @@ extension AuditRunner {
         return keys
     }
 
-    private func engineInputs(spec: AuditSpec, engine: EngineDatasetSpec, ruleset: LoadedRuleset) throws
+    func engineInputs(spec: AuditSpec, engine: EngineDatasetSpec, ruleset: LoadedRuleset) throws
         -> EngineInputs
     {
         let (query, scores) = Self.countingQuery(spec, engine: engine, table: nil)
@@ -140,5 +140,27 @@ extension AuditRunner {
         }
         let (query, scores) = countingQuery(spec, engine: engine, table: table)
         return query.sql(scores: scores, dialect: dialect) + ";"
+    }
+}
+
+extension AuditRunner {
+    /// `dietaudit validate` of an engine spec: the spec and ruleset are
+    /// checked, and a counts file read and checked; a PostgreSQL table is not
+    /// queried (`dietaudit run` checks it before writing anything). `nil` for
+    /// a file dataset.
+    func validateEngineSpec(specPath: String) throws -> String? {
+        let spec = try AuditSpec.load(fileAt: specPath)
+        guard let engine = spec.engine else { return nil }
+        let ruleset = try loadRuleset(spec)
+        let scores = spec.scores.map(\.name).joined(separator: ", ")
+        let rules = "ruleset '\(ruleset.ruleset.name)' with \(ruleset.ruleset.rules.count) rules"
+        guard case .counts = engine.source else {
+            return "\(specPath): OK — audit-only in PostgreSQL (\(engine.display), table \(engine.table ?? "")); "
+                + "scores \(scores); \(rules); the table is checked when `dietaudit run` connects"
+        }
+        let inputs = try engineInputs(spec: spec, engine: engine, ruleset: ruleset)
+        return "\(specPath): OK — audit-only counts table: \(inputs.counts.cellSizes.reduce(0, +)) examples in "
+            + "\(inputs.counts.cellSizes.count) cells, \(inputs.cells.groupings.count) groupings, "
+            + "scores \(scores); \(rules)"
     }
 }

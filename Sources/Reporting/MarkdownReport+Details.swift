@@ -123,6 +123,12 @@ extension MarkdownReport {
             ["data SHA-256", "`\(run.dataSha256)`"],
         ]
         if let test = run.testSha256 { rows.append(["test data SHA-256", "`\(test)`"]) }
+        if let engine = run.engine {
+            rows.append(["ran in", Markdown.escape(engine + (run.engineVersion.map { " " + $0 } ?? ""))])
+            rows.append(["engine table", Markdown.code(run.engineTable ?? "")])
+            if let query = run.engineQuerySha256 { rows.append(["counting query SHA-256", "`\(query)`"]) }
+            rows.append(["bytes out of the engine", String(run.engineBytes ?? 0)])
+        }
         rows.append(["ruleset", Markdown.code(run.rulesetPath)])
         rows.append(["ruleset SHA-256", "`\(run.rulesetSha256)`"])
         rows.append(["base seed", String(UInt64(bitPattern: run.seed))])

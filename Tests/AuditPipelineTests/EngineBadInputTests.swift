@@ -105,6 +105,10 @@ import Testing
         let countsSpec =
             "audit: bad\ndataset: {counts: counts.csv, label: label, attributes: [sex]}\n"
             + "scores: [{kind: imported, column: risk}]\npruning: {fractions: [0.5], policies: [keep_hard]}\n"
+        _ = try workspace.write(csv, to: "counts.csv")
+        _ = try workspace.write(countsSpec, to: "counts.yaml")
+        let summary = try AuditRunner().validate(specPath: workspace.folder + "/counts.yaml")
+        #expect(summary.contains("OK — audit-only counts table: 20 examples in 4 cells"))
         var lines = csv.split(separator: "\n").map(String.init)
         let planLine = try #require(lines.firstIndex { $0.contains(",keep_hard,") && !$0.hasSuffix(",0") })
         var fields = lines[planLine].split(separator: ",", omittingEmptySubsequences: false).map(String.init)

@@ -93,6 +93,14 @@ struct EnginePathTests {
             #expect(EngineWorkspace.rows(postgres, key) == EngineWorkspace.rows(memory, key), "\(key): postgres")
             #expect(EngineWorkspace.rows(counts, key) == EngineWorkspace.rows(memory, key), "\(key): counts")
         }
+        let postgresRun = try #require(postgres["run"] as? [String: Any])
+        #expect(postgresRun["engine"] as? String == "PostgreSQL")
+        #expect((postgresRun["engine_version"] as? String)?.first?.isNumber == true)
+        #expect(postgresRun["engine_table"] as? String == table.name)
+        #expect((postgresRun["engine_query_sha256"] as? String)?.count == 64)
+        #expect((postgresRun["engine_bytes"] as? Int ?? 0) > 1000)
+        #expect((counts["run"] as? [String: Any])?["engine"] as? String == "counts table")
+        #expect((memory["run"] as? [String: Any])?["engine"] == nil)
         let verdict = (memory["gate"] as? [String: Any])?["verdict"] as? String
         #expect(verdict != nil)
         #expect((postgres["gate"] as? [String: Any])?["verdict"] as? String == verdict)
