@@ -19,8 +19,16 @@ public struct PostgresCluster: Sendable {
     /// The same as a URL, as a spec writes it.
     public var url: String { "postgresql://postgres@/postgres?host=\(directory)&port=\(port)" }
 
-    /// The cluster of this test process, started on first use.
-    public static let shared: PostgresCluster? = start()
+    /// The cluster of this test process, started on first use; when it cannot
+    /// start, the reason is written to standard error once (the tests that need
+    /// it are reported skipped).
+    public static let shared: PostgresCluster? = {
+        let cluster = start()
+        if cluster == nil {
+            FileHandle.standardError.write(Data("PostgreSQL tests skipped: \(unavailableReason)\n".utf8))
+        }
+        return cluster
+    }()
     /// Why ``shared`` is `nil`, for the skip message.
     nonisolated(unsafe) public private(set) static var unavailableReason = "PostgreSQL not started yet"
 
