@@ -5,12 +5,12 @@
 
 SWIFT        ?= swift
 SUDO         := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-SYSTEM_PKGS  := libopenblas-dev libsqlite3-dev zlib1g-dev pkg-config
+SYSTEM_PKGS  := libopenblas-dev libsqlite3-dev zlib1g-dev pkg-config libpq-dev postgresql
 OUT          ?= out
 
 .PHONY: deps build release demo test lint fuzz clean
 
-## Install the system packages (OpenBLAS, SQLite headers) when any is missing.
+## Install the system packages (OpenBLAS, SQLite headers, libpq, PostgreSQL for the engine tests) when any is missing.
 deps:
 	@missing=""; for p in $(SYSTEM_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \

@@ -13,10 +13,11 @@ import PackageDescription
 ///   Scoring → DietAuditCore, Learning
 ///   Auditing → DietAuditCore, Learning, Scoring
 ///   Rules → DietAuditCore, Auditing
+///   SQLEngines → CLibpq, DietAuditCore, Auditing
 ///   Storage → DietAuditCore, Scoring, Auditing, Rules
 ///   Reporting → DietAuditCore, Scoring, Auditing, Rules, Storage
-///   AuditPipeline → DietAuditCore, Datasets, Learning, Scoring, Auditing, Rules, Storage, Reporting
-///   dietaudit → DietAuditCore, Learning, Rules, AuditPipeline
+///   AuditPipeline → DietAuditCore, Datasets, Learning, Scoring, Auditing, Rules, SQLEngines, Storage, Reporting
+///   dietaudit → DietAuditCore, Learning, Rules, SQLEngines, AuditPipeline
 /// package-graph:end
 let package = Package(
     name: "DietAudit",
@@ -42,6 +43,11 @@ let package = Package(
             providers: [.apt(["libopenblas-dev"])]
         ),
         .systemLibrary(
+            name: "CLibpq",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .systemLibrary(
             name: "CZlib",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
@@ -64,6 +70,7 @@ let package = Package(
             ]
         ),
         .target(name: "Rules", dependencies: ["DietAuditCore", "Auditing"]),
+        .target(name: "SQLEngines", dependencies: ["CLibpq", "DietAuditCore", "Auditing"]),
         .target(
             name: "Storage",
             dependencies: [
@@ -75,13 +82,14 @@ let package = Package(
         .target(
             name: "AuditPipeline",
             dependencies: [
-                "DietAuditCore", "Datasets", "Learning", "Scoring", "Auditing", "Rules", "Storage", "Reporting",
+                "DietAuditCore", "Datasets", "Learning", "Scoring", "Auditing", "Rules", "SQLEngines", "Storage",
+                "Reporting",
             ]
         ),
         .executableTarget(
             name: "dietaudit",
             dependencies: [
-                "DietAuditCore", "Learning", "Rules", "AuditPipeline",
+                "DietAuditCore", "Learning", "Rules", "SQLEngines", "AuditPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -110,7 +118,7 @@ let package = Package(
             name: "AuditPipelineTests",
             dependencies: [
                 "DietAuditCore", "Datasets", "Learning", "Scoring", "Auditing", "Storage", "Reporting", "AuditPipeline",
-                "DietAuditTestSupport",
+                "SQLEngines", "DietAuditTestSupport",
             ]
         ),
         .testTarget(

@@ -60,6 +60,9 @@ extension AuditRunner {
     /// The raw entries of one imported score file.
     private func readEntries(_ imported: ImportedScoreSpec, spec: AuditSpec) throws -> ImportedScoreEntries {
         switch imported.source {
+        case .engineColumn:
+            throw InputError(
+                "an imported score without path is a column of a postgres or counts dataset", at: imported.location)
         case .csv(let column, let idColumn):
             return try readImportedCSVEntries(
                 path: imported.path, displayPath: imported.displayPath, column: column, idColumn: idColumn)

@@ -18,7 +18,8 @@ extension AuditRunner {
         }
         return PlanningContext(
             labels: data.train.labels, classCount: data.classNames.count,
-            cells: PlanningContext.cells(from: data.groupings), classErrors: errors)
+            cells: PlanningContext.cells(from: data.groupings), classErrors: errors,
+            ids: data.train.ids)
     }
 
     /// The random band of every (fraction, grouping, group), from the spec's

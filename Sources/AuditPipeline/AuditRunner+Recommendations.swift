@@ -97,9 +97,11 @@ extension AuditRunner {
                 return nil
             }
             return PruningPlanner.plan(
-                scores: nil, scoreName: nil, direction: .harder, labels: inputs.data.train.labels,
-                classCount: inputs.data.classNames.count, policy: .random, fraction: decimal,
-                seed: inputs.spec.training.seed)
+                scores: nil, scoreName: nil, direction: .harder,
+                context: PlanningContext(
+                    labels: inputs.data.train.labels, classCount: inputs.data.classNames.count,
+                    ids: inputs.data.train.ids),
+                policy: .random, fraction: decimal, seed: inputs.spec.training.seed)
         }
         let audit = try auditErrorRisk(plans: fresh + randomPlans, inputs: errorRiskInputs(inputs), reuse: reuse)
         let freshKeys = Set(fresh.map(Self.planKey))

@@ -42,6 +42,7 @@ public final class AuditRunner {
 
     /// Runs the audit at `specPath`.
     public func run(specPath: String, options: RunOptions) throws -> RunOutcome {
+        if let outcome = try runEngineAudit(specPath: specPath, options: options) { return outcome }
         var clock = StageClock()
         let inputs = try checkInputs(specPath: specPath)
         clock.lap("load and check inputs")
@@ -68,16 +69,13 @@ public final class AuditRunner {
     func checkInputs(specPath: String) throws -> CheckedInputs {
         progress.begin("reading \(specPath)")
         var spec = try AuditSpec.load(fileAt: specPath)
-        let ruleset: Ruleset, rulesetText: String, rulesetDisplay: String
-        if let path = spec.rulesetPath {
-            rulesetDisplay = spec.rulesetDisplayPath ?? path
-            ruleset = try Ruleset.load(fileAt: path, displayName: rulesetDisplay)
-            rulesetText = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-        } else {
-            ruleset = try Ruleset.builtInDefault()
-            rulesetText = Ruleset.defaultText
-            rulesetDisplay = "(built-in default)"
+        guard spec.engine == nil else {
+            throw InputError(
+                "this spec's dataset is in a SQL engine; it is audited by `dietaudit run`, not checked as a file",
+                at: SourceLocation(file: specPath, key: "dataset"))
         }
+        let loaded = try loadRuleset(spec)
+        let ruleset = loaded.ruleset, rulesetText = loaded.text, rulesetDisplay = loaded.display
         progress.begin("loading \(spec.dataset.displayPath)")
         var datasetSpec = spec.dataset
         let isTabular = (datasetSpec.format ?? detectFormat(fileName: datasetSpec.displayPath))?.isTabular ?? true
@@ -98,6 +96,25 @@ public final class AuditRunner {
             spec: spec, ruleset: ruleset, rulesetText: rulesetText, rulesetDisplay: rulesetDisplay,
             data: data, imported: join.values, joinProblems: join.problems, droppedExamples: join.droppedExamples,
             recordScores: recordScores, recordsDescription: recordsDescription)
+    }
+
+    /// A ruleset as read: the parsed rules, their text and how the report names the file.
+    struct LoadedRuleset {
+        var ruleset: Ruleset
+        var text: String
+        var display: String
+    }
+
+    /// The spec's ruleset file, or the built-in default.
+    func loadRuleset(_ spec: AuditSpec) throws -> LoadedRuleset {
+        guard let path = spec.rulesetPath else {
+            return LoadedRuleset(
+                ruleset: try Ruleset.builtInDefault(), text: Ruleset.defaultText, display: "(built-in default)")
+        }
+        let display = spec.rulesetDisplayPath ?? path
+        return LoadedRuleset(
+            ruleset: try Ruleset.load(fileAt: path, displayName: display),
+            text: (try? String(contentsOfFile: path, encoding: .utf8)) ?? "", display: display)
     }
 
     /// The spec's model with the input shape a cnn needs (from the image file,

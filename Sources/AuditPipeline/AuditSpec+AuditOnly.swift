@@ -39,7 +39,9 @@ extension AuditSpec {
     /// except those records cannot give (``recordRefusal(_:)``).
     /// - Throws: ``InputError`` for no `scores` list, a computed score, `dataset.test`,
     ///   `dataset.features`, `pruning.retrain.seeds` > 0 or the `quota` policy.
-    static func checkAuditOnly(_ top: YAMLMapping, scores: [ScoreRequest], hasRecords: Bool = false) throws {
+    static func checkAuditOnly(
+        _ top: YAMLMapping, scores: [ScoreRequest], hasRecords: Bool = false, engine: Bool = false
+    ) throws {
         guard let scoresNode = top["scores"] else {
             throw InputError(
                 "\(auditOnlyReason); list the imported scores under scores, e.g. "
@@ -56,6 +58,7 @@ extension AuditSpec {
                     + "({kind: imported, …}), compute it from imported training_records, or add model and "
                     + "training sections")
         }
+        guard !engine else { return try checkAuditOnlyPruning(top["pruning"]) }
         let dataset = try top.required("dataset").mapping(allowedKeys: datasetKeys)
         if let test = dataset["test"] {
             throw test.error(

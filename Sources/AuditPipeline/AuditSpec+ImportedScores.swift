@@ -13,6 +13,9 @@ extension AuditSpec {
     static func parseImported(_ map: YAMLMapping, entry: YAMLValue, resolver: PathResolver) throws
         -> ImportedScoreSpec
     {
+        if map["path"] == nil, let column = map["column"] {
+            return try parseEngineColumnScore(map, column: column, entry: entry)
+        }
         let display = try map.required("path").string()
         let isNPY = display.lowercased().hasSuffix(".npy") || display.lowercased().hasSuffix(".npy.gz")
         let foreign = isNPY ? ["column", "id_column"] : ["name", "ids"]
@@ -41,5 +44,26 @@ extension AuditSpec {
         return ImportedScoreSpec(
             path: resolver.resolve(display), displayPath: display, source: source, higherIs: higherIs,
             onMissing: onMissing, location: entry.location)
+    }
+
+    /// `{kind: imported, column: clip_score}` without `path`: a column of a
+    /// postgres table, or a score of a counts table (checked against the
+    /// dataset when the spec is complete).
+    private static func parseEngineColumnScore(_ map: YAMLMapping, column: YAMLValue, entry: YAMLValue) throws
+        -> ImportedScoreSpec
+    {
+        for key in ["id_column", "name", "ids", "on_missing"] where map[key] != nil {
+            throw InputError(
+                "'\(key)' does not apply to a score without path (a column of a postgres or counts dataset, "
+                    + "whose rows are the examples): remove it",
+                at: map.location(of: key))
+        }
+        let name = try column.string()
+        guard !name.isEmpty else { throw column.error("column must not be empty; the score is imported:<column>") }
+        let directions = ScoreDirection.allCases.map(\.rawValue)
+        let higherIs = try map["higher_is"].map { ScoreDirection(rawValue: try $0.choice(directions))! } ?? .harder
+        return ImportedScoreSpec(
+            path: "", displayPath: "", source: .engineColumn(name), higherIs: higherIs, onMissing: .error,
+            location: entry.location)
     }
 }

@@ -40,7 +40,10 @@ extension AuditSpec {
                     + "training.seed instead")
         }
         let training = auditOnly ? try auditOnlyTraining(top) : try parseTraining(top["training"])
-        var dataset = try parseDataset(top.required("dataset"), resolver: resolver)
+        let engine = try parseEngineDataset(top.required("dataset"), resolver: resolver)
+        var dataset =
+            try engine.map { DatasetSpec(path: "", displayPath: $0.display, label: $0.label) }
+            ?? parseDataset(top.required("dataset"), resolver: resolver)
         dataset.seed = training.seed
         dataset.auditOnly = auditOnly
         var records = try top["training_records"].map {
@@ -49,7 +52,15 @@ extension AuditSpec {
         var scoreTraining = training
         if records != nil { scoreTraining.epochs = Int.max }  // epochs are checked against the records read
         let scores = try parseScores(top["scores"], training: scoreTraining, resolver: resolver)
-        if auditOnly { try checkAuditOnly(top, scores: scores, hasRecords: records != nil) }
+        try checkEngineScores(top, engine: engine, scores: scores)
+        if engine != nil, let node = top["training_records"] {
+            throw node.error(
+                "training_records cannot be combined with a dataset in a SQL engine (postgres or counts): "
+                    + "the engine path counts imported score columns only; import the scores as columns instead")
+        }
+        if auditOnly {
+            try checkAuditOnly(top, scores: scores, hasRecords: records != nil, engine: engine != nil)
+        }
         if records != nil, let items = try top["scores"]?.sequence() {
             for (item, request) in zip(items, scores) { records!.scoreLocations[request.name] = item.location }
         }
@@ -65,7 +76,7 @@ extension AuditSpec {
             sha256: sha256 ?? Fingerprint.sha256(text), text: text, dataset: dataset,
             model: try parseModel(top["model"]), training: training, scores: scores,
             pruning: pruning, rulesetPath: rulesetPath, rulesetDisplayPath: rulesetDisplay, auditOnly: auditOnly,
-            trainingRecords: records)
+            trainingRecords: records, engine: engine)
     }
 }
 

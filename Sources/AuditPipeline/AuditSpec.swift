@@ -32,4 +32,7 @@ public struct AuditSpec: Sendable {
     /// `training_records` of an audit-only spec: the computed scores come from
     /// them (see ``TrainingRecordsSpec``).
     public var trainingRecords: TrainingRecordsSpec? = nil
+    /// A dataset in a SQL engine (`postgres`) or its counts (`counts`);
+    /// ``dataset`` then holds only the label and a display name.
+    public var engine: EngineDatasetSpec? = nil
 }

@@ -13,6 +13,9 @@ public struct ImportedScoreSpec: Sendable, Equatable {
         /// `{path: s.npy, name: clip_score, ids: ids.npy}`: a 1-D float vector;
         /// without `ids` it is aligned with the dataset's rows in file order.
         case npy(name: String, idsPath: String?, idsDisplayPath: String?)
+        /// `{column: clip_score}`: a column of an engine dataset's table (or of
+        /// the counts table's `score` names), no file.
+        case engineColumn(String)
     }
 
     /// What to do with join problems (`on_missing`).
@@ -40,6 +43,7 @@ public struct ImportedScoreSpec: Sendable, Equatable {
         switch source {
         case .csv(let column, _): column
         case .npy(let name, _, _): name
+        case .engineColumn(let column): column
         }
     }
 

@@ -74,6 +74,7 @@ extension AuditRunner {
     /// training or writing anything; returns a short description of what a
     /// run would do.
     public func validate(specPath: String) throws -> String {
+        if let summary = try validateEngineSpec(specPath: specPath) { return summary }
         let inputs = try checkInputs(specPath: specPath)
         let groupings = inputs.data.groupings
         if inputs.spec.auditOnly { return auditOnlySummary(specPath: specPath, inputs) }

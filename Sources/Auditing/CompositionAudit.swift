@@ -55,7 +55,49 @@ public func auditComposition(plans: [PruningPlan], groupings: [Grouping]) -> Com
 /// The rows of one plan and one grouping, `q_value` still unset (= p_value),
 /// with each group's `impact_ratio` against the best-retained group.
 func compositionRows(plan: PruningPlan, grouping: Grouping) -> [CompositionRow] {
-    var rows = groupRows(plan: plan, grouping: grouping)
+    var sizes = [Int](repeating: 0, count: grouping.groups.count)
+    var removedCounts = sizes
+    for (example, group) in grouping.train.enumerated() {
+        sizes[group] += 1
+        if plan.removed[example] { removedCounts[group] += 1 }
+    }
+    return compositionRows(
+        plan: PlanTotals(plan), grouping: grouping, sizes: sizes, removedCounts: removedCounts)
+}
+
+/// What the rows of one plan need to know of the plan itself.
+struct PlanTotals {
+    var score: String?
+    var policy: String
+    var fraction: Double
+    /// N.
+    var total: Int
+    /// R.
+    var removedTotal: Int
+
+    init(_ plan: PruningPlan) {
+        self.init(
+            score: plan.score, policy: plan.policy.rawValue, fraction: plan.fraction, total: plan.trainCount,
+            removedTotal: plan.removedCount)
+    }
+
+    init(score: String?, policy: String, fraction: Double, total: Int, removedTotal: Int) {
+        self.score = score
+        self.policy = policy
+        self.fraction = fraction
+        self.total = total
+        self.removedTotal = removedTotal
+    }
+
+    /// N − R.
+    var keptTotal: Int { total - removedTotal }
+}
+
+/// The rows of one plan and one grouping from each group's size and removed
+/// count, `q_value` still unset (= p_value), with each group's `impact_ratio`
+/// against the best-retained group.
+func compositionRows(plan: PlanTotals, grouping: Grouping, sizes: [Int], removedCounts: [Int]) -> [CompositionRow] {
+    var rows = groupRows(plan: plan, grouping: grouping, sizes: sizes, removedCounts: removedCounts)
     let bestRetention = rows.map { Double($0.kept) / Double($0.n) }.max() ?? 0
     if bestRetention > 0 {
         for index in rows.indices {
@@ -67,14 +109,8 @@ func compositionRows(plan: PruningPlan, grouping: Grouping) -> [CompositionRow] 
 
 /// The rows of one plan and one grouping without `impact_ratio` (which needs
 /// every group) and with `q_value` = `p_value`.
-private func groupRows(plan: PruningPlan, grouping: Grouping) -> [CompositionRow] {
-    let total = plan.trainCount, removedTotal = plan.removedCount, keptTotal = total - removedTotal
-    var sizes = [Int](repeating: 0, count: grouping.groups.count)
-    var removedCounts = sizes
-    for (example, group) in grouping.train.enumerated() {
-        sizes[group] += 1
-        if plan.removed[example] { removedCounts[group] += 1 }
-    }
+private func groupRows(plan: PlanTotals, grouping: Grouping, sizes: [Int], removedCounts: [Int]) -> [CompositionRow] {
+    let total = plan.total, removedTotal = plan.removedTotal, keptTotal = plan.keptTotal
     let overallRate = Double(removedTotal) / Double(max(total, 1))
     return grouping.groups.indices.compactMap { group -> CompositionRow? in
         let n = sizes[group], removed = removedCounts[group], kept = n - removed
@@ -85,7 +121,7 @@ private func groupRows(plan: PruningPlan, grouping: Grouping) -> [CompositionRow
         let interval = Statistics.wilsonInterval(successes: removed, trials: n)
         let pValue = Statistics.fisherExactTwoSided(removed, kept, removedTotal - removed, keptTotal - kept)
         return CompositionRow(
-            score: plan.score, policy: plan.policy.rawValue, fraction: plan.fraction,
+            score: plan.score, policy: plan.policy, fraction: plan.fraction,
             attribute: grouping.name, group: grouping.groups[group], attributeKind: grouping.kind,
             n: n, removed: removed, kept: kept,
             removalRate: removalRate,
@@ -102,15 +138,20 @@ private func groupRows(plan: PruningPlan, grouping: Grouping) -> [CompositionRow
 
 /// The attribute-level row of one plan and one grouping, from its group rows.
 func attributeRow(plan: PruningPlan, grouping: Grouping, rows: [CompositionRow]) -> AttributeRow {
+    attributeRow(plan: PlanTotals(plan), grouping: grouping, rows: rows)
+}
+
+/// The attribute-level row of one plan and one grouping, from its group rows.
+func attributeRow(plan: PlanTotals, grouping: Grouping, rows: [CompositionRow]) -> AttributeRow {
     let tvd: Double
-    if plan.keptCount > 0 {
+    if plan.keptTotal > 0 {
         tvd = 0.5 * rows.reduce(0) { $0 + abs(($1.shareAfter ?? 0) - $1.shareBefore) }
     } else {
         tvd = 1
     }
     let test = Statistics.chiSquaredIndependence(rows.map { [$0.removed, $0.kept] })
     return AttributeRow(
-        score: plan.score, policy: plan.policy.rawValue, fraction: plan.fraction,
+        score: plan.score, policy: plan.policy, fraction: plan.fraction,
         attribute: grouping.name, attributeKind: grouping.kind,
         tvd: tvd, chi2: test?.statistic, chi2PValue: test?.pValue
     )

@@ -17,7 +17,15 @@ public struct PlanningContext: Sendable, Equatable {
     /// same fraction of every class (up to rounding).
     public var classErrors: [Double]?
 
-    public init(labels: [Int], classCount: Int, cells: [Int]? = nil, classErrors: [Double]? = nil) {
+    /// Id of each training example as text, which its tie and random keys
+    /// hash (``ExampleKey``). `nil`: the 1-based positions `1`, `2`, ….
+    public var ids: [String]?
+
+    public init(
+        labels: [Int], classCount: Int, cells: [Int]? = nil, classErrors: [Double]? = nil, ids: [String]? = nil
+    ) {
+        precondition(ids.map { $0.count == labels.count } ?? true, "one id per training example")
+        self.ids = ids
         self.labels = labels
         self.classCount = classCount
         self.cells = cells
@@ -33,13 +41,18 @@ public struct PlanningContext: Sendable, Equatable {
     public static func cells(from groupings: [Grouping]) -> [Int]? {
         let used = groupings.filter { $0.kind == .attribute || $0.kind == .class }
         guard let count = used.first?.train.count else { return nil }
-        var numbers: [[Int]: Int] = [:]
-        return (0..<count).map { example in
-            let key = used.map { $0.train[example] }
-            if let number = numbers[key] { return number }
-            let number = numbers.count
-            numbers[key] = number
-            return number
-        }
+        let keys = (0..<count).map { example in used.map { $0.train[example] } }
+        let numbers = cellNumbers(of: keys)
+        return keys.map { numbers[$0]! }
     }
+
+    /// The number of each distinct cell key (group indices): its position
+    /// among the distinct keys in lexicographic order.
+    public static func cellNumbers(of keys: [[Int]]) -> [[Int]: Int] {
+        let distinct = Set(keys).sorted { $0.lexicographicallyPrecedes($1) }
+        return Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
+    }
+
+    /// The ids the keys hash: ``ids``, or the 1-based positions.
+    var exampleIds: [String] { ids ?? labels.indices.map { String($0 + 1) } }
 }

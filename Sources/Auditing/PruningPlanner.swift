@@ -18,10 +18,9 @@ import Scoring
 ///   are read off one ranking (the easiest-first order below), so they never
 ///   overlap. Needs O ≤ R (the spec loader checks o ≤ f).
 /// - `keep_easy`: removes the R hardest examples (highest h);
-/// - `random`: a seeded uniform sample of R, from
-///   `SeededGenerator(seed: seed, stream: "random:<fraction>")` where
-///   `<fraction>` is Swift's description of the fraction as a `Double`
-///   (`random:0.3`): the first R entries of its ``SeededGenerator/permutation(count:)``;
+/// - `random`: a seeded uniform sample of R: the R examples with the smallest
+///   ``ExampleKey`` in stream `random` (so the random plans of growing
+///   fractions are nested; SQL engines compute the same keys);
 /// - `class_balanced`: the round(f·n_c) easiest examples within each class c
 ///   (so R = Σ_c round(f·n_c), which may differ from round(f·N) by a few);
 /// - `group_balanced`: the easiest examples within every cell of attributes ×
@@ -32,11 +31,12 @@ import Scoring
 ///   class, with per-class kept counts from the classes' held-out errors
 ///   (``quotaKeptCounts(classSizes:errors:keptTotal:)``), R = round(f·N) exactly.
 ///
-/// Ties are never broken by row order: each example i gets the tie rank
-/// `permutation[i]` of `SeededGenerator(seed: seed, stream: "ties:<score>")`
-/// `.permutation(count: N)`, and examples are ordered by (h, tie rank) for
-/// every policy but `keep_easy`, by (−h, tie rank) for `keep_easy`. The
-/// same seed, score name, direction and context always give the same plan.
+/// Ties are never broken by row order: each example gets its ``ExampleKey``
+/// md5("<seed>:ties:<score>:<id>") of its id, and examples are ordered by
+/// (h, key) for every policy but `keep_easy`, by (−h, key) for `keep_easy`.
+/// The same seed, score name, direction, ids and context always give the same
+/// plan, and a SQL engine ranking by the same keys gives the same plan too
+/// (docs/SCALE.md).
 public enum PruningPlanner {
     /// Builds one plan from labels alone (no attribute cells, equal class
     /// errors); see ``plan(scores:scoreName:direction:context:policy:fraction:seed:)``.
@@ -74,17 +74,17 @@ public enum PruningPlanner {
         let count = labels.count
         let target = fraction.roundedHalfEven(times: count)
         var removed = [Bool](repeating: false, count: count)
+        let ids = context.exampleIds
         if policy.kind == .random {
-            var generator = SeededGenerator(seed: seed, stream: "random:\(fraction.doubleValue)")
-            for index in generator.permutation(count: count).prefix(target) { removed[index] = true }
+            let keys = ExampleKey.keys(seed: seed, stream: ExampleKey.randomStream, ids: ids)
+            for index in Array(0..<count).sorted(by: { keys[$0] < keys[$1] }).prefix(target) { removed[index] = true }
             return PruningPlan(score: nil, policy: policy, fraction: fraction.doubleValue, removed: removed)
         }
         guard let scores else { preconditionFailure("policy \(policy.rawValue) needs scores") }
         precondition(scores.count == count, "one score per training example: \(scores.count) scores, \(count) labels")
         precondition(scores.allSatisfy(\.isFinite), "scores must be finite")
         let hardness = scores.map(direction.hardness)
-        var tieGenerator = SeededGenerator(seed: seed, stream: "ties:\(scoreName ?? "")")
-        let tieRank = tieGenerator.permutation(count: count)
+        let tieRank = ExampleKey.keys(seed: seed, stream: ExampleKey.tieStream(score: scoreName ?? ""), ids: ids)
         let easiestFirst = Array(0..<count).sorted { (hardness[$0], tieRank[$0]) < (hardness[$1], tieRank[$1]) }
         switch policy.kind {
         case .keepHard:

@@ -68,7 +68,7 @@ public enum JSONReport {
     }
 
     static func runObject(_ run: RunRecord) -> JSONValue {
-        .object([
+        var fields: [(String, JSONValue)] = [
             ("id", .integer(Int(run.id ?? 0))), ("audit", .string(run.audit)),
             ("started_at", .string(Timestamp.iso8601(run.startedAt))),
             ("finished_at", .string(run.finishedAt.map(Timestamp.iso8601))),
@@ -76,7 +76,16 @@ public enum JSONReport {
             ("test_sha256", .string(run.testSha256)), ("spec_sha256", .string(run.specSha256)),
             ("ruleset_sha256", .string(run.rulesetSha256)), ("ruleset", .string(run.rulesetName)),
             ("seed", .unsigned(UInt64(bitPattern: run.seed))), ("status", .string(run.status.rawValue)),
-        ])
+        ]
+        if let engine = run.engine {
+            // The audit ran in a SQL engine (docs/SCALE.md): added fields, only on such runs.
+            fields += [
+                ("engine", .string(engine)), ("engine_version", .string(run.engineVersion)),
+                ("engine_table", .string(run.engineTable)), ("engine_query_sha256", .string(run.engineQuerySha256)),
+                ("engine_bytes", .integer(Int(run.engineBytes ?? 0))),
+            ]
+        }
+        return .object(fields)
     }
 
     /// The `dataset` fields every run has; ``datasetObject(_:)`` adds the audit-only ones.

@@ -77,6 +77,12 @@ extension MarkdownReport {
             ["data SHA-256", .code(run.dataSha256)],
         ]
         if let test = run.testSha256 { rows.append(["test data SHA-256", .code(test)]) }
+        if let engine = run.engine {
+            rows.append(["ran in", .text(engine + (run.engineVersion.map { " " + $0 } ?? ""))])
+            rows.append(["engine table", .code(run.engineTable ?? "")])
+            if let query = run.engineQuerySha256 { rows.append(["counting query SHA-256", .code(query)]) }
+            rows.append(["bytes out of the engine", .text(String(run.engineBytes ?? 0))])
+        }
         rows.append(["ruleset", .code(run.rulesetPath)])
         rows.append(["ruleset SHA-256", .code(run.rulesetSha256)])
         rows.append(["base seed", .text(String(UInt64(bitPattern: run.seed)))])

@@ -236,6 +236,19 @@ extension AuditDatabase {
             try db.create(
                 index: "retrained_reuse_on_key", on: "retrained_reuse", columns: ["key", "kept_set", "seed_value"])
         }
+        migrator.registerMigration("v12: engine provenance") { db in
+            // Where an audit's counts were computed when a SQL engine ranked
+            // and counted the examples (docs/SCALE.md): engine, its version,
+            // the table, the counting queries' SHA-256 and the bytes returned.
+            // Never a connection string or a credential. NULL: in memory.
+            try db.alter(table: "run") { t in
+                t.add(column: "engine", .text)
+                t.add(column: "engine_version", .text)
+                t.add(column: "engine_table", .text)
+                t.add(column: "engine_query_sha256", .text)
+                t.add(column: "engine_bytes", .integer)
+            }
+        }
         return migrator
     }
 }

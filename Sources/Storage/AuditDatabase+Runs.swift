@@ -35,6 +35,9 @@ extension AuditDatabase {
             for plan in results.plans {
                 try RunScopedRecord(runId: id, content: PlanRow(plan: plan)).insert(db)
             }
+            for plan in results.countedPlans {
+                try RunScopedRecord(runId: id, content: PlanRow(counted: plan)).insert(db)
+            }
             for row in results.composition.rows {
                 try RunScopedRecord(runId: id, content: row).insert(db)
             }

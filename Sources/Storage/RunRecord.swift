@@ -48,6 +48,18 @@ public struct RunRecord: Sendable, Codable, Equatable, FetchableRecord, MutableP
     /// Start time of the writing process (Linux: clock ticks since boot, field
     /// 22 of `/proc/<pid>/stat`), so a reused pid is not taken for it.
     public var processStartTicks: Int64?
+    /// The SQL engine that ranked and counted the examples (`PostgreSQL`, or
+    /// `counts table` for counts computed elsewhere); `nil` when the audit ran
+    /// in memory (migration "v12: engine provenance").
+    public var engine: String?
+    /// The engine's version as it reports it.
+    public var engineVersion: String?
+    /// The table or view counted (a counts table: its file).
+    public var engineTable: String?
+    /// SHA-256 of the counting queries' text as run.
+    public var engineQuerySha256: String?
+    /// Bytes of values the engine returned.
+    public var engineBytes: Int64?
 
     /// The process that writes (or wrote) the run, when recorded.
     public var process: RunProcess? {

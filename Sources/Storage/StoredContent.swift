@@ -124,6 +124,16 @@ public struct PlanRow: RunScopedContent, Equatable {
         removedCount = plan.removedCount
         removed = Data(plan.removed.map { $0 ? 1 : 0 })
     }
+
+    /// A plan counted in a SQL engine: its removed count, and no per-example
+    /// bytes (the examples never left the engine).
+    public init(counted plan: CountedPlan) {
+        score = plan.score
+        policy = plan.policy.rawValue
+        fraction = plan.fraction
+        removedCount = plan.removedCount
+        removed = Data()
+    }
 }
 
 /// Validity of one score (table `validity`); see DESIGN.md "Score validity".

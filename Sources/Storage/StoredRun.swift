@@ -42,6 +42,8 @@ public struct RunResults: Sendable {
     public var reuseEntries = ReuseEntries()
     /// How much of the run's training was reused (written into the run's settings).
     public var reuse: RunSettings.Reuse?
+    /// Plans counted in a SQL engine (no per-example bytes); empty in memory.
+    public var countedPlans: [CountedPlan] = []
 
     public init(
         examples: [ExampleRow], scores: [ScoreResult], validity: [ScoreValidity], plans: [PruningPlan],

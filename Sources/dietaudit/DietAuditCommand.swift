@@ -27,7 +27,7 @@ struct DietAuditCommand: ParsableCommand {
         version: DietAuditVersion.current,
         subcommands: [
             RunCommand.self, ValidateCommand.self, RunsCommand.self, ShowCommand.self, ReportCommand.self,
-            DiffCommand.self, ExportCommand.self, RulesCommand.self,
+            DiffCommand.self, ExportCommand.self, RulesCommand.self, SQLCommand.self,
         ]
     )
 

@@ -87,18 +87,31 @@ import Testing
                 != first.removed)
     }
 
-    /// A partial tie is resolved by the rank in the permutation of the
-    /// `ties:<score>` stream (the documented contract), and only among the tied.
+    /// A partial tie is resolved by the ``ExampleKey`` md5("<seed>:ties:<score>:<id>")
+    /// (the documented contract SQL engines share), and only among the tied.
+    /// Winners from hashlib (Tests/References/md5_keys.py); ids are the positions 1…5.
     @Test func partialTieFollowsTieStream() {
         let scores = [1.0, 1.0, 1.0, 0.0, 2.0]
+        let winners = [2, 1, 0, 1, 1, 1, 2, 1, 2, 2, 2, 1, 1, 2, 2, 1, 2, 1, 2, 1]
         for seed: UInt64 in 0..<20 {
-            var generator = SeededGenerator(seed: seed, stream: "ties:forgetting")
-            let rank = generator.permutation(count: 5)
-            let winner = [0, 1, 2].min { rank[$0] < rank[$1] }!
             let result = plan(
                 .keepHard, 0.4, scores: scores, name: "forgetting", labels: [0, 0, 0, 0, 0], classCount: 1, seed: seed)
-            #expect(result.removedIndices == [3, winner].sorted())
+            #expect(result.removedIndices == [3, winners[Int(seed)]].sorted())
         }
+    }
+
+    /// `random` removes the R examples whose md5("<seed>:random:<id>") is
+    /// smallest, whatever the row order (hashlib: Tests/References/md5_keys.py).
+    @Test func randomTakesSmallestKeys() {
+        let ids = (0..<10).map { "a\($0)" }
+        let context = PlanningContext(labels: [Int](repeating: 0, count: 10), classCount: 1, ids: ids)
+        let result = PruningPlanner.plan(
+            scores: nil, scoreName: nil, direction: .harder, context: context, policy: .random, fraction: 0.3, seed: 3)
+        #expect(result.removedIndices == [1, 6, 8])
+        let reversed = PlanningContext(labels: context.labels, classCount: 1, ids: ids.reversed())
+        let mirrored = PruningPlanner.plan(
+            scores: nil, scoreName: nil, direction: .harder, context: reversed, policy: .random, fraction: 0.3, seed: 3)
+        #expect(mirrored.removedIndices == [1, 3, 8])
     }
 
     /// class_balanced removes round(f·n_c) of the lowest scores inside each class.
