@@ -64,19 +64,6 @@ public enum JUnitReport {
     }
 
     static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                // XML 1.0 forbids most control characters; they become spaces.
-                out.unicodeScalars.append(scalar.value < 0x20 && scalar != "\n" && scalar != "\t" ? " " : scalar)
-            }
-        }
-        return out
+        XMLText.escape(text, invisible: .lineBreaksKept)
     }
 }

@@ -61,17 +61,8 @@ extension MarkdownReport {
             let groups = orderedUnique(
                 stored.composition.filter { $0.score == plan.score && $0.policy == plan.policy }
                     .map { GroupKey(attribute: $0.attribute, group: $0.group) })
-            let rows = groups.map { key -> [RichText] in
-                let cells = fractions.map { fraction -> RichText in
-                    guard let row = index[Scope(plan.score, plan.policy, fraction, key.attribute, key.group)] else {
-                        return "—"
-                    }
-                    return .text(self.number(row.retentionRatio) + stars(row.qValue))
-                }
-                let n = fractions.lazy.compactMap {
-                    index[Scope(plan.score, plan.policy, $0, key.attribute, key.group)]?.n
-                }.first
-                return [.text(key.attribute), .text(key.group), .text(n.map(String.init) ?? "—")] + cells
+            let rows = groupRows(plan: plan, groups: groups, fractions: fractions, index: index, size: \.n) {
+                self.number($0.retentionRatio) + stars($0.qValue)
             }
             let title: RichText =
                 plan.score == nil
@@ -128,17 +119,8 @@ extension MarkdownReport {
             let groups = orderedUnique(
                 rows.filter { $0.score == plan.score && $0.policy == plan.policy }
                     .map { GroupKey(attribute: $0.attribute, group: $0.group) })
-            let tableRows = groups.map { key -> [RichText] in
-                let cells = fractions.map { fraction -> RichText in
-                    guard let row = index[Scope(plan.score, plan.policy, fraction, key.attribute, key.group)] else {
-                        return "—"
-                    }
-                    return .text(pointsText(row, metric: metric))
-                }
-                let n = fractions.lazy.compactMap {
-                    index[Scope(plan.score, plan.policy, $0, key.attribute, key.group)]?.n
-                }.first
-                return [.text(key.attribute), .text(key.group), .text(n.map(String.init) ?? "—")] + cells
+            let tableRows = groupRows(plan: plan, groups: groups, fractions: fractions, index: index, size: \.n) {
+                pointsText($0, metric: metric)
             }
             let title: RichText =
                 plan.score == nil
@@ -152,6 +134,21 @@ extension MarkdownReport {
                             + fractions.map { .init("remove \(percent($0))", .trailing) },
                         rows: tableRows, anchor: "table-error-risk-\(number + 1)")),
             ]
+        }
+    }
+
+    /// One table row per group of `plan`: attribute, group, its size (from the
+    /// first fraction that has the group) and `cell` of its row at each
+    /// fraction ("—" where the plan has no such row).
+    func groupRows<Row>(
+        plan: PlanKey, groups: [GroupKey], fractions: [Double], index: [Scope: Row], size: (Row) -> Int,
+        cell: (Row) -> String
+    ) -> [[RichText]] {
+        groups.map { key -> [RichText] in
+            let found = fractions.map { index[Scope(plan.score, plan.policy, $0, key.attribute, key.group)] }
+            let cells = found.map { row -> RichText in row.map { .text(cell($0)) } ?? "—" }
+            let n = found.compactMap { $0.map(size) }.first
+            return [.text(key.attribute), .text(key.group), .text(n.map(String.init) ?? "—")] + cells
         }
     }
 }

@@ -89,7 +89,7 @@ import Testing
         let parser = XMLParser(data: Data(xml.utf8))
         #expect(parser.parse(), "not well-formed XML: \(String(describing: parser.parserError))")
         #expect(xml.contains("tests=\"5\" failures=\"0\" errors=\"0\" skipped=\"3\">"))
-        #expect(xml.contains("<skipped message=\"warn: Pruning 30% with keep_hard by planted, group &apos;g0&apos;"))
+        #expect(xml.contains("<skipped message=\"warn: Pruning 30% with keep_hard by planted, group &#39;g0&#39;"))
         // At or above the gate they fail it, and JUnit says so.
         let strict = JUnitReport.make(stored, gate: Gate(findings: stored.findings, failOn: .warn), ruleIds: ids)
         #expect(strict.contains("failures=\"3\" errors=\"0\" skipped=\"0\">"))

@@ -9,22 +9,7 @@ enum SVGText {
     /// Unicode control pictures (U+0001 → ␁, a line feed → ␊), DEL becomes ␡,
     /// C1 controls and the non-characters U+FFFE / U+FFFF become U+FFFD (�).
     static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x26: result += "&amp;"
-            case 0x3C: result += "&lt;"
-            case 0x3E: result += "&gt;"
-            case 0x22: result += "&quot;"
-            case 0x27: result += "&#39;"
-            case 0x00...0x1F: result.unicodeScalars.append(Unicode.Scalar(0x2400 + scalar.value)!)
-            case 0x7F: result += "\u{2421}"
-            case 0x80...0x9F, 0xFFFE, 0xFFFF: result += "\u{FFFD}"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        XMLText.escape(text, invisible: .symbols)
     }
 
     /// `text` cut to at most `limit` characters, ending in `…` when cut.

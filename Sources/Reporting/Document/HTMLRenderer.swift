@@ -125,18 +125,7 @@ public enum HTMLRenderer {
     /// Entity-escapes `&`, `<`, `>`, `"` and `'` after making invisible
     /// characters visible.
     public static func escape(_ text: String) -> String {
-        var out = ""
-        for character in VisibleText.make(text) {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
+        XMLText.escape(text, invisible: .spelledOut)
     }
 
     /// An SVG document ready to sit inside the page: any XML declaration or
