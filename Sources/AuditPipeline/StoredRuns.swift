@@ -64,8 +64,10 @@ public struct StoredRuns {
         guard stored.run.status == .complete else {
             throw RunNotComplete(stored.run)
         }
-        try ReportFiles.write(ScoreExport.csv(stored), to: path)
-        return (stored.examples.count, ScoreExport.reimportEntries(stored, csvPath: path))
+        try ReportFiles.stream(to: path) { write in
+            try ScoreExport.write(stored, database: database, to: write)
+        }
+        return (stored.exampleCount, ScoreExport.reimportEntries(stored, csvPath: path))
     }
 }
 

@@ -33,6 +33,41 @@ public struct PlanningContext: Sendable, Equatable {
     public static func cells(from groupings: [Grouping]) -> [Int]? {
         let used = groupings.filter { $0.kind == .attribute || $0.kind == .class }
         guard let count = used.first?.train.count else { return nil }
+        // Each example's groups as one mixed-radix number, when the product of the group counts fits.
+        var radixProduct = 1
+        for grouping in used {
+            let (product, overflow) = radixProduct.multipliedReportingOverflow(by: max(grouping.groups.count, 1))
+            guard !overflow else { return cellsByArrayKey(used, count: count) }
+            radixProduct = product
+        }
+        var keys = [Int](repeating: 0, count: count)
+        for grouping in used {
+            let radix = max(grouping.groups.count, 1)
+            for example in 0..<count { keys[example] = keys[example] * radix + grouping.train[example] }
+        }
+        if radixProduct <= 1 << 22 {
+            var numberOfKey = [Int32](repeating: -1, count: radixProduct)
+            var next: Int32 = 0
+            return keys.map { key in
+                if numberOfKey[key] < 0 {
+                    numberOfKey[key] = next
+                    next += 1
+                }
+                return Int(numberOfKey[key])
+            }
+        }
+        var numbers: [Int: Int] = [:]
+        return keys.map { key in
+            if let number = numbers[key] { return number }
+            let number = numbers.count
+            numbers[key] = number
+            return number
+        }
+    }
+
+    /// ``cells(from:)`` keyed by each example's array of groups (when the
+    /// mixed-radix key would overflow).
+    private static func cellsByArrayKey(_ used: [Grouping], count: Int) -> [Int] {
         var numbers: [[Int]: Int] = [:]
         return (0..<count).map { example in
             let key = used.map { $0.train[example] }

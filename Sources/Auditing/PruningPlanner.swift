@@ -81,20 +81,47 @@ public enum PruningPlanner {
         }
         guard let scores else { preconditionFailure("policy \(policy.rawValue) needs scores") }
         precondition(scores.count == count, "one score per training example: \(scores.count) scores, \(count) labels")
+        let ranking = ranking(scores: scores, scoreName: scoreName, direction: direction, seed: seed)
+        return plan(ranking: ranking, context: context, policy: policy, fraction: fraction, seed: seed)
+    }
+
+    /// The order of the training examples by one score, for every plan of
+    /// that score: hardness h = `direction.hardness(score)`, ties broken by
+    /// the tie rank `permutation[i]` of
+    /// `SeededGenerator(seed: seed, stream: "ties:<score>").permutation(count: N)`.
+    /// - Precondition: every score is finite.
+    public static func ranking(
+        scores: [Double], scoreName: String?, direction: ScoreDirection, seed: UInt64
+    ) -> ScoreRanking {
         precondition(scores.allSatisfy(\.isFinite), "scores must be finite")
-        let hardness = scores.map(direction.hardness)
         var tieGenerator = SeededGenerator(seed: seed, stream: "ties:\(scoreName ?? "")")
-        let tieRank = tieGenerator.permutation(count: count)
-        let easiestFirst = Array(0..<count).sorted { (hardness[$0], tieRank[$0]) < (hardness[$1], tieRank[$1]) }
+        let tieRank = tieGenerator.permutation(count: scores.count)
+        return ScoreRanking(scoreName: scoreName, scores: scores, direction: direction, tieRank: tieRank)
+    }
+
+    /// Builds one score-based plan (every policy but `random`) from the
+    /// score's ``ScoreRanking``: one linear pass over the ranking, so many
+    /// plans of one score cost one sort. Gives exactly the plan of
+    /// ``plan(scores:scoreName:direction:context:policy:fraction:seed:)``.
+    public static func plan(
+        ranking: ScoreRanking, context: PlanningContext, policy: PruningPolicy, fraction: DecimalFraction,
+        seed: UInt64
+    ) -> PruningPlan {
+        let labels = context.labels, classCount = context.classCount, count = labels.count
+        precondition(policy.kind != .random, "random plans do not depend on a score")
+        precondition(fraction < 1, "pruning fraction must be in [0, 1), got \(fraction)")
+        precondition(ranking.count == count, "one ranked example per label: \(ranking.count) ranked, \(count) labels")
+        let target = fraction.roundedHalfEven(times: count)
+        let easiestFirst = ranking.easiestFirst
+        var removed = [Bool](repeating: false, count: count)
         switch policy.kind {
         case .keepHard:
             let offsetCount = policy.offset?.roundedHalfEven(times: count) ?? 0
             precondition(offsetCount <= target, "offset \(policy.rawValue) removes more than the fraction \(fraction)")
-            for index in easiestFirst.suffix(offsetCount) { removed[index] = true }
-            for index in easiestFirst.prefix(target - offsetCount) { removed[index] = true }
+            for index in easiestFirst.suffix(offsetCount) { removed[Int(index)] = true }
+            for index in easiestFirst.prefix(target - offsetCount) { removed[Int(index)] = true }
         case .keepEasy:
-            let hardestFirst = Array(0..<count).sorted { (-hardness[$0], tieRank[$0]) < (-hardness[$1], tieRank[$1]) }
-            for index in hardestFirst.prefix(target) { removed[index] = true }
+            for index in ranking.hardestFirst.prefix(target) { removed[Int(index)] = true }
         case .classBalanced:
             let classSizes = sizes(of: labels, count: classCount)
             removeEasiest(
@@ -114,9 +141,9 @@ public enum PruningPlanner {
             let kept = quotaKeptCounts(classSizes: classSizes, errors: errors, keptTotal: count - target)
             removeEasiest(easiestFirst, in: labels, counts: zip(classSizes, kept).map { $0 - $1 }, into: &removed)
         case .random:
-            preconditionFailure("handled above")
+            preconditionFailure("handled by plan(scores:…)")
         }
-        return PruningPlan(score: scoreName, policy: policy, fraction: fraction.doubleValue, removed: removed)
+        return PruningPlan(score: ranking.scoreName, policy: policy, fraction: fraction.doubleValue, removed: removed)
     }
 
     /// How many of `members` fall in each of `0..<count`.
@@ -128,9 +155,11 @@ public enum PruningPlanner {
 
     /// Marks, within each part p of a partition, the `counts[p]` examples that
     /// come first in `easiestFirst`.
-    static func removeEasiest(_ easiestFirst: [Int], in parts: [Int], counts: [Int], into removed: inout [Bool]) {
+    static func removeEasiest(_ easiestFirst: [Int32], in parts: [Int], counts: [Int], into removed: inout [Bool]) {
         var remaining = counts
-        for index in easiestFirst where remaining[parts[index]] > 0 {
+        for position in easiestFirst {
+            let index = Int(position)
+            guard remaining[parts[index]] > 0 else { continue }
             removed[index] = true
             remaining[parts[index]] -= 1
         }
