@@ -72,13 +72,11 @@ struct CompositionCells {
     }
 
     /// Per grouping: the size and the removed count of each group under `removed`.
-    func tally(removed: [Bool], groupings: [Grouping]) -> [(sizes: [Int], removed: [Int])] {
+    func tally(removed: ExampleBitSet, groupings: [Grouping]) -> [(sizes: [Int], removed: [Int])] {
         precondition(removed.count == cellOfExample.count, "one removal flag per example")
         var removedPerCell = [Int](repeating: 0, count: cellSizes.count)
         cellOfExample.withUnsafeBufferPointer { cells in
-            removed.withUnsafeBufferPointer { flags in
-                for index in cells.indices where flags[index] { removedPerCell[Int(cells[index])] += 1 }
-            }
+            removed.forEachSetIndex { index in removedPerCell[Int(cells[index])] += 1 }
         }
         return zip(groupings, groupOfCell).map { grouping, groups in
             var sizes = [Int](repeating: 0, count: grouping.groups.count)

@@ -157,11 +157,13 @@ public enum PruningPlanner {
     /// come first in `easiestFirst`.
     static func removeEasiest(_ easiestFirst: [Int32], in parts: [Int], counts: [Int], into removed: inout [Bool]) {
         var remaining = counts
-        for position in easiestFirst {
+        var left = counts.reduce(0, +)
+        for position in easiestFirst where left > 0 {
             let index = Int(position)
             guard remaining[parts[index]] > 0 else { continue }
             removed[index] = true
             remaining[parts[index]] -= 1
+            left -= 1
         }
     }
 }

@@ -44,7 +44,7 @@ func prepareAuditOnlyDatasetFast(_ spec: DatasetSpec, progress: ProgressReporter
             !distinct.contains(where: { $0 == missingLevel || $0.contains(Grouping.intersectionSeparator) }),
             let levels = orderedLevels(distinct, categorical: spec.categorical.contains(name))
         else { return nil }
-        let codes = GroupCodes(scanned.codes[offset + 1].lazy.map { levels.indexOfCode[Int($0)] })
+        let codes = GroupCodes(scanned.codes[offset + 1], through: levels.indexOfCode)
         parts.append(GroupingPart(name: name, groups: levels.names, codes: codes))
     }
     let ids: ExampleIds
@@ -113,20 +113,38 @@ func compactGroupings(_ parts: [GroupingPart], intersections: Bool) -> [Grouping
     for part in attributes { pairs.append((part, parts[0])) }
     let separator = Grouping.intersectionSeparator
     for (first, second) in pairs {
-        let width = second.groups.count
-        var occurs = [Bool](repeating: false, count: first.groups.count * width)
-        for row in first.codes.indices { occurs[first.codes[row] * width + second.codes[row]] = true }
-        var cellIndex = [Int](repeating: -1, count: occurs.count)
-        var groups: [String] = []
-        for cell in occurs.indices where occurs[cell] {
-            cellIndex[cell] = groups.count
-            groups.append(first.groups[cell / width] + separator + second.groups[cell % width])
-        }
-        let codes = GroupCodes(first.codes.indices.lazy.map { cellIndex[first.codes[$0] * width + second.codes[$0]] })
+        let (groups, codes) = intersectionCodes(first, second)
         result.append(
             Grouping(
                 name: first.name + separator + second.name, kind: .intersection, groups: groups, trainCodes: codes,
                 test: []))
     }
     return result
+}
+
+/// The groups of the intersection `first`×`second` that occur (ordered by
+/// the first part's group, then the second's) and each example's cell.
+private func intersectionCodes(_ first: GroupingPart, _ second: GroupingPart) -> ([String], GroupCodes) {
+    let width = second.groups.count, count = first.codes.count
+    // Each example's cell in the full grid first.groups × second.groups.
+    var grid = [Int32](repeating: 0, count: count)
+    if let left = first.codes.narrowBytes, let right = second.codes.narrowBytes {
+        for row in 0..<count { grid[row] = Int32(left[row]) * Int32(width) + Int32(right[row]) }
+    } else {
+        for row in 0..<count { grid[row] = Int32(first.codes[row] * width + second.codes[row]) }
+    }
+    var occurs = [Bool](repeating: false, count: first.groups.count * width)
+    for cell in grid { occurs[Int(cell)] = true }
+    var cellIndex = [Int](repeating: -1, count: occurs.count)
+    var groups: [String] = []
+    for cell in occurs.indices where occurs[cell] {
+        cellIndex[cell] = groups.count
+        groups.append(first.groups[cell / width] + Grouping.intersectionSeparator + second.groups[cell % width])
+    }
+    if groups.count <= Int(UInt8.max) + 1 {
+        let table = cellIndex.map { UInt8(truncatingIfNeeded: $0) }
+        return (groups, GroupCodes(bytes: grid.map { table[Int($0)] }))
+    }
+    let table = cellIndex.map { Int32(truncatingIfNeeded: $0) }
+    return (groups, GroupCodes(wide: grid.map { table[Int($0)] }))
 }

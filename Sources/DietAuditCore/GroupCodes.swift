@@ -16,12 +16,30 @@ public struct GroupCodes: RandomAccessCollection, Sendable, Hashable, Expressibl
 
     /// Codes of `groups` (each in `0..<Int32.max`), one byte wide when every
     /// code fits in a byte.
-    public init(_ groups: some Collection<Int>) {
-        if groups.allSatisfy({ $0 >= 0 && $0 <= Int(UInt8.max) }) {
+    public init(_ groups: [Int]) {
+        var narrow = true
+        for group in groups where group < 0 || group > Int(UInt8.max) {
+            narrow = false
+            break
+        }
+        if narrow {
             storage = .narrow(groups.map { UInt8(truncatingIfNeeded: $0) })
         } else {
             precondition(groups.allSatisfy { $0 >= 0 && $0 < Int(Int32.max) }, "group codes must be in 0..<2^31-1")
             storage = .wide(groups.map { Int32(truncatingIfNeeded: $0) })
+        }
+    }
+
+    /// The codes `table[codes[i]]`: each example's code looked up in a small
+    /// table (distinct values → group order), one byte wide when the table allows.
+    /// - Precondition: every code indexes `table`; table entries are in `0..<Int32.max`.
+    public init(_ codes: [UInt16], through table: [Int]) {
+        if table.allSatisfy({ $0 >= 0 && $0 <= Int(UInt8.max) }) {
+            let bytes = table.map { UInt8(truncatingIfNeeded: $0) }
+            storage = .narrow(codes.map { bytes[Int($0)] })
+        } else {
+            let wide = table.map { Int32(truncatingIfNeeded: $0) }
+            storage = .wide(codes.map { wide[Int($0)] })
         }
     }
 
@@ -80,25 +98,10 @@ public struct GroupCodes: RandomAccessCollection, Sendable, Hashable, Expressibl
     /// the two tallies of the composition audit in one tight pass.
     /// - Precondition: `removed` has one entry per example; both arrays have
     ///   an entry per group code.
-    public func tally(removed: [Bool], counts: inout [Int], removedCounts: inout [Int]) {
+    public func tally(removed: ExampleBitSet, counts: inout [Int], removedCounts: inout [Int]) {
         precondition(removed.count == count, "one removal flag per example")
-        switch storage {
-        case .narrow(let values):
-            values.withUnsafeBufferPointer { codes in
-                removed.withUnsafeBufferPointer { flags in
-                    for index in codes.indices {
-                        let code = Int(codes[index])
-                        counts[code] += 1
-                        if flags[index] { removedCounts[code] += 1 }
-                    }
-                }
-            }
-        case .wide(let values):
-            for (index, value) in values.enumerated() {
-                counts[Int(value)] += 1
-                if removed[index] { removedCounts[Int(value)] += 1 }
-            }
-        }
+        for code in self { counts[code] += 1 }
+        removed.forEachSetIndex { index in removedCounts[self[index]] += 1 }
     }
 }
 

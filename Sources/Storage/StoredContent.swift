@@ -118,7 +118,7 @@ public struct PlanRow: RunScopedContent, Equatable {
         fraction = plan.fraction
         removedCount = plan.removedCount
         removed = Data()
-        removedBits = LittleEndianBlob.encodeBits(plan.removed)
+        removedBits = Data(plan.removed.littleEndianBytes)
     }
 
     /// Whether each of `count` training examples is removed, from either layout.

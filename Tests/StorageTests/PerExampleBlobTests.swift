@@ -48,7 +48,7 @@ import Testing
         #expect(stored.scores[0].perSeed.isEmpty)  // one seed: stored once, as the mean
         #expect(stored.plans[0].removed.isEmpty)
         #expect(stored.plans[0].removedBits == Data([0b0000_1010]))  // examples 1 and 3 (0.1, 0.2)
-        #expect(stored.plans[0].removedFlags(count: 5) == results.plans[0].removed)
+        #expect(stored.plans[0].removedFlags(count: 5) == Array(results.plans[0].removed))
     }
 
     @Test func bitSetsRoundTripAtEveryLength() {
