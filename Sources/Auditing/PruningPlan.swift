@@ -19,11 +19,15 @@ public struct PruningPlan: Sendable, Equatable {
     public var removedCount: Int
 
     public init(score: String?, policy: PruningPolicy, fraction: Double, removed: [Bool]) {
+        self.init(score: score, policy: policy, fraction: fraction, removedSet: ExampleBitSet(removed))
+    }
+
+    public init(score: String?, policy: PruningPolicy, fraction: Double, removedSet: ExampleBitSet) {
         self.score = score
         self.policy = policy
         self.fraction = fraction
-        self.removed = ExampleBitSet(removed)
-        self.removedCount = self.removed.setCount
+        self.removed = removedSet
+        self.removedCount = removedSet.setCount
     }
 
     /// N: the number of training examples the plan covers.

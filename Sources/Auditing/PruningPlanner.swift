@@ -73,11 +73,11 @@ public enum PruningPlanner {
         precondition(labels.allSatisfy { $0 >= 0 && $0 < classCount }, "labels must be in 0..<classCount")
         let count = labels.count
         let target = fraction.roundedHalfEven(times: count)
-        var removed = [Bool](repeating: false, count: count)
         if policy.kind == .random {
+            var removed = ExampleBitSet(count: count)
             var generator = SeededGenerator(seed: seed, stream: "random:\(fraction.doubleValue)")
-            for index in generator.permutation(count: count).prefix(target) { removed[index] = true }
-            return PruningPlan(score: nil, policy: policy, fraction: fraction.doubleValue, removed: removed)
+            for index in generator.permutation(count: count).prefix(target) { removed.insert(index) }
+            return PruningPlan(score: nil, policy: policy, fraction: fraction.doubleValue, removedSet: removed)
         }
         guard let scores else { preconditionFailure("policy \(policy.rawValue) needs scores") }
         precondition(scores.count == count, "one score per training example: \(scores.count) scores, \(count) labels")
@@ -113,15 +113,15 @@ public enum PruningPlanner {
         precondition(ranking.count == count, "one ranked example per label: \(ranking.count) ranked, \(count) labels")
         let target = fraction.roundedHalfEven(times: count)
         let easiestFirst = ranking.easiestFirst
-        var removed = [Bool](repeating: false, count: count)
+        var removed = ExampleBitSet(count: count)
         switch policy.kind {
         case .keepHard:
             let offsetCount = policy.offset?.roundedHalfEven(times: count) ?? 0
             precondition(offsetCount <= target, "offset \(policy.rawValue) removes more than the fraction \(fraction)")
-            for index in easiestFirst.suffix(offsetCount) { removed[Int(index)] = true }
-            for index in easiestFirst.prefix(target - offsetCount) { removed[Int(index)] = true }
+            for index in easiestFirst.suffix(offsetCount) { removed.insert(Int(index)) }
+            for index in easiestFirst.prefix(target - offsetCount) { removed.insert(Int(index)) }
         case .keepEasy:
-            for index in ranking.hardestFirst.prefix(target) { removed[Int(index)] = true }
+            for index in ranking.hardestFirst.prefix(target) { removed.insert(Int(index)) }
         case .classBalanced:
             let classSizes = sizes(of: labels, count: classCount)
             removeEasiest(
@@ -143,7 +143,8 @@ public enum PruningPlanner {
         case .random:
             preconditionFailure("handled by plan(scores:…)")
         }
-        return PruningPlan(score: ranking.scoreName, policy: policy, fraction: fraction.doubleValue, removed: removed)
+        return PruningPlan(
+            score: ranking.scoreName, policy: policy, fraction: fraction.doubleValue, removedSet: removed)
     }
 
     /// How many of `members` fall in each of `0..<count`.
@@ -155,13 +156,15 @@ public enum PruningPlanner {
 
     /// Marks, within each part p of a partition, the `counts[p]` examples that
     /// come first in `easiestFirst`.
-    static func removeEasiest(_ easiestFirst: [Int32], in parts: [Int], counts: [Int], into removed: inout [Bool]) {
+    static func removeEasiest(
+        _ easiestFirst: [Int32], in parts: [Int], counts: [Int], into removed: inout ExampleBitSet
+    ) {
         var remaining = counts
         var left = counts.reduce(0, +)
         for position in easiestFirst where left > 0 {
             let index = Int(position)
             guard remaining[parts[index]] > 0 else { continue }
-            removed[index] = true
+            removed.insert(index)
             remaining[parts[index]] -= 1
             left -= 1
         }

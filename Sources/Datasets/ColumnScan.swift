@@ -74,7 +74,8 @@ enum ColumnScan {
             do {
                 data = try handle.read(upToCount: chunkSize) ?? Data()
             } catch {
-                throw InputError("cannot read file: \(error.localizedDescription)", at: SourceLocation(file: displayName))
+                throw InputError(
+                    "cannot read file: \(error.localizedDescription)", at: SourceLocation(file: displayName))
             }
             if data.isEmpty { break }
             bytesRead += data.count
@@ -216,7 +217,8 @@ struct ScanState {
             guard let integer = ExampleIds.canonicalInteger(value) else { return false }
             integers[target.slot].append(integer)
         case .number:
-            guard let number = DecimalNumber.parse(bytes: value) ?? nonFiniteWord(String(decoding: value, as: UTF8.self))
+            guard
+                let number = DecimalNumber.parse(bytes: value) ?? nonFiniteWord(String(decoding: value, as: UTF8.self))
             else { return false }
             numbers[target.slot].append(number)
         }

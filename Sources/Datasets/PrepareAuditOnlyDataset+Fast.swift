@@ -109,7 +109,9 @@ func compactGroupings(_ parts: [GroupingPart], intersections: Bool) -> [Grouping
     guard intersections else { return result }
     let attributes = Array(parts.dropFirst())
     var pairs: [(GroupingPart, GroupingPart)] = []
-    for i in attributes.indices { for j in attributes.indices where j > i { pairs.append((attributes[i], attributes[j])) } }
+    for i in attributes.indices {
+        for j in attributes.indices where j > i { pairs.append((attributes[i], attributes[j])) }
+    }
     for part in attributes { pairs.append((part, parts[0])) }
     let separator = Grouping.intersectionSeparator
     for (first, second) in pairs {

@@ -18,6 +18,18 @@ public struct ExampleBitSet: RandomAccessCollection, Sendable, Hashable, Express
         self.words = words
     }
 
+    /// `count` flags, none set.
+    public init(count: Int) {
+        self.count = count
+        words = [UInt64](repeating: 0, count: (count + 63) / 64)
+    }
+
+    /// Sets the flag of example `index`.
+    public mutating func insert(_ index: Int) {
+        precondition(index >= 0 && index < count, "index \(index) out of 0..<\(count)")
+        words[index >> 6] |= 1 << UInt64(index & 63)
+    }
+
     public init(arrayLiteral elements: Bool...) {
         self.init(elements)
     }
@@ -47,7 +59,9 @@ public struct ExampleBitSet: RandomAccessCollection, Sendable, Hashable, Express
     /// ⌈count / 8⌉ bytes: example i is bit (i mod 8) of byte ⌊i / 8⌋.
     public var littleEndianBytes: [UInt8] {
         var bytes = [UInt8](repeating: 0, count: (count + 7) / 8)
-        for index in bytes.indices { bytes[index] = UInt8(truncatingIfNeeded: words[index >> 3] >> UInt64(8 * (index & 7))) }
+        for index in bytes.indices {
+            bytes[index] = UInt8(truncatingIfNeeded: words[index >> 3] >> UInt64(8 * (index & 7)))
+        }
         return bytes
     }
 }

@@ -24,12 +24,12 @@ extension AuditDatabase {
     public func completeRun(id: Int64, results: RunResults, finishedAt: Date = Date()) throws {
         try writer.write { db in
             let columns = results.exampleColumns ?? ExampleColumns(rows: results.examples)
-            try ExampleDataRecord(runId: id, columns: columns).insert(db)
+            try ExampleDataRecord.insert(runId: id, columns: columns, db)
             for (position, grouping) in columns.attributes.enumerated() {
                 try ExampleGroupingRecord(runId: id, position: position, grouping: grouping).insert(db)
             }
             for (position, score) in results.scores.enumerated() {
-                try RunScopedRecord(runId: id, content: ScoreRow(position: position, result: score)).insert(db)
+                try ScoreRow.insert(runId: id, position: position, result: score, db)
             }
             for validity in results.validity {
                 try RunScopedRecord(runId: id, content: ValidityRow(validity)).insert(db)

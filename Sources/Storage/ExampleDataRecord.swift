@@ -36,13 +36,15 @@ struct ExampleDataRecord: Codable, FetchableRecord, PersistableRecord {
         case classNames = "class_names"
     }
 
-    init(runId: Int64, columns: ExampleColumns) {
+    /// The record of `columns`; integer ids are left out (`ids` empty) when
+    /// `integerIdsLater`, for ``insert(runId:columns:_:)`` to write them in place.
+    init(runId: Int64, columns: ExampleColumns, integerIdsLater: Bool = false) {
         self.runId = runId
         count = columns.labels.count
         switch columns.ids {
         case .integers(let values):
             idType = .int64
-            ids = LittleEndianBlob.encode(values)
+            ids = integerIdsLater ? Data() : LittleEndianBlob.encode(values)
             idOffsets = nil
         case .texts(let values):
             idType = .utf8
@@ -66,6 +68,17 @@ struct ExampleDataRecord: Codable, FetchableRecord, PersistableRecord {
         classNames = String(decoding: (try? JSONEncoder().encode(columns.classNames)) ?? Data("[]".utf8), as: UTF8.self)
     }
 
+    /// Inserts the row of `columns`, writing integer ids straight from their
+    /// array (``AuditDatabase/writeBlob(_:table:column:rowid:parts:)``).
+    static func insert(runId: Int64, columns: ExampleColumns, _ db: Database) throws {
+        try ExampleDataRecord(runId: runId, columns: columns, integerIdsLater: true).insert(db)
+        if case .integers(let values) = columns.ids {
+            try AuditDatabase.writeBlob(
+                db, table: databaseTableName, column: "ids", rowid: runId, parts: [values],
+                bigEndianFallback: { LittleEndianBlob.encode(values) })
+        }
+    }
+
     /// The class names back from their JSON.
     var decodedClassNames: [String] {
         (try? JSONDecoder().decode([String].self, from: Data(classNames.utf8))) ?? []
@@ -84,7 +97,9 @@ struct ExampleDataRecord: Codable, FetchableRecord, PersistableRecord {
         let offsets = LittleEndianBlob.decode(idOffsets ?? Data(), as: UInt64.self).map(Int.init)
         let bytes = [UInt8](ids)
         return .texts(
-            (0..<max(offsets.count - 1, 0)).map { String(decoding: bytes[offsets[$0]..<offsets[$0 + 1]], as: UTF8.self) })
+            (0..<max(offsets.count - 1, 0)).map {
+                String(decoding: bytes[offsets[$0]..<offsets[$0 + 1]], as: UTF8.self)
+            })
     }
 }
 

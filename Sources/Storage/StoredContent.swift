@@ -1,5 +1,6 @@
 import Auditing
 import Foundation
+import GRDB
 import Rules
 import Scoring
 
@@ -62,6 +63,26 @@ public struct ScoreRow: RunScopedContent, Equatable {
         case higherIs = "higher_is"
         case mean
         case perSeed = "per_seed"
+    }
+
+    /// Inserts the row of `result`, its vectors written straight from their
+    /// arrays (``AuditDatabase/writeBlob(_:table:column:rowid:parts:)``): the
+    /// same bytes as ``init(position:result:)`` encodes, without copies.
+    static func insert(runId: Int64, position: Int, result: ScoreResult, _ db: Database) throws {
+        let empty = ScoreResult(
+            name: result.name, kind: result.kind, epoch: result.epoch, direction: result.direction, perSeed: [[]])
+        var row = ScoreRow(position: position, result: empty)
+        row.seeds = result.perSeed.count
+        try RunScopedRecord(runId: runId, content: row).insert(db)
+        let rowid = db.lastInsertedRowID
+        try AuditDatabase.writeBlob(
+            db, table: tableName, column: "mean", rowid: rowid, parts: [result.mean],
+            bigEndianFallback: { encode(result.mean) })
+        if result.perSeed.count > 1 {
+            try AuditDatabase.writeBlob(
+                db, table: tableName, column: "per_seed", rowid: rowid, parts: result.perSeed,
+                bigEndianFallback: { encode(result.perSeed.flatMap { $0 }) })
+        }
     }
 
     /// The stored direction, or for an old row the kind's built-in one.

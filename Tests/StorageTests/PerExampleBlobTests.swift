@@ -58,7 +58,9 @@ import Testing
             #expect(bits.count == (count + 7) / 8)
             #expect(LittleEndianBlob.decodeBits(bits, count: count) == flags)
         }
-        #expect(LittleEndianBlob.encode([Int64(1), -2]) == Data([1, 0, 0, 0, 0, 0, 0, 0] + [254] + Array(repeating: 255, count: 7)))
+        #expect(
+            LittleEndianBlob.encode([Int64(1), -2])
+                == Data([1, 0, 0, 0, 0, 0, 0, 0] + [254] + Array(repeating: 255, count: 7)))
     }
 
     /// A database written before v10 (migrations v1–v9, example rows, a plan
