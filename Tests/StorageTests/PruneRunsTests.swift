@@ -54,8 +54,8 @@ import Testing
         let counts = try database.rowCounts(runId: 1)
         #expect(
             counts.keys.sorted() == [
-                "attribute_metric", "composition", "error_risk", "example", "finding", "plan", "random_band",
-                "recommendation", "score", "validity",
+                "attribute_metric", "composition", "error_risk", "example", "example_data", "example_grouping",
+                "finding", "plan", "random_band", "recommendation", "score", "validity",
             ])
         #expect(counts.values.allSatisfy { $0 == 0 }, "rows of a deleted run remain: \(counts)")
         #expect(try rowCount(database, table: "composition", run: 4) > 0)
