@@ -50,11 +50,13 @@ extension AuditRunner {
             classCount: data.classNames.count)
         clock.lap("train and score")
 
-        progress.begin("planning and auditing composition")
+        progress.begin("ranking the examples by each score")
         let context = planningContext(data, heldOutRecall: scoring.heldOutRecall)
         let rankings = scores.map { score in
-            PruningPlanner.ranking(
+            var ranking = PruningPlanner.ranking(
                 scores: score.mean, scoreName: score.name, direction: score.direction, seed: spec.training.seed)
+            ranking.attachParts(of: context)
+            return ranking
         }
         let plans = makePlans(rankings: rankings, context: context, spec: spec)
         progress.begin("auditing the composition of \(plans.count) plans")
@@ -87,28 +89,32 @@ extension AuditRunner {
     /// plan per fraction (it does not depend on a score). Each score is ranked
     /// once (`rankings`, in score order); its plans are linear passes over it.
     func makePlans(rankings: [ScoreRanking], context: PlanningContext, spec: AuditSpec) -> [PruningPlan] {
-        var plans: [PruningPlan] = []
-        let scorePolicies = spec.pruning.policies.filter { $0 != .random }.count
-        let planCount = rankings.count * scorePolicies * spec.pruning.fractions.count
+        // (ranking, policy, fraction) of every plan, in the order the plans are listed; nil ranking: random.
+        var jobs: [(ranking: ScoreRanking?, policy: PruningPolicy, fraction: DecimalFraction)] = []
         for ranking in rankings {
             for policy in spec.pruning.policies where policy != .random {
-                for fraction in spec.pruning.fractions {
-                    plans.append(
-                        PruningPlanner.plan(
-                            ranking: ranking, context: context, policy: policy, fraction: fraction,
-                            seed: spec.training.seed))
-                }
-                progress.advance(plans.count, of: planCount)
+                jobs += spec.pruning.fractions.map { (ranking, policy, $0) }
             }
         }
         if spec.pruning.policies.contains(.random) {
-            for fraction in spec.pruning.fractions {
-                plans.append(
-                    PruningPlanner.plan(
-                        scores: nil, scoreName: nil, direction: .harder, context: context,
-                        policy: .random, fraction: fraction, seed: spec.training.seed))
-            }
+            jobs += spec.pruning.fractions.map { (nil, PruningPolicy.random, $0) }
         }
-        return plans
+        progress.begin("planning \(jobs.count) plans")
+        let locked = LockedProgress(progress)
+        // Plans are independent: made on all cores, in job order (the work never throws).
+        return try! runParallelJobs(count: jobs.count, parallel: jobs.count > 1) { index in
+            let job = jobs[index], seed = spec.training.seed
+            let plan =
+                if let ranking = job.ranking {
+                    PruningPlanner.plan(
+                        ranking: ranking, context: context, policy: job.policy, fraction: job.fraction, seed: seed)
+                } else {
+                    PruningPlanner.plan(
+                        scores: nil, scoreName: nil, direction: .harder, context: context, policy: .random,
+                        fraction: job.fraction, seed: seed)
+                }
+            locked.finishedOne(of: jobs.count)
+            return plan
+        }
     }
 }

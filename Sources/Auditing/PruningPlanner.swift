@@ -125,21 +125,23 @@ public enum PruningPlanner {
         case .classBalanced:
             let classSizes = sizes(of: labels, count: classCount)
             removeEasiest(
-                easiestFirst, in: labels, counts: classSizes.map { fraction.roundedHalfEven(times: $0) },
-                into: &removed)
+                easiestFirst, partsInOrder: ranking.labelsInOrder ?? ranking.inOrder(labels),
+                counts: classSizes.map { fraction.roundedHalfEven(times: $0) }, into: &removed)
         case .groupBalanced:
             let cells = context.cells ?? labels
             precondition(cells.count == count, "one cell per training example: \(cells.count) cells, \(count) labels")
             let cellSizes = sizes(of: cells, count: (cells.max() ?? -1) + 1)
             removeEasiest(
-                easiestFirst, in: cells,
+                easiestFirst, partsInOrder: ranking.cellsInOrder ?? ranking.inOrder(cells),
                 counts: groupBalancedCounts(cellSizes: cellSizes, fraction: fraction, seed: seed),
                 into: &removed)
         case .quota:
             let classSizes = sizes(of: labels, count: classCount)
             let errors = context.classErrors ?? [Double](repeating: 1, count: classCount)
             let kept = quotaKeptCounts(classSizes: classSizes, errors: errors, keptTotal: count - target)
-            removeEasiest(easiestFirst, in: labels, counts: zip(classSizes, kept).map { $0 - $1 }, into: &removed)
+            removeEasiest(
+                easiestFirst, partsInOrder: ranking.labelsInOrder ?? ranking.inOrder(labels),
+                counts: zip(classSizes, kept).map { $0 - $1 }, into: &removed)
         case .random:
             preconditionFailure("handled by plan(scores:…)")
         }
@@ -155,17 +157,18 @@ public enum PruningPlanner {
     }
 
     /// Marks, within each part p of a partition, the `counts[p]` examples that
-    /// come first in `easiestFirst`.
+    /// come first in `easiestFirst`; `partsInOrder[k]` is the part of example
+    /// `easiestFirst[k]` (read in order: no random access into the examples).
     static func removeEasiest(
-        _ easiestFirst: [Int32], in parts: [Int], counts: [Int], into removed: inout ExampleBitSet
+        _ easiestFirst: [Int32], partsInOrder: [Int32], counts: [Int], into removed: inout ExampleBitSet
     ) {
         var remaining = counts
         var left = counts.reduce(0, +)
-        for position in easiestFirst where left > 0 {
-            let index = Int(position)
-            guard remaining[parts[index]] > 0 else { continue }
-            removed.insert(index)
-            remaining[parts[index]] -= 1
+        for (rank, position) in easiestFirst.enumerated() where left > 0 {
+            let part = Int(partsInOrder[rank])
+            guard remaining[part] > 0 else { continue }
+            removed.insert(Int(position))
+            remaining[part] -= 1
             left -= 1
         }
     }

@@ -27,6 +27,26 @@ public struct ScoreRanking: Sendable, Equatable {
     /// ``easiestFirst``, not its reverse).
     public var hardestFirst: [Int32]
 
+    /// Each example's class in ``easiestFirst`` order, when attached
+    /// (``attachParts(of:)``): `class_balanced` and `quota` then read classes
+    /// in sequence instead of jumping through the examples.
+    public var labelsInOrder: [Int32]?
+    /// Each example's `group_balanced` cell in ``easiestFirst`` order, when attached.
+    public var cellsInOrder: [Int32]?
+
+    /// Attaches the classes and cells of `context` in ranking order, for every
+    /// plan of this score to share (4 bytes per example each).
+    public mutating func attachParts(of context: PlanningContext) {
+        precondition(context.labels.count == count, "one label per ranked example")
+        labelsInOrder = inOrder(context.labels)
+        cellsInOrder = context.cells.map(inOrder)
+    }
+
+    /// `values` (one per example) in ``easiestFirst`` order.
+    func inOrder(_ values: [Int]) -> [Int32] {
+        easiestFirst.map { Int32(truncatingIfNeeded: values[Int($0)]) }
+    }
+
     /// The number of training examples ranked.
     public var count: Int { easiestFirst.count }
 

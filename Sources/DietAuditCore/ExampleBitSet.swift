@@ -6,7 +6,8 @@
 /// bit first; bits past ``count`` are 0. Written out little-endian, the words
 /// are the bytes of ``littleEndianBytes`` (example i is bit (i mod 8) of byte ⌊i / 8⌋).
 public struct ExampleBitSet: RandomAccessCollection, Sendable, Hashable, ExpressibleByArrayLiteral {
-    public private(set) var words: [UInt64]
+    /// The flags, 64 to a word (the layout above). Set through ``insert(_:)``.
+    public var words: [UInt64]
     public let count: Int
 
     public init(_ flags: [Bool]) {
@@ -25,6 +26,7 @@ public struct ExampleBitSet: RandomAccessCollection, Sendable, Hashable, Express
     }
 
     /// Sets the flag of example `index`.
+    @inlinable
     public mutating func insert(_ index: Int) {
         precondition(index >= 0 && index < count, "index \(index) out of 0..<\(count)")
         words[index >> 6] |= 1 << UInt64(index & 63)
