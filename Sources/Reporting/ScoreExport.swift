@@ -20,14 +20,24 @@ public enum ScoreExport {
     public static func write(
         _ stored: StoredRun, database: AuditDatabase, chunkSize: Int = 65_536, to write: (String) throws -> Void
     ) throws {
+        try self.write(run: stored.run, scores: stored.scores, database: database, chunkSize: chunkSize, to: write)
+    }
+
+    /// ``write(_:database:chunkSize:to:)`` from the run's record and its
+    /// scores' names, kinds and seed counts alone (``AuditDatabase/scoreHeaders(runId:)``):
+    /// nothing of the run is held whole, so memory does not grow with its size.
+    public static func write(
+        run: RunRecord, scores: [ScoreRow], database: AuditDatabase, chunkSize: Int = 65_536,
+        to write: (String) throws -> Void
+    ) throws {
         let unseededKinds = [ScoreSpec(kind: .inputNorm).name, ScoreResult.importedKind]
-        let seeded = stored.scores.map { !unseededKinds.contains($0.kind) }
-        var header = ["id", "label"] + stored.scores.map(\.name)
-        for (score, isSeeded) in zip(stored.scores, seeded) where isSeeded {
-            header += (0..<score.seeds).map { "\(score.name)#\(UInt64(bitPattern: stored.run.seed) &+ UInt64($0))" }
+        let seeded = scores.map { !unseededKinds.contains($0.kind) }
+        var header = ["id", "label"] + scores.map(\.name)
+        for (score, isSeeded) in zip(scores, seeded) where isSeeded {
+            header += (0..<score.seeds).map { "\(score.name)#\(UInt64(bitPattern: run.seed) &+ UInt64($0))" }
         }
         try write(header.map(quote).joined(separator: ",") + "\n")
-        try database.forEachExampleChunk(runId: stored.id, chunkSize: chunkSize) { chunk in
+        try database.forEachExampleChunk(runId: run.id ?? 0, chunkSize: chunkSize) { chunk in
             var text = ""
             for row in chunk.ids.indices {
                 var fields = [quote(chunk.ids[row]), quote(chunk.labels[row])]
@@ -67,7 +77,12 @@ extension ScoreExport {
     /// `{kind: imported, path: "s.csv", column: "aum", id_column: id, higher_is: easier}`.
     /// - Parameter csvPath: the CSV path as the spec will name it.
     public static func reimportEntries(_ stored: StoredRun, csvPath: String) -> [String] {
-        stored.scores.map { score in
+        reimportEntries(scores: stored.scores, csvPath: csvPath)
+    }
+
+    /// ``reimportEntries(_:csvPath:)`` from the scores alone.
+    public static func reimportEntries(scores: [ScoreRow], csvPath: String) -> [String] {
+        scores.map { score in
             "{kind: imported, path: \(yamlQuoted(csvPath)), column: \(yamlQuoted(score.name)), id_column: id, "
                 + "higher_is: \(score.direction.rawValue)}"
         }

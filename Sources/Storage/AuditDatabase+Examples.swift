@@ -46,6 +46,26 @@ extension AuditDatabase {
         }
     }
 
+    /// The number of training examples of run `id`.
+    public func exampleCount(runId: Int64) throws -> Int {
+        try writer.read { db in try Self.exampleCount(runId: runId, db) }
+    }
+
+    /// The scores of run `id` without their values (`mean` and `per_seed`
+    /// empty): names, kinds, seeds and directions, for streaming exports.
+    public func scoreHeaders(runId: Int64) throws -> [ScoreRow] {
+        try writer.read { db in
+            try RunScopedRecord<ScoreRow>.fetchAll(
+                db,
+                sql: """
+                    SELECT run_id, position, name, kind, epoch, seeds, higher_is, x'' AS mean, x'' AS per_seed
+                    FROM score WHERE run_id = ? ORDER BY position
+                    """,
+                arguments: [runId]
+            ).map(\.content)
+        }
+    }
+
     /// The training examples of run `id` as rows (position, id, label).
     public func examples(runId: Int64) throws -> [ExampleRow] {
         try exampleColumns(runId: runId).rows

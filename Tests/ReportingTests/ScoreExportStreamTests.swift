@@ -16,6 +16,11 @@ import Testing
         #expect(pieces[0] == "id,label,planted\n")
         #expect(pieces.dropFirst().map { $0.split(separator: "\n").count } == [300, 300, 300, 100])
         #expect(pieces.joined() == (try ScoreExport.csv(stored, database: database)))
+        var fromHeaders = ""
+        try ScoreExport.write(
+            run: stored.run, scores: try database.scoreHeaders(runId: stored.id), database: database
+        ) { fromHeaders += $0 }
+        #expect(fromHeaders == pieces.joined())
         let examples = try database.examples(runId: stored.id)
         let firstLine = pieces[1].split(separator: "\n")[0]
         #expect(firstLine.hasPrefix("\(examples[0].exampleId),\(examples[0].label),"))

@@ -43,8 +43,11 @@ import Testing
         try database.completeRun(id: id, results: results)
         #expect(try database.exampleColumns(runId: id) == results.exampleColumns)
         let stored = try database.loadRun(id: id)
-        #expect(stored.exampleCount == 5)
+        #expect(stored.exampleCount == 5 && (try database.exampleCount(runId: id)) == 5)
         #expect(stored.scores.map(\.result.perSeed) == [[[0.5, 0.1, 0.4, 0.2, 0.3]]])
+        let headers = try database.scoreHeaders(runId: id)
+        #expect(headers.map(\.name) == ["imported:s"] && headers.map(\.seeds) == [1])
+        #expect(headers.allSatisfy { $0.mean.isEmpty && $0.perSeed.isEmpty })
         #expect(stored.scores[0].perSeed.isEmpty)  // one seed: stored once, as the mean
         #expect(stored.plans[0].removed.isEmpty)
         #expect(stored.plans[0].removedBits == Data([0b0000_1010]))  // examples 1 and 3 (0.1, 0.2)
