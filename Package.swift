@@ -76,6 +76,7 @@ let package = Package(
             dependencies: [
                 "DietAuditCore", "Scoring", "Auditing", "Rules",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         .target(name: "Reporting", dependencies: ["DietAuditCore", "Scoring", "Auditing", "Rules", "Storage"]),

@@ -49,14 +49,24 @@ extension AuditRunner {
                 scores.append(result)
             }
         }
+        // Without features (audit-only) every input norm is 0: no Spearman ρ, and no need to rank N zeros.
         let validity = scoreValidity(
-            scores, inputNorm: features.rowNorms(), labels: data.train.labels, classCount: data.classNames.count)
+            scores, inputNorm: data.train.featureCount > 0 ? features.rowNorms() : [], labels: data.train.labels,
+            classCount: data.classNames.count)
         clock.lap("train and score")
 
-        progress.begin("planning and auditing composition")
+        progress.begin("ranking the examples by each score")
         let context = planningContext(data, heldOutRecall: scoring.heldOutRecall)
-        let plans = makePlans(scores: scores, context: context, spec: spec)
-        let composition = auditComposition(plans: plans, groupings: data.groupings)
+        let rankings = scores.map { score in
+            var ranking = PruningPlanner.ranking(
+                scores: score.mean, scoreName: score.name, direction: score.direction, seed: spec.training.seed,
+                exampleId: context.exampleId)
+            ranking.attachParts(of: context)
+            return ranking
+        }
+        let plans = makePlans(rankings: rankings, context: context, spec: spec)
+        progress.begin("auditing the composition of \(plans.count) plans")
+        let composition = auditComposition(plans: plans, groupings: data.groupings, progress: progress)
         let randomBands = randomBands(data, spec: spec)
         clock.lap("plan and audit composition")
         var errorRisk = ErrorRiskAudit(rows: [], attributes: [])
@@ -68,17 +78,17 @@ extension AuditRunner {
         let gate = Gate(findings: findings, failOn: failOn)
         clock.lap("apply ruleset")
         let recommendations = try recommend(
-            findings: findings, plans: plans, scores: scores, context: context, inputs: inputs, errorRisk: errorRisk,
-            reuse: reuse)
+            findings: findings, plans: plans, rankings: rankings, context: context, inputs: inputs,
+            errorRisk: errorRisk, reuse: reuse)
         clock.lap("evaluate remedies")
-        let examples = data.train.ids.indices.map { index in
-            ExampleRow(
-                position: index, exampleId: data.train.ids[index], label: data.classNames[data.train.labels[index]])
-        }
+        let ids: ExampleColumns.Ids = data.train.ids.integers.map { .integers($0) } ?? .texts(Array(data.train.ids))
+        let examples = ExampleColumns(
+            ids: ids, labels: data.train.labels, classNames: data.classNames,
+            attributes: data.groupings.filter { $0.kind == .attribute })
         var results = RunResults(
-            examples: examples, scores: scores, validity: validity, plans: plans, composition: composition,
+            examples: [], scores: scores, validity: validity, plans: plans, composition: composition,
             errorRisk: errorRisk, findings: findings, gate: gate, timings: clock.timings, randomBands: randomBands,
-            recommendations: recommendations)
+            recommendations: recommendations, exampleColumns: examples)
         results.reuseEntries = reuse.entries
         results.reuse = reuse.summary
         return results
@@ -94,27 +104,36 @@ extension AuditRunner {
     }
 
     /// One plan per (score, score-based policy, fraction), and one `random`
-    /// plan per fraction (it does not depend on a score).
-    func makePlans(scores: [ScoreResult], context: PlanningContext, spec: AuditSpec) -> [PruningPlan] {
-        var plans: [PruningPlan] = []
-        for score in scores {
+    /// plan per fraction (it does not depend on a score). Each score is ranked
+    /// once (`rankings`, in score order); its plans are linear passes over it.
+    func makePlans(rankings: [ScoreRanking], context: PlanningContext, spec: AuditSpec) -> [PruningPlan] {
+        // (ranking, policy, fraction) of every plan, in the order the plans are listed; nil ranking: random.
+        var jobs: [(ranking: ScoreRanking?, policy: PruningPolicy, fraction: DecimalFraction)] = []
+        for ranking in rankings {
             for policy in spec.pruning.policies where policy != .random {
-                for fraction in spec.pruning.fractions {
-                    plans.append(
-                        PruningPlanner.plan(
-                            scores: score.mean, scoreName: score.name, direction: score.direction, context: context,
-                            policy: policy, fraction: fraction, seed: spec.training.seed))
-                }
+                jobs += spec.pruning.fractions.map { (ranking, policy, $0) }
             }
         }
         if spec.pruning.policies.contains(.random) {
-            for fraction in spec.pruning.fractions {
-                plans.append(
-                    PruningPlanner.plan(
-                        scores: nil, scoreName: nil, direction: .harder, context: context,
-                        policy: .random, fraction: fraction, seed: spec.training.seed))
-            }
+            jobs += spec.pruning.fractions.map { (nil, PruningPolicy.random, $0) }
         }
-        return plans
+        progress.begin("planning \(jobs.count) plans")
+        let randomOrder =
+            spec.pruning.policies.contains(.random)
+            ? PruningPlanner.randomOrder(context: context, seed: spec.training.seed) : []
+        let locked = LockedProgress(progress)
+        // Plans are independent: made on all cores, in job order (the work never throws).
+        return try! runParallelJobs(count: jobs.count, parallel: jobs.count > 1) { index in
+            let job = jobs[index], seed = spec.training.seed
+            let plan =
+                if let ranking = job.ranking {
+                    PruningPlanner.plan(
+                        ranking: ranking, context: context, policy: job.policy, fraction: job.fraction, seed: seed)
+                } else {
+                    PruningPlanner.randomPlan(order: randomOrder, policy: job.policy, fraction: job.fraction)
+                }
+            locked.finishedOne(of: jobs.count)
+            return plan
+        }
     }
 }

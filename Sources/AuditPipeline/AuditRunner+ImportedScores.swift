@@ -17,7 +17,7 @@ extension AuditRunner {
     }
 
     /// Reads every imported score of `spec` and joins it to `data`'s training
-    /// examples (see ``joinImportedScore(_:name:trainIds:datasetIds:)``).
+    /// examples (see ``joinImportedScore(_:name:trainIds:testIds:)``).
     ///
     /// A score with join problems is an error at its spec entry, listing each
     /// problem with its count and first five ids, unless it says
@@ -26,7 +26,6 @@ extension AuditRunner {
     /// vector of the wrong length is an error either way.
     /// - Throws: ``InputError`` (exit 2) before anything is written.
     func joinImportedScores(_ spec: AuditSpec, data: PreparedDataset) throws -> ImportedJoin {
-        let datasetIds = Set(data.train.ids + data.test.ids)
         var joined: [(name: String, score: JoinedScore)] = []
         var problems: [ScoreJoinProblem] = []
         for request in spec.scores {
@@ -34,7 +33,7 @@ extension AuditRunner {
             progress.begin("joining \(imported.displayPath)")
             let entries = try readEntries(imported, spec: spec)
             let score = joinImportedScore(
-                entries, name: imported.name, trainIds: data.train.ids, datasetIds: datasetIds)
+                entries, name: imported.name, trainIds: data.train.ids, testIds: data.test.ids)
             try refuseProblems(score.problems, of: imported)
             problems += score.problems
             joined.append((imported.name, score))
@@ -65,7 +64,8 @@ extension AuditRunner {
                 "an imported score without path is a column of a postgres or counts dataset", at: imported.location)
         case .csv(let column, let idColumn):
             return try readImportedCSVEntries(
-                path: imported.path, displayPath: imported.displayPath, column: column, idColumn: idColumn)
+                path: imported.path, displayPath: imported.displayPath, column: column, idColumn: idColumn,
+                progress: progress)
         case .npy(_, let idsPath, let idsDisplayPath):
             if idsPath == nil, !spec.auditOnly, case .fraction = spec.dataset.test {
                 throw InputError(

@@ -37,7 +37,7 @@ extension AuditRunner {
     /// and one is chosen (``Rules/Recommendation/choose(score:policy:fraction:among:)``).
     /// Nothing is retrained when no plan fails.
     func recommend(
-        findings: [Finding], plans: [PruningPlan], scores: [ScoreResult], context: PlanningContext,
+        findings: [Finding], plans: [PruningPlan], rankings: [ScoreRanking], context: PlanningContext,
         inputs: CheckedInputs, errorRisk: ErrorRiskAudit, reuse: ReuseSession
     ) throws -> [Recommendation] {
         let failing = FailingPlan.among(findings)
@@ -49,14 +49,13 @@ extension AuditRunner {
         for plan in failing {
             guard let policy = PruningPolicy(rawValue: plan.policy),
                 let fraction = spec.pruning.fractions.first(where: { $0.doubleValue == plan.fraction }),
-                let score = scores.first(where: { $0.name == plan.score })
+                let ranking = rankings.first(where: { $0.scoreName == plan.score })
             else { continue }
             let remedies = policy.remedies(at: fraction, quotaAvailable: context.classErrors != nil)
             remediesOf[plan] = remedies
             for remedy in remedies {
                 let remedyPlan = PruningPlanner.plan(
-                    scores: score.mean, scoreName: score.name, direction: score.direction, context: context,
-                    policy: remedy, fraction: fraction, seed: spec.training.seed)
+                    ranking: ranking, context: context, policy: remedy, fraction: fraction, seed: spec.training.seed)
                 if planned.insert(Self.planKey(remedyPlan)).inserted { remedyPlans.append(remedyPlan) }
             }
         }

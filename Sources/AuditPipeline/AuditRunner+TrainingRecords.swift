@@ -93,7 +93,7 @@ extension AuditRunner {
                 at: SourceLocation(file: displayPath))
         }
         let exampleOfRow = try joinTrainingRecordRows(
-            source, trainIds: data.train.ids, datasetIds: datasetIds, records: records)
+            source, trainIds: Array(data.train.ids), datasetIds: datasetIds, records: records)
         return JoinedTrainingRecord(source: source, kind: kind, exampleOfRow: exampleOfRow)
     }
 

@@ -80,7 +80,7 @@ public final class AuditRunner {
         var datasetSpec = spec.dataset
         let isTabular = (datasetSpec.format ?? detectFormat(fileName: datasetSpec.displayPath))?.isTabular ?? true
         if isTabular { datasetSpec.image = nil }  // a table's image shape only lays out its features for a cnn
-        let prepared = try prepareDataset(datasetSpec)
+        let prepared = try prepareDataset(datasetSpec, progress: progress)
         if !spec.auditOnly { spec.model = try modelForData(spec, data: prepared) }
         let join = try joinImportedScores(spec, data: prepared)
         var data = join.data

@@ -56,9 +56,17 @@ struct JoinedScore {
 /// or infinity; file ids outside `datasetIds` are `unknown_id`. Without ids
 /// (an NPY vector), entry k is training example k, and a vector of another
 /// length is `wrong_length`. Each problem keeps its count and up to five ids.
+///
+/// Integer ids on both sides take ``joinCleanIntegerIds(_:trainIds:testIds:)``
+/// (arithmetic, no hashing of text); when it finds anything to report, the
+/// join below reports it.
 func joinImportedScore(
-    _ entries: ImportedScoreEntries, name: String, trainIds: [String], datasetIds: Set<String>
+    _ entries: ImportedScoreEntries, name: String, trainIds: ExampleIds, testIds: ExampleIds
 ) -> JoinedScore {
+    if let clean = joinCleanIntegerIds(entries, trainIds: trainIds, testIds: testIds) {
+        return JoinedScore(values: clean, affected: [Bool](repeating: false, count: trainIds.count), problems: [])
+    }
+    let datasetIds = Set(trainIds + testIds)
     var values = [Double](repeating: .nan, count: trainIds.count)
     var affected = [Bool](repeating: false, count: trainIds.count)
     var found: [JoinProblemKind: (count: Int, examples: [String], dropped: Int)] = [:]
@@ -70,6 +78,7 @@ func joinImportedScore(
         found[kind] = entry
     }
     if let ids = entries.ids {
+        let ids = Array(ids)
         var indexOfId: [String: Int] = [:], duplicated = Set<String>()
         indexOfId.reserveCapacity(ids.count)
         for (index, id) in ids.enumerated() where indexOfId.updateValue(index, forKey: id) != nil {

@@ -33,7 +33,7 @@ public struct ReportWriter {
         let stored = try database.loadRun(id: runId)
         let gate = Gate(findings: stored.findings, failOn: options.failOn)
         var report = MarkdownReport(stored, gate: gate)
-        report.figures = ReportCharts.charts(for: stored)
+        report.figures = try ReportCharts.charts(in: database, run: stored)
         var reportPath: String?
         if let directory = options.outputDirectory {
             let path = (directory as NSString).appendingPathComponent(

@@ -60,12 +60,15 @@ public struct StoredRuns {
     /// and, per score, the spec entry that re-imports it with its direction
     /// (``ScoreExport/reimportEntries(_:csvPath:)``).
     public func exportScores(id: Int64, to path: String) throws -> (examples: Int, reimportEntries: [String]) {
-        let stored = try database.loadRun(id: id)
-        guard stored.run.status == .complete else {
-            throw RunNotComplete(stored.run)
+        let run = try database.runRecord(id: id)
+        guard run.status == .complete else {
+            throw RunNotComplete(run)
         }
-        try ReportFiles.write(ScoreExport.csv(stored), to: path)
-        return (stored.examples.count, ScoreExport.reimportEntries(stored, csvPath: path))
+        let scores = try database.scoreHeaders(runId: id)
+        try ReportFiles.stream(to: path) { write in
+            try ScoreExport.write(run: run, scores: scores, database: database, to: write)
+        }
+        return (try database.exampleCount(runId: id), ScoreExport.reimportEntries(scores: scores, csvPath: path))
     }
 }
 

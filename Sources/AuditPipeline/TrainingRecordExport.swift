@@ -63,7 +63,7 @@ public func exportTrainingRecords(
     }
     try writer.finish()
     try presented?.finish()
-    try NPYFileWriter.writeStrings(data.train.ids, to: idsPath)
+    try NPYFileWriter.writeStrings(Array(data.train.ids), to: idsPath)
     let presentationsEntry = presentationsPath.map { ", presentations: \($0)" } ?? ""
     return ExportedTrainingRecords(
         seeds: seeds, epochs: epochs, examples: examples, classes: classes,

@@ -1,4 +1,5 @@
 import DietAuditCore
+import Learning
 
 /// The composition audit of a run: who each plan removes, per group and per
 /// attribute.
@@ -28,41 +29,64 @@ public struct CompositionAudit: Sendable {
 ///
 /// Only `name`, `kind`, `groups` and `train` of each grouping are read.
 ///
+/// Cost: the groups' removed counts come from one pass over the examples per
+/// plan (``CompositionCells``: per cell of class × attributes, then summed
+/// per grouping), so a plan costs O(N + cells × groupings), not
+/// O(N × groupings); plans are audited on all cores. `progress` hears the
+/// plans done.
+///
 /// - Precondition: every grouping's `train` has one entry per training
 ///   example, i.e. the same count as each plan's `removed`.
-public func auditComposition(plans: [PruningPlan], groupings: [Grouping]) -> CompositionAudit {
-    var rows: [CompositionRow] = []
-    var attributes: [AttributeRow] = []
-    for plan in plans {
-        var planRows: [CompositionRow] = []
-        for grouping in groupings {
-            precondition(
-                grouping.train.count == plan.removed.count,
-                "grouping \(grouping.name) covers \(grouping.train.count) training examples, plan \(plan.removed.count)"
-            )
-            let groupRows = compositionRows(plan: plan, grouping: grouping)
-            guard !groupRows.isEmpty else { continue }
-            planRows += groupRows
-            attributes.append(attributeRow(plan: plan, grouping: grouping, rows: groupRows))
-        }
-        let qValues = Statistics.benjaminiHochberg(planRows.map(\.pValue))
-        for index in planRows.indices { planRows[index].qValue = qValues[index] }
-        rows += planRows
+public func auditComposition(
+    plans: [PruningPlan], groupings: [Grouping], progress: ProgressReporter = SilentProgress()
+) -> CompositionAudit {
+    let cells = plans.isEmpty ? nil : CompositionCells(groupings: groupings)
+    let locked = LockedProgress(progress)
+    // Plans are independent: audited on all cores, results in plan order (the work never throws).
+    let perPlan = try! runParallelJobs(count: plans.count, parallel: plans.count > 1) { planIndex in
+        let audit = auditPlan(plans[planIndex], groupings: groupings, cells: cells)
+        locked.finishedOne(of: plans.count)
+        return audit
     }
-    return CompositionAudit(rows: rows, attributes: attributes)
+    return CompositionAudit(rows: perPlan.flatMap(\.rows), attributes: perPlan.flatMap(\.attributes))
+}
+
+/// The group rows (q-values adjusted within the plan) and attribute rows of one plan.
+private func auditPlan(
+    _ plan: PruningPlan, groupings: [Grouping], cells: CompositionCells?
+) -> (rows: [CompositionRow], attributes: [AttributeRow]) {
+    var planRows: [CompositionRow] = []
+    var attributes: [AttributeRow] = []
+    let tallies = cells?.tally(removed: plan.removed, groupings: groupings)
+    for (index, grouping) in groupings.enumerated() {
+        precondition(
+            grouping.train.count == plan.removed.count,
+            "grouping \(grouping.name) covers \(grouping.train.count) training examples, plan \(plan.removed.count)"
+        )
+        let groupRows = compositionRows(plan: plan, grouping: grouping, tally: tallies?[index])
+        guard !groupRows.isEmpty else { continue }
+        planRows += groupRows
+        attributes.append(attributeRow(plan: plan, grouping: grouping, rows: groupRows))
+    }
+    let qValues = Statistics.benjaminiHochberg(planRows.map(\.pValue))
+    for index in planRows.indices { planRows[index].qValue = qValues[index] }
+    return (planRows, attributes)
 }
 
 /// The rows of one plan and one grouping, `q_value` still unset (= p_value),
-/// with each group's `impact_ratio` against the best-retained group.
-func compositionRows(plan: PruningPlan, grouping: Grouping) -> [CompositionRow] {
+/// with each group's `impact_ratio` against the best-retained group. `tally`:
+/// the groups' sizes and removed counts when already known.
+func compositionRows(
+    plan: PruningPlan, grouping: Grouping, tally: (sizes: [Int], removed: [Int])? = nil
+) -> [CompositionRow] {
     var sizes = [Int](repeating: 0, count: grouping.groups.count)
     var removedCounts = sizes
-    for (example, group) in grouping.train.enumerated() {
-        sizes[group] += 1
-        if plan.removed[example] { removedCounts[group] += 1 }
+    if let tally {
+        (sizes, removedCounts) = tally
+    } else {
+        grouping.train.tally(removed: plan.removed, counts: &sizes, removedCounts: &removedCounts)
     }
-    return compositionRows(
-        plan: PlanTotals(plan), grouping: grouping, sizes: sizes, removedCounts: removedCounts)
+    return compositionRows(plan: PlanTotals(plan), grouping: grouping, sizes: sizes, removedCounts: removedCounts)
 }
 
 /// What the rows of one plan need to know of the plan itself.

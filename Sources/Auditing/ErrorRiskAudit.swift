@@ -114,10 +114,10 @@ private func distinctKeptSets(plans: [PruningPlan], trainCount: Int) -> (keptSet
     // Distinct kept sets; 0 is the baseline (nothing removed).
     let nothingRemoved = [Bool](repeating: false, count: trainCount)
     var keptSets: [[Bool]] = [nothingRemoved]
-    var modelIndex: [[Bool]: Int] = [nothingRemoved: 0]
+    var modelIndex: [ExampleBitSet: Int] = [ExampleBitSet(nothingRemoved): 0]
     let planModels = plans.map { plan -> Int in
         if let index = modelIndex[plan.removed] { return index }
-        keptSets.append(plan.removed)
+        keptSets.append(Array(plan.removed))
         modelIndex[plan.removed] = keptSets.count - 1
         return keptSets.count - 1
     }
@@ -133,7 +133,7 @@ private func retrainAndPredict(
 ) throws -> [(model: RetrainedModel, trained: Bool)] {
     let seeds = inputs.retrainSeeds
     let jobCount = keptSets.count * seeds
-    let digests = keptSets.map(RetrainedModelID.keptSetDigest(removed:))
+    let digests = keptSets.map { RetrainedModelID.keptSetDigest(removed: $0) }
     let ids = (0..<jobCount).map {
         RetrainedModelID(keptSet: digests[$0 / seeds], seedValue: inputs.retrainingSeedValue($0 % seeds))
     }

@@ -1,3 +1,5 @@
+import DietAuditCore
+
 /// Which training examples one pruning plan removes: one (score, policy,
 /// fraction) of the audit spec applied to the training split.
 public struct PruningPlan: Sendable, Equatable {
@@ -9,18 +11,23 @@ public struct PruningPlan: Sendable, Equatable {
     /// The requested fraction f ∈ [0, 1) (the nearest `Double` to the decimal
     /// written in the spec; sizes were computed from the exact decimal).
     public var fraction: Double
-    /// `removed[i]` is true when training example i is pruned, in training order.
-    public var removed: [Bool]
+    /// `removed[i]` is true when training example i is pruned, in training order
+    /// (one bit per example, see ``ExampleBitSet``).
+    public var removed: ExampleBitSet
     /// R: the number of `true` entries in ``removed`` — round(f·N), or for
     /// `class_balanced` the sum over classes of round(f·n_c).
     public var removedCount: Int
 
     public init(score: String?, policy: PruningPolicy, fraction: Double, removed: [Bool]) {
+        self.init(score: score, policy: policy, fraction: fraction, removedSet: ExampleBitSet(removed))
+    }
+
+    public init(score: String?, policy: PruningPolicy, fraction: Double, removedSet: ExampleBitSet) {
         self.score = score
         self.policy = policy
         self.fraction = fraction
-        self.removed = removed
-        self.removedCount = removed.reduce(0) { $0 + ($1 ? 1 : 0) }
+        self.removed = removedSet
+        self.removedCount = removedSet.setCount
     }
 
     /// N: the number of training examples the plan covers.

@@ -73,50 +73,103 @@ public enum PruningPlanner {
         precondition(labels.allSatisfy { $0 >= 0 && $0 < classCount }, "labels must be in 0..<classCount")
         let count = labels.count
         let target = fraction.roundedHalfEven(times: count)
-        var removed = [Bool](repeating: false, count: count)
-        let ids = context.exampleIds
         if policy.kind == .random {
-            let keys = ExampleKey.keys(seed: seed, stream: ExampleKey.randomStream, ids: ids)
-            for index in Array(0..<count).sorted(by: { keys[$0] < keys[$1] }).prefix(target) { removed[index] = true }
-            return PruningPlan(score: nil, policy: policy, fraction: fraction.doubleValue, removed: removed)
+            return randomPlan(order: randomOrder(context: context, seed: seed), policy: policy, fraction: fraction)
         }
         guard let scores else { preconditionFailure("policy \(policy.rawValue) needs scores") }
         precondition(scores.count == count, "one score per training example: \(scores.count) scores, \(count) labels")
+        let ranking = ranking(
+            scores: scores, scoreName: scoreName, direction: direction, seed: seed, exampleId: context.exampleId)
+        return plan(ranking: ranking, context: context, policy: policy, fraction: fraction, seed: seed)
+    }
+
+    /// Every training example in the order of its ``ExampleKey`` in stream
+    /// `random` (smallest first): the `random` plan of any fraction removes a
+    /// prefix of it. Computed once per run; O(N) md5 digests and one sort.
+    public static func randomOrder(context: PlanningContext, seed: UInt64) -> [Int32] {
+        let count = context.labels.count
+        precondition(count < Int(Int32.max), "at most 2^31 - 1 examples")
+        let keys = (0..<count).map {
+            ExampleKey(seed: seed, stream: ExampleKey.randomStream, id: context.exampleId($0))
+        }
+        return (0..<Int32(count)).sorted { keys[Int($0)] < keys[Int($1)] }
+    }
+
+    /// The `random` plan at `fraction`: the first R = round(f·N) examples of
+    /// ``randomOrder(context:seed:)``.
+    public static func randomPlan(order: [Int32], policy: PruningPolicy, fraction: DecimalFraction) -> PruningPlan {
+        let target = fraction.roundedHalfEven(times: order.count)
+        var removed = ExampleBitSet(count: order.count)
+        for index in order.prefix(target) { removed.insert(Int(index)) }
+        return PruningPlan(score: nil, policy: policy, fraction: fraction.doubleValue, removedSet: removed)
+    }
+
+    /// The order of the training examples by one score, for every plan of
+    /// that score: hardness h = `direction.hardness(score)`, ties broken by
+    /// each example's ``ExampleKey`` in stream `ties:<score>` (smaller first),
+    /// computed only for examples that share their score with another.
+    /// `exampleId`: each training example's id as text (``PlanningContext/exampleId``).
+    /// - Precondition: every score is finite.
+    public static func ranking(
+        scores: [Double], scoreName: String?, direction: ScoreDirection, seed: UInt64,
+        exampleId: (Int) -> String
+    ) -> ScoreRanking {
         precondition(scores.allSatisfy(\.isFinite), "scores must be finite")
-        let hardness = scores.map(direction.hardness)
-        let tieRank = ExampleKey.keys(seed: seed, stream: ExampleKey.tieStream(score: scoreName ?? ""), ids: ids)
-        let easiestFirst = Array(0..<count).sorted { (hardness[$0], tieRank[$0]) < (hardness[$1], tieRank[$1]) }
+        let stream = ExampleKey.tieStream(score: scoreName ?? "")
+        return ScoreRanking(scoreName: scoreName, scores: scores, direction: direction) { tied in
+            let keys = tied.map { ExampleKey(seed: seed, stream: stream, id: exampleId(Int($0))) }
+            return tied.indices.sorted { keys[$0] < keys[$1] }.map { tied[$0] }
+        }
+    }
+
+    /// Builds one score-based plan (every policy but `random`) from the
+    /// score's ``ScoreRanking``: one linear pass over the ranking, so many
+    /// plans of one score cost one sort. Gives exactly the plan of
+    /// ``plan(scores:scoreName:direction:context:policy:fraction:seed:)``.
+    public static func plan(
+        ranking: ScoreRanking, context: PlanningContext, policy: PruningPolicy, fraction: DecimalFraction,
+        seed: UInt64
+    ) -> PruningPlan {
+        let labels = context.labels, classCount = context.classCount, count = labels.count
+        precondition(policy.kind != .random, "random plans do not depend on a score")
+        precondition(fraction < 1, "pruning fraction must be in [0, 1), got \(fraction)")
+        precondition(ranking.count == count, "one ranked example per label: \(ranking.count) ranked, \(count) labels")
+        let target = fraction.roundedHalfEven(times: count)
+        let easiestFirst = ranking.easiestFirst
+        var removed = ExampleBitSet(count: count)
         switch policy.kind {
         case .keepHard:
             let offsetCount = policy.offset?.roundedHalfEven(times: count) ?? 0
             precondition(offsetCount <= target, "offset \(policy.rawValue) removes more than the fraction \(fraction)")
-            for index in easiestFirst.suffix(offsetCount) { removed[index] = true }
-            for index in easiestFirst.prefix(target - offsetCount) { removed[index] = true }
+            for index in easiestFirst.suffix(offsetCount) { removed.insert(Int(index)) }
+            for index in easiestFirst.prefix(target - offsetCount) { removed.insert(Int(index)) }
         case .keepEasy:
-            let hardestFirst = Array(0..<count).sorted { (-hardness[$0], tieRank[$0]) < (-hardness[$1], tieRank[$1]) }
-            for index in hardestFirst.prefix(target) { removed[index] = true }
+            for index in ranking.hardestFirst.prefix(target) { removed.insert(Int(index)) }
         case .classBalanced:
             let classSizes = sizes(of: labels, count: classCount)
             removeEasiest(
-                easiestFirst, in: labels, counts: classSizes.map { fraction.roundedHalfEven(times: $0) },
-                into: &removed)
+                easiestFirst, partsInOrder: ranking.labelsInOrder ?? ranking.inOrder(labels),
+                counts: classSizes.map { fraction.roundedHalfEven(times: $0) }, into: &removed)
         case .groupBalanced:
             let cells = context.cells ?? labels
             precondition(cells.count == count, "one cell per training example: \(cells.count) cells, \(count) labels")
             let cellSizes = sizes(of: cells, count: (cells.max() ?? -1) + 1)
             removeEasiest(
-                easiestFirst, in: cells,
+                easiestFirst, partsInOrder: ranking.cellsInOrder ?? ranking.inOrder(cells),
                 counts: groupBalancedCounts(cellSizes: cellSizes, fraction: fraction, seed: seed),
                 into: &removed)
         case .quota:
             let classSizes = sizes(of: labels, count: classCount)
             let errors = context.classErrors ?? [Double](repeating: 1, count: classCount)
             let kept = quotaKeptCounts(classSizes: classSizes, errors: errors, keptTotal: count - target)
-            removeEasiest(easiestFirst, in: labels, counts: zip(classSizes, kept).map { $0 - $1 }, into: &removed)
+            removeEasiest(
+                easiestFirst, partsInOrder: ranking.labelsInOrder ?? ranking.inOrder(labels),
+                counts: zip(classSizes, kept).map { $0 - $1 }, into: &removed)
         case .random:
-            preconditionFailure("handled above")
+            preconditionFailure("handled by plan(scores:…)")
         }
-        return PruningPlan(score: scoreName, policy: policy, fraction: fraction.doubleValue, removed: removed)
+        return PruningPlan(
+            score: ranking.scoreName, policy: policy, fraction: fraction.doubleValue, removedSet: removed)
     }
 
     /// How many of `members` fall in each of `0..<count`.
@@ -127,12 +180,19 @@ public enum PruningPlanner {
     }
 
     /// Marks, within each part p of a partition, the `counts[p]` examples that
-    /// come first in `easiestFirst`.
-    static func removeEasiest(_ easiestFirst: [Int], in parts: [Int], counts: [Int], into removed: inout [Bool]) {
+    /// come first in `easiestFirst`; `partsInOrder[k]` is the part of example
+    /// `easiestFirst[k]` (read in order: no random access into the examples).
+    static func removeEasiest(
+        _ easiestFirst: [Int32], partsInOrder: [Int32], counts: [Int], into removed: inout ExampleBitSet
+    ) {
         var remaining = counts
-        for index in easiestFirst where remaining[parts[index]] > 0 {
-            removed[index] = true
-            remaining[parts[index]] -= 1
+        var left = counts.reduce(0, +)
+        for (rank, position) in easiestFirst.enumerated() where left > 0 {
+            let part = Int(partsInOrder[rank])
+            guard remaining[part] > 0 else { continue }
+            removed.insert(Int(position))
+            remaining[part] -= 1
+            left -= 1
         }
     }
 }

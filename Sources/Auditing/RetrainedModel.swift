@@ -21,14 +21,14 @@ public struct RetrainedModelID: Sendable, Hashable {
     }
 
     /// SHA-256 of a removal mask written one byte per example (1 removed).
-    public static func keptSetDigest(removed: [Bool]) -> String {
+    public static func keptSetDigest(removed: some Sequence<Bool>) -> String {
         Fingerprint.sha256(Data(removed.map { $0 ? 1 : 0 }))
     }
 
     /// Every model `auditErrorRisk` needs for `plans`: the baseline (nothing
     /// removed) and each distinct kept set, each at every retraining seed.
     public static func needed(plans: [PruningPlan], inputs: ErrorRiskInputs) -> [RetrainedModelID] {
-        var masks: [[Bool]] = [[Bool](repeating: false, count: inputs.trainLabels.count)]
+        var masks = [ExampleBitSet(count: inputs.trainLabels.count)]
         var seen = Set(masks)
         for plan in plans where seen.insert(plan.removed).inserted { masks.append(plan.removed) }
         return masks.flatMap { mask in

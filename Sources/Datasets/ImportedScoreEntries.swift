@@ -6,13 +6,17 @@ import DietAuditCore
 public struct ImportedScoreEntries: Sendable, Equatable {
     /// The id of each entry, or `nil` when the file carries no ids (an NPY
     /// vector without `ids`: entry k belongs to the dataset's k-th row).
-    public var ids: [String]?
+    public var ids: ExampleIds?
     /// Each entry's score; NaN or ±infinity where the file holds one (or an
     /// empty CSV cell, read as NaN).
     public var values: [Double]
 
     public init(ids: [String]?, values: [Double]) {
-        self.ids = ids
+        self.init(exampleIds: ids.map(ExampleIds.init), values: values)
+    }
+
+    public init(exampleIds: ExampleIds?, values: [Double]) {
+        self.ids = exampleIds
         self.values = values
     }
 }
@@ -23,18 +27,34 @@ public struct ImportedScoreEntries: Sendable, Equatable {
 /// An empty score cell and the words `nan`, `inf`, `-inf`, `infinity` (any
 /// case) read as non-finite values, which the join reports; any other text
 /// that is not a number is an error at its line.
+/// A plain file with integer ids is read by the fast ``ColumnScan`` (ids as
+/// `Int64`, scores as `Double`); anything it declines by the full reader.
 /// - Throws: ``InputError`` for an unknown column (with "did you mean"), an
 ///   empty id, or a score that is not a number.
-public func readImportedCSVEntries(path: String, displayPath: String, column: String, idColumn: String?) throws
-    -> ImportedScoreEntries
-{
+public func readImportedCSVEntries(
+    path: String, displayPath: String, column: String, idColumn: String?,
+    progress: ProgressReporter = SilentProgress()
+) throws -> ImportedScoreEntries {
+    var columns: [(name: String, kind: ScannedColumnKind)] = [(column, .number)]
+    if let idColumn, idColumn != column { columns.append((idColumn, .integer)) }
+    if idColumn != column,
+        let scanned = try ColumnScan.scan(
+            path: path, displayName: displayPath, columns: columns, progress: progress)
+    {
+        let ids =
+            idColumn == nil
+            ? ExampleIds(integers: (0..<scanned.rowCount).map { Int64($0 + 1) })
+            : ExampleIds(integers: scanned.integers[0])
+        return ImportedScoreEntries(exampleIds: ids, values: scanned.numbers[0])
+    }
     let table = try CSVReader.read(path: path, displayName: displayPath)
     func index(of name: String) throws -> Int { try scoreFileColumn(name, in: table, displayPath: displayPath) }
     let scores = table.columns[try index(of: column)]
     let idValues: [String?] =
         try idColumn.map { table.columns[try index(of: $0)] } ?? (0..<table.rowCount).map { String($0 + 1) }
-    var entries = ImportedScoreEntries(ids: [], values: [])
-    entries.values.reserveCapacity(table.rowCount)
+    var ids: [String] = []
+    var values: [Double] = []
+    values.reserveCapacity(table.rowCount)
     for row in 0..<table.rowCount {
         guard let id = idValues[row] else {
             throw InputError(
@@ -51,10 +71,10 @@ public func readImportedCSVEntries(path: String, displayPath: String, column: St
         } else {
             value = .nan
         }
-        entries.ids!.append(id)
-        entries.values.append(value)
+        ids.append(id)
+        values.append(value)
     }
-    return entries
+    return ImportedScoreEntries(ids: ids, values: values)
 }
 
 /// The index of column `name` in a score file's table.
@@ -103,12 +123,12 @@ public func readImportedNPYEntries(
     let values = array.doubleValues()
     guard let idsPath else { return ImportedScoreEntries(ids: nil, values: values) }
     let idsDisplay = idsDisplayPath ?? idsPath
-    let ids = try readNPYIds(path: idsPath, displayPath: idsDisplay)
+    let ids = try readNPYExampleIds(path: idsPath, displayPath: idsDisplay)
     guard ids.count == values.count else {
         throw InputError(
             "\(ids.count) ids for \(values.count) scores in \(baseName(of: displayPath)); "
                 + "the ids file must hold one id per score, in the same order",
             at: SourceLocation(file: idsDisplay))
     }
-    return ImportedScoreEntries(ids: ids, values: values)
+    return ImportedScoreEntries(exampleIds: ids, values: values)
 }

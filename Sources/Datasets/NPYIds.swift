@@ -7,10 +7,16 @@ import DietAuditCore
 /// - Throws: ``InputError`` at the file for another dtype, another rank, or a
 ///   floating-point array (ids must be exact).
 public func readNPYIds(path: String, displayPath: String) throws -> [String] {
+    Array(try readNPYExampleIds(path: path, displayPath: displayPath))
+}
+
+/// ``readNPYIds(path:displayPath:)`` keeping integer ids as integers (8 bytes
+/// each, joined by arithmetic; see ``ExampleIds``).
+public func readNPYExampleIds(path: String, displayPath: String) throws -> ExampleIds {
     let bytes = try decompressIfGzipped(readFileBytes(path: path, displayName: displayPath), displayName: displayPath)
     let location = SourceLocation(file: displayPath)
     if let strings = try NPYUnicodeArray.parse(bytes, location: location) {
-        return strings
+        return ExampleIds(strings)
     }
     let array = try NPYReader.parse(bytes, displayName: displayPath)
     guard array.shape.count == 1 else {
@@ -21,7 +27,7 @@ public func readNPYIds(path: String, displayPath: String) throws -> [String] {
             "ids must be integers or strings, not \(array.elementType.name); floating-point ids are not exact",
             at: location)
     }
-    return (0..<array.count).map { String(Int64(array.value(at: $0))) }
+    return ExampleIds(integers: (0..<array.count).map { Int64(array.value(at: $0)) })
 }
 
 /// numpy's fixed-width unicode arrays (`dtype('<U7')`): the header's `descr`

@@ -11,9 +11,15 @@ import DietAuditCore
 /// encode features fitted on the training rows (``FeatureEncoder``); build the
 /// groupings (``makeGroupings``).
 ///
+/// An audit-only spec over a plain CSV file takes the fast column scan
+/// (``prepareAuditOnlyDatasetFast(_:progress:)``), which reports the rows read
+/// to `progress`; anything it declines goes through the full reader.
+///
 /// - Throws: ``InputError`` for any problem in the data or the spec, located at
 ///   the data file's line or the spec key concerned.
-public func prepareDataset(_ spec: DatasetSpec) throws -> PreparedDataset {
+public func prepareDataset(_ spec: DatasetSpec, progress: ProgressReporter = SilentProgress()) throws
+    -> PreparedDataset
+{
     let format = try resolveFormat(of: spec.path, displayPath: spec.displayPath, declared: spec.format, spec: spec)
     guard format.isTabular else {
         if spec.auditOnly {
@@ -30,7 +36,10 @@ public func prepareDataset(_ spec: DatasetSpec) throws -> PreparedDataset {
         return try prepareImageDataset(spec, format: format)
     }
     try rejectImageKeys(spec, format: format)
-    if spec.auditOnly { return try prepareAuditOnlyDataset(spec, format: format) }
+    if spec.auditOnly {
+        if format == .csv, let fast = try prepareAuditOnlyDatasetFast(spec, progress: progress) { return fast }
+        return try prepareAuditOnlyDataset(spec, format: format)
+    }
     let tables = try loadTables(spec: spec, format: format)
     var notes = tables.notes
     let roles = try ColumnRoles(spec: spec, table: tables.train)

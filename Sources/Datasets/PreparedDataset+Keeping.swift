@@ -13,11 +13,11 @@ extension PreparedDataset {
             features.append(contentsOf: train.features[(position * width)..<((position + 1) * width)])
         }
         kept.train = EncodedSplit(
-            ids: positions.map { train.ids[$0] }, labels: positions.map { train.labels[$0] }, features: features,
+            ids: train.ids.selecting(positions), labels: positions.map { train.labels[$0] }, features: features,
             count: positions.count, featureCount: width)
         kept.groupings = groupings.map { grouping in
             var cut = grouping
-            cut.train = positions.map { grouping.train[$0] }
+            cut.train = grouping.train.selecting(positions)
             return cut
         }
         return kept

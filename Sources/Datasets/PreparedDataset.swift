@@ -3,7 +3,7 @@ import DietAuditCore
 /// One split's examples, encoded for the models.
 public struct EncodedSplit: Sendable {
     /// Example ids (the id column, or 1-based row numbers in the source file).
-    public var ids: [String]
+    public var ids: ExampleIds
     /// Class of each example: an index into ``PreparedDataset/classNames``.
     public var labels: [Int]
     /// Encoded features, row-major: `count × featureCount` values.
@@ -14,6 +14,10 @@ public struct EncodedSplit: Sendable {
     public var featureCount: Int
 
     public init(ids: [String], labels: [Int], features: [Float], count: Int, featureCount: Int) {
+        self.init(ids: ExampleIds(ids), labels: labels, features: features, count: count, featureCount: featureCount)
+    }
+
+    public init(ids: ExampleIds, labels: [Int], features: [Float], count: Int, featureCount: Int) {
         self.ids = ids
         self.labels = labels
         self.features = features

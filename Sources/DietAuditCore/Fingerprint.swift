@@ -26,3 +26,24 @@ public enum Fingerprint {
         return sha256(data)
     }
 }
+
+/// SHA-256 of bytes handed over piece by piece (a file read in chunks); the
+/// digest equals ``Fingerprint/sha256(_:)-(DataProtocol)`` of all the pieces joined.
+public struct StreamingSHA256 {
+    private var hasher = SHA256()
+
+    public init() {}
+
+    /// Adds the next piece.
+    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+        hasher.update(bufferPointer: bytes)
+    }
+
+    /// Lower-case hex digest of everything added.
+    public func hexDigest() -> String {
+        hasher.finalize().map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+}

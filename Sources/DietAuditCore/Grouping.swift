@@ -18,16 +18,21 @@ public struct Grouping: Sendable, Equatable {
     public var kind: GroupingKind
     /// Group labels in a fixed order (`female`, `male`; `female×<=25`, …).
     public var groups: [String]
-    /// Index into ``groups`` of each training example, in training order.
-    public var train: [Int]
+    /// Index into ``groups`` of each training example, in training order
+    /// (one byte each for up to 256 groups, see ``GroupCodes``).
+    public var train: GroupCodes
     /// Index into ``groups`` of each test example, in test order.
     public var test: [Int]
 
     public init(name: String, kind: GroupingKind, groups: [String], train: [Int], test: [Int]) {
+        self.init(name: name, kind: kind, groups: groups, trainCodes: GroupCodes(train), test: test)
+    }
+
+    public init(name: String, kind: GroupingKind, groups: [String], trainCodes: GroupCodes, test: [Int]) {
         self.name = name
         self.kind = kind
         self.groups = groups
-        self.train = train
+        self.train = trainCodes
         self.test = test
     }
 

@@ -5,8 +5,17 @@ public protocol ProgressReporter: AnyObject {
     func begin(_ step: String)
     /// The step is `done` of `total` units through.
     func advance(_ done: Int, of total: Int)
+    /// The step is `done` of `total` units through, with what was done in
+    /// words (`"4,000,000 rows"`); by default the words are dropped.
+    func advance(_ done: Int, of total: Int, detail: String)
     /// A note the user should see (a warning, a skipped item).
     func note(_ message: String)
+}
+
+extension ProgressReporter {
+    public func advance(_ done: Int, of total: Int, detail: String) {
+        advance(done, of: total)
+    }
 }
 
 /// Discards all progress; the default in library calls and tests.

@@ -36,4 +36,34 @@ public enum ReportFiles {
         let ups = Array(repeating: "..", count: source.count - common)
         return (ups + target[common...]).joined(separator: "/")
     }
+
+    /// Writes a file piece by piece: `produce` hands each piece of text to the
+    /// writer it is given. The pieces go to `<path>.partial`, renamed to
+    /// `path` once all are written, so a reader never sees half a file.
+    /// - Throws: ``InputError`` naming the path when it cannot be written.
+    public static func stream(to path: String, _ produce: ((String) throws -> Void) throws -> Void) throws {
+        let partial = path + ".partial"
+        func failure(_ error: Error) -> InputError {
+            InputError("cannot write the file: \(error.localizedDescription)", at: SourceLocation(file: path))
+        }
+        guard FileManager.default.createFile(atPath: partial, contents: nil),
+            let handle = FileHandle(forWritingAtPath: partial)
+        else {
+            throw InputError("cannot write the file", at: SourceLocation(file: path))
+        }
+        do {
+            try produce { text in try handle.write(contentsOf: Data(text.utf8)) }
+            try handle.close()
+            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+            try FileManager.default.moveItem(atPath: partial, toPath: path)
+        } catch let error as InputError {
+            try? handle.close()
+            try? FileManager.default.removeItem(atPath: partial)
+            throw error
+        } catch {
+            try? handle.close()
+            try? FileManager.default.removeItem(atPath: partial)
+            throw failure(error)
+        }
+    }
 }

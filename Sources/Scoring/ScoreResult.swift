@@ -52,6 +52,7 @@ public struct ScoreResult: Sendable, Equatable {
 
     /// Per-example average of the rows (summed in seed order).
     static func average(_ rows: [[Double]]) -> [Double] {
+        if rows.count == 1 { return rows[0] }  // x / 1 = x: share the one row instead of copying it
         var sum = [Double](repeating: 0, count: rows[0].count)
         for row in rows {
             for index in row.indices { sum[index] += row[index] }

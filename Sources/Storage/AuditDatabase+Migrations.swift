@@ -215,6 +215,32 @@ extension AuditDatabase {
                 t.column("message", .text).notNull()
             }
         }
+        migrator.registerMigration("v10: per-example blobs") { db in
+            // Per-example data as one blob per column (docs/STORAGE.md): a run of ten
+            // million examples writes a few hundred megabytes in seconds. Runs stored
+            // before keep their `example` rows, read as before.
+            try db.create(table: "example_data") { t in
+                t.primaryKey("run_id", .integer).references("run", onDelete: .cascade)
+                t.column("count", .integer).notNull()
+                t.column("id_type", .text).notNull()
+                t.column("ids", .blob).notNull()
+                t.column("id_offsets", .blob)
+                t.column("label_type", .text).notNull()
+                t.column("labels", .blob).notNull()
+                t.column("class_names", .text).notNull()
+            }
+            try db.create(table: "example_grouping") { t in
+                t.column("run_id", .integer).notNull().indexed().references("run", onDelete: .cascade)
+                t.column("position", .integer).notNull()
+                t.column("name", .text).notNull()
+                t.column("groups", .text).notNull()
+                t.column("code_type", .text).notNull()
+                t.column("codes", .blob).notNull()
+                t.primaryKey(["run_id", "position"])
+            }
+            // A plan's removals as a bit set (one bit per example); `removed` is then empty.
+            try db.alter(table: "plan") { t in t.add(column: "removed_bits", .blob) }
+        }
         migrator.registerMigration("v11: reuse of scoring runs and retrained models") { db in
             // What a run trained, keyed by what determines it (see
             // `ReuseEntries`): a later run with the same data, model and

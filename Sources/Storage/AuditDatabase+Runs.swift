@@ -23,11 +23,13 @@ extension AuditDatabase {
     /// transaction: either everything lands or nothing does.
     public func completeRun(id: Int64, results: RunResults, finishedAt: Date = Date()) throws {
         try writer.write { db in
-            for example in results.examples {
-                try RunScopedRecord(runId: id, content: example).insert(db)
+            let columns = results.exampleColumns ?? ExampleColumns(rows: results.examples)
+            try ExampleDataRecord.insert(runId: id, columns: columns, db)
+            for (position, grouping) in columns.attributes.enumerated() {
+                try ExampleGroupingRecord(runId: id, position: position, grouping: grouping).insert(db)
             }
             for (position, score) in results.scores.enumerated() {
-                try RunScopedRecord(runId: id, content: ScoreRow(position: position, result: score)).insert(db)
+                try ScoreRow.insert(runId: id, position: position, result: score, db)
             }
             for validity in results.validity {
                 try RunScopedRecord(runId: id, content: ValidityRow(validity)).insert(db)
@@ -112,7 +114,7 @@ extension AuditDatabase {
             }
             return StoredRun(
                 run: run,
-                examples: try fetch(ExampleRow.self, order: "position"),
+                exampleCount: try Self.exampleCount(runId: id, db),
                 scores: try fetch(ScoreRow.self, order: "position"),
                 validity: try fetch(ValidityRow.self),
                 plans: try fetch(PlanRow.self),

@@ -1,5 +1,6 @@
 import Auditing
 import Foundation
+import GRDB
 import Rules
 import Scoring
 
@@ -53,7 +54,8 @@ public struct ScoreRow: RunScopedContent, Equatable {
     public var higherIs: ScoreDirection?
     /// Seed-averaged values.
     public var mean: Data
-    /// `seeds` vectors of values, concatenated.
+    /// `seeds` vectors of values, concatenated; empty (from v10) when there is
+    /// one seed, whose values are then ``mean``.
     public var perSeed: Data
 
     enum CodingKeys: String, CodingKey {
@@ -61,6 +63,26 @@ public struct ScoreRow: RunScopedContent, Equatable {
         case higherIs = "higher_is"
         case mean
         case perSeed = "per_seed"
+    }
+
+    /// Inserts the row of `result`, its vectors written straight from their
+    /// arrays (``AuditDatabase/writeBlob(_:table:column:rowid:parts:)``): the
+    /// same bytes as ``init(position:result:)`` encodes, without copies.
+    static func insert(runId: Int64, position: Int, result: ScoreResult, _ db: Database) throws {
+        let empty = ScoreResult(
+            name: result.name, kind: result.kind, epoch: result.epoch, direction: result.direction, perSeed: [[]])
+        var row = ScoreRow(position: position, result: empty)
+        row.seeds = result.perSeed.count
+        try RunScopedRecord(runId: runId, content: row).insert(db)
+        let rowid = db.lastInsertedRowID
+        try AuditDatabase.writeBlob(
+            db, table: tableName, column: "mean", rowid: rowid, parts: [result.mean],
+            bigEndianFallback: { encode(result.mean) })
+        if result.perSeed.count > 1 {
+            try AuditDatabase.writeBlob(
+                db, table: tableName, column: "per_seed", rowid: rowid, parts: result.perSeed,
+                bigEndianFallback: { encode(result.perSeed.flatMap { $0 }) })
+        }
     }
 
     /// The stored direction, or for an old row the kind's built-in one.
@@ -74,31 +96,20 @@ public struct ScoreRow: RunScopedContent, Equatable {
         seeds = result.perSeed.count
         higherIs = result.direction
         mean = Self.encode(result.mean)
-        perSeed = Self.encode(result.perSeed.flatMap { $0 })
+        perSeed = result.perSeed.count == 1 ? Data() : Self.encode(result.perSeed.flatMap { $0 })
     }
 
     /// The values back as a ``ScoreResult``.
     public var result: ScoreResult {
-        let flat = Self.decode(perSeed)
+        let flat = seeds == 1 && perSeed.isEmpty ? Self.decode(mean) : Self.decode(perSeed)
         let count = seeds > 0 ? flat.count / seeds : 0
         let rows = (0..<seeds).map { Array(flat[($0 * count)..<(($0 + 1) * count)]) }
         return ScoreResult(name: name, kind: kind, epoch: epoch, direction: direction, perSeed: rows)
     }
 
-    static func encode(_ values: [Double]) -> Data {
-        var data = Data(capacity: values.count * 8)
-        for value in values { withUnsafeBytes(of: value.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
-        return data
-    }
+    static func encode(_ values: [Double]) -> Data { LittleEndianBlob.encode(values) }
 
-    static func decode(_ data: Data) -> [Double] {
-        let bytes = [UInt8](data)
-        return stride(from: 0, to: bytes.count - 7, by: 8).map { offset in
-            var bits: UInt64 = 0
-            for k in 0..<8 { bits |= UInt64(bytes[offset + k]) << (8 * UInt64(k)) }
-            return Double(bitPattern: bits)
-        }
-    }
+    static func decode(_ data: Data) -> [Double] { LittleEndianBlob.decodeDoubles(data) }
 }
 
 /// One pruning plan of a run (table `plan`): which training examples it removes.
@@ -108,13 +119,18 @@ public struct PlanRow: RunScopedContent, Equatable {
     public var policy: String
     public var fraction: Double
     public var removedCount: Int
-    /// One byte per training example: 1 removed, 0 kept.
+    /// Runs stored before migration "v10: per-example blobs": one byte per
+    /// training example, 1 removed, 0 kept. Empty in later runs.
     public var removed: Data
+    /// From v10: one bit per training example, 1 removed (``LittleEndianBlob/encodeBits(_:)``);
+    /// `nil` in earlier runs.
+    public var removedBits: Data?
 
     enum CodingKeys: String, CodingKey {
         case score, policy, fraction
         case removedCount = "removed_count"
         case removed
+        case removedBits = "removed_bits"
     }
 
     public init(plan: PruningPlan) {
@@ -122,7 +138,14 @@ public struct PlanRow: RunScopedContent, Equatable {
         policy = plan.policy.rawValue
         fraction = plan.fraction
         removedCount = plan.removedCount
-        removed = Data(plan.removed.map { $0 ? 1 : 0 })
+        removed = Data()
+        removedBits = Data(plan.removed.littleEndianBytes)
+    }
+
+    /// Whether each of `count` training examples is removed, from either layout.
+    public func removedFlags(count: Int) -> [Bool] {
+        if let removedBits { return LittleEndianBlob.decodeBits(removedBits, count: count) }
+        return removed.map { $0 != 0 }
     }
 
     /// A plan counted in a SQL engine: its removed count, and no per-example

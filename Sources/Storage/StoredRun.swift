@@ -5,7 +5,11 @@ import Scoring
 /// Everything stored about one run, read back for reports and exports.
 public struct StoredRun: Sendable {
     public var run: RunRecord
-    public var examples: [ExampleRow]
+    /// The number of training examples. Their ids and labels are not loaded
+    /// with the run (ten million of them would cost gigabytes); read them with
+    /// ``AuditDatabase/exampleColumns(runId:)`` or stream them with
+    /// ``AuditDatabase/forEachExampleChunk(runId:chunkSize:_:)``.
+    public var exampleCount: Int
     public var scores: [ScoreRow]
     public var validity: [ValidityRow]
     public var plans: [PlanRow]
@@ -25,7 +29,11 @@ public struct StoredRun: Sendable {
 
 /// The results of a run, ready to be written in one transaction.
 public struct RunResults: Sendable {
+    /// The training examples as rows (small runs and tests); used when
+    /// ``exampleColumns`` is `nil`.
     public var examples: [ExampleRow]
+    /// The training examples as columns (ids, labels, attribute groups), as stored.
+    public var exampleColumns: ExampleColumns?
     public var scores: [ScoreResult]
     public var validity: [ScoreValidity]
     public var plans: [PruningPlan]
@@ -49,8 +57,9 @@ public struct RunResults: Sendable {
         examples: [ExampleRow], scores: [ScoreResult], validity: [ScoreValidity], plans: [PruningPlan],
         composition: CompositionAudit, errorRisk: ErrorRiskAudit = ErrorRiskAudit(rows: [], attributes: []),
         findings: [Finding], gate: Gate, timings: [StageTiming], randomBands: [RandomBand] = [],
-        recommendations: [Recommendation] = []
+        recommendations: [Recommendation] = [], exampleColumns: ExampleColumns? = nil
     ) {
+        self.exampleColumns = exampleColumns
         self.recommendations = recommendations
         self.randomBands = randomBands
         self.errorRisk = errorRisk

@@ -18,7 +18,7 @@ import Testing
         options.outputDirectory = folder.path
         try ReportWriter().prepareOutputs(options)
         _ = try ReportWriter().write(database: database, runId: id, options: options)
-        let charts = ReportCharts.charts(for: try database.loadRun(id: id))
+        let charts = try ReportCharts.charts(in: database, run: try database.loadRun(id: id))
         let written = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasSuffix(".csv") }
         #expect(written.sorted() == (charts.map(\.fileName) + ["planted-audit.md"]).sorted())
         for chart in charts {

@@ -104,11 +104,11 @@ import Testing
     /// smallest, whatever the row order (hashlib: Tests/References/md5_keys.py).
     @Test func randomTakesSmallestKeys() {
         let ids = (0..<10).map { "a\($0)" }
-        let context = PlanningContext(labels: [Int](repeating: 0, count: 10), classCount: 1, ids: ids)
+        let context = PlanningContext(labels: [Int](repeating: 0, count: 10), classCount: 1, ids: ExampleIds(ids))
         let result = PruningPlanner.plan(
             scores: nil, scoreName: nil, direction: .harder, context: context, policy: .random, fraction: 0.3, seed: 3)
         #expect(result.removedIndices == [1, 6, 8])
-        let reversed = PlanningContext(labels: context.labels, classCount: 1, ids: ids.reversed())
+        let reversed = PlanningContext(labels: context.labels, classCount: 1, ids: ExampleIds(ids.reversed()))
         let mirrored = PruningPlanner.plan(
             scores: nil, scoreName: nil, direction: .harder, context: reversed, policy: .random, fraction: 0.3, seed: 3)
         #expect(mirrored.removedIndices == [1, 3, 8])

@@ -24,7 +24,7 @@ import Testing
 
         let classes = data.groupings[0]
         #expect(classes.groups == ["bad", "good"])
-        #expect(classes.train == data.train.labels && classes.test == data.test.labels)
+        #expect(Array(classes.train) == data.train.labels && classes.test == data.test.labels)
 
         let sex = data.groupings[1]
         #expect(sex.groups == ["female", "male"])

@@ -11,7 +11,8 @@ import Testing
 @Suite struct ChartEscapingTests {
     static func hostileCharts() throws -> [ReportChart] {
         let database = try AuditDatabase()
-        return ReportCharts.charts(for: try database.loadRun(id: Fixtures.storeHostileRun(in: database)))
+        return try ReportCharts.charts(
+            in: database, run: try database.loadRun(id: Fixtures.storeHostileRun(in: database)))
     }
 
     @Test func hostileLabelsStillGiveValidXML() throws {

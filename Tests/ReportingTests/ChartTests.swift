@@ -23,8 +23,14 @@ func xmlProblem(_ svg: String) -> String? {
         return try database.loadRun(id: Fixtures.storeChartRun(in: database))
     }
 
+    /// Every chart of the planted run, score distributions included.
+    static func charts() throws -> [ReportChart] {
+        let database = try AuditDatabase()
+        return try ReportCharts.charts(in: database, run: database.loadRun(id: Fixtures.storeChartRun(in: database)))
+    }
+
     @Test func everyChartMatchesItsSnapshotAndIsXML() throws {
-        let charts = ReportCharts.charts(for: try Self.chartRun())
+        let charts = try Self.charts()
         #expect(
             charts.map(\.fileName) == [
                 "planted-audit-retention.svg", "planted-audit-removal-planted.svg",
@@ -78,11 +84,12 @@ func xmlProblem(_ svg: String) -> String? {
         do {
             let database = try AuditDatabase(path: path)
             id = try Fixtures.storeChartRun(in: database)
-            first = ReportCharts.charts(for: try database.loadRun(id: id))
-            #expect(first == ReportCharts.charts(for: try database.loadRun(id: id)))
+            first = try ReportCharts.charts(in: database, run: try database.loadRun(id: id))
+            let again = try ReportCharts.charts(in: database, run: try database.loadRun(id: id))
+            #expect(first == again)
         }
         let reopened = try AuditDatabase(path: path)
-        let second = ReportCharts.charts(for: try reopened.loadRun(id: id))
+        let second = try ReportCharts.charts(in: reopened, run: try reopened.loadRun(id: id))
         #expect(first.count == 4)
         #expect(first == second)
     }

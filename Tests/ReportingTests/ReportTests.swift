@@ -116,8 +116,8 @@ import Testing
     }
 
     @Test func scoreExportHasSeedColumns() throws {
-        let (_, stored) = try Fixtures.storedPlantedRun()
-        let csv = ScoreExport.csv(stored)
+        let (database, stored) = try Fixtures.storedPlantedRun()
+        let csv = try ScoreExport.csv(stored, database: database)
         let lines = csv.split(separator: "\n")
         #expect(lines.first == "id,label,planted")
         #expect(lines.count == 1001)

@@ -14,16 +14,21 @@ enum LegacyDatabase {
         let queue = try DatabaseQueue()
         try AuditDatabase.migrator.migrate(queue, upTo: lastMigration)
         try queue.write { db in
-            try db.execute(
-                sql: """
-                    INSERT INTO run (audit, status, started_at, tool_version, data_sha256, spec_sha256, ruleset_sha256,
-                                     spec_path, spec_text, ruleset_name, ruleset_path, ruleset_text, seed, fail_on,
-                                     dataset, settings, timings)
-                    VALUES ('a', 'complete', '2026-01-01', 't', 'd', 's', 'r', 'p', '', 'n', 'rp', '', 0, 'fail',
-                            '{}', '{}', '[]')
-                    """)
+            try insertRun(db)
             for sql in rows { try db.execute(sql: sql) }
         }
         return queue
+    }
+
+    /// Inserts run 1, complete, with only the columns every version since v1 has.
+    static func insertRun(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO run (audit, status, started_at, tool_version, data_sha256, spec_sha256, ruleset_sha256,
+                                 spec_path, spec_text, ruleset_name, ruleset_path, ruleset_text, seed, fail_on,
+                                 dataset, settings, timings)
+                VALUES ('a', 'complete', '2026-01-01', 't', 'd', 's', 'r', 'p', '', 'n', 'rp', '', 0, 'fail',
+                        '{}', '{}', '[]')
+                """)
     }
 }

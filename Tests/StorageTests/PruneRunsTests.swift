@@ -54,8 +54,9 @@ import Testing
         let counts = try database.rowCounts(runId: 1)
         #expect(
             counts.keys.sorted() == [
-                "attribute_metric", "composition", "error_risk", "example", "finding", "plan", "random_band",
-                "recommendation", "retrained_reuse", "score", "scoring_reuse", "validity",
+                "attribute_metric", "composition", "error_risk", "example", "example_data", "example_grouping",
+                "finding", "plan", "random_band", "recommendation", "retrained_reuse", "score", "scoring_reuse",
+                "validity",
             ])
         #expect(counts.values.allSatisfy { $0 == 0 }, "rows of a deleted run remain: \(counts)")
         #expect(try rowCount(database, table: "composition", run: 4) > 0)

@@ -5,8 +5,11 @@ import Storage
 /// score ("Who pays for it"), score distributions per score. A chart with
 /// nothing to draw is left out. Rendering is a pure function of the stored
 /// run, so the same run always gives byte-identical charts.
+///
+/// `examples`: the run's per-example columns (``AuditDatabase/exampleColumns(runId:)``),
+/// which the score distributions need; without them those charts are left out.
 public enum ReportCharts {
-    public static func charts(for stored: StoredRun) -> [ReportChart] {
+    public static func charts(for stored: StoredRun, examples: ExampleColumns? = nil) -> [ReportChart] {
         var names = ChartFileNames(audit: stored.run.audit)
         var charts: [ReportChart] = []
         if let retention = RetentionChart(stored).chart() {
@@ -24,12 +27,30 @@ public enum ReportCharts {
             if let chart = AccuracyChart(stored: stored, score: score).chart(fileName: name) { charts.append(chart) }
         }
         for score in stored.scores.sorted(by: { $0.position < $1.position }) {
+            guard let examples else { break }
             let name = names.make(kind: "scores", score: score.name)
-            if let chart = ScoreDistributionChart(stored: stored, score: score).chart(fileName: name) {
+            if let chart = ScoreDistributionChart(stored: stored, examples: examples, score: score).chart(
+                fileName: name)
+            {
                 charts.append(chart)
             }
         }
         return charts
+    }
+}
+
+extension ReportCharts {
+    /// Every chart of `stored`, a run of `database`, with the per-example
+    /// columns the score distributions read when the run has at most
+    /// `exampleLimit` examples (a larger run leaves those charts out rather
+    /// than load every example for a picture).
+    public static func charts(
+        in database: AuditDatabase, run stored: StoredRun, exampleLimit: Int = 2_000_000
+    ) throws -> [ReportChart] {
+        let examples =
+            stored.exampleCount > 0 && stored.exampleCount <= exampleLimit
+            ? try database.exampleColumns(runId: stored.id) : nil
+        return charts(for: stored, examples: examples)
     }
 }
 

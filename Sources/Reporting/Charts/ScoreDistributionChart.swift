@@ -10,6 +10,7 @@ import Storage
 /// (the attributes' groups per example are not), so this chart is by class.
 struct ScoreDistributionChart {
     let stored: StoredRun
+    let examples: ExampleColumns
     let score: ScoreRow
 
     /// One box row: label, summary, series index (`nil`: grey).
@@ -23,8 +24,8 @@ struct ScoreDistributionChart {
     func chart(fileName: String) -> ReportChart? {
         let values = score.result.mean
         var labels = [String?](repeating: nil, count: values.count)
-        for example in stored.examples where example.position >= 0 && example.position < values.count {
-            labels[example.position] = example.label
+        for (position, label) in examples.labels.enumerated() where position < values.count {
+            labels[position] = examples.classNames[label]
         }
         let classOrder =
             (stored.run.dataset.groupings.first { $0.groupingKind == .class }?.groups ?? [])

@@ -1,0 +1,110 @@
+import DietAuditCore
+import Foundation
+import Testing
+
+@testable import Datasets
+
+/// The fast audit-only reader (``prepareAuditOnlyDatasetFast(_:progress:)``)
+/// gives exactly what the full reader gives, and declines whatever it does not
+/// handle so that the full reader reports it.
+@Suite struct FastAuditOnlyReaderTests {
+    static let germanCredit = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("datasets/german_credit.csv").path
+
+    static func spec(path: String, label: String, id: String? = nil, attributes: [String]) -> DatasetSpec {
+        var spec = DatasetSpec(path: path, displayPath: (path as NSString).lastPathComponent, label: label)
+        spec.auditOnly = true
+        spec.idColumn = id
+        spec.attributes = attributes
+        spec.intersections = true
+        return spec
+    }
+
+    /// Every field both readers fill, compared.
+    static func expectSame(_ fast: PreparedDataset, _ full: PreparedDataset) {
+        #expect(fast.classNames == full.classNames)
+        #expect(fast.positiveClass == full.positiveClass)
+        #expect(fast.train.labels == full.train.labels)
+        #expect(Array(fast.train.ids) == Array(full.train.ids))
+        #expect(fast.train.count == full.train.count && fast.test.count == 0 && full.test.count == 0)
+        #expect(fast.groupings.map(\.name) == full.groupings.map(\.name))
+        #expect(fast.groupings.map(\.kind) == full.groupings.map(\.kind))
+        #expect(fast.groupings.map(\.groups) == full.groupings.map(\.groups))
+        #expect(fast.groupings.map { Array($0.train) } == full.groupings.map { Array($0.train) })
+        #expect(fast.dataSHA256 == full.dataSHA256)
+        #expect(fast.sourceRowCount == full.sourceRowCount)
+        #expect(fast.missing == full.missing && fast.notes == full.notes)
+    }
+
+    @Test func germanCreditReadsTheSame() throws {
+        var spec = Self.spec(
+            path: Self.germanCredit, label: "class",
+            attributes: ["sex", "age_group", "foreign_worker", "housing", "job", "num_dependents"])
+        spec.positiveLabel = "bad"
+        let fast = try #require(try prepareAuditOnlyDatasetFast(spec, progress: SilentProgress()))
+        let full = try prepareAuditOnlyDataset(spec, format: .csv)
+        Self.expectSame(fast, full)
+        #expect(fast.train.count == 1000)
+        #expect(fast.groupings.count == 1 + 6 + 15 + 6)  // class, attributes, pairs, each with class
+        #expect(fast.train.ids.integers != nil)  // row numbers, kept as integers
+    }
+
+    /// Integer ids in shuffled order, a numeric attribute with ten levels
+    /// (ordered as numbers: 2 before 10), a categorical one, numeric labels.
+    @Test func plantedFileReadsTheSame() throws {
+        var lines = ["id,label,level,colour,note"]
+        for row in 0..<200 {
+            let id = (row * 37) % 200 - 50
+            lines.append("\(id),\(row % 3 * 5),\(row % 10 + 1),\(["red", "green", "blue"][row % 3]),n\(row)")
+        }
+        let path = try TestData.write(lines.joined(separator: "\n"), name: "planted.csv")  // no final line feed
+        let spec = Self.spec(path: path, label: "label", id: "id", attributes: ["level", "colour"])
+        let fast = try #require(try prepareAuditOnlyDatasetFast(spec, progress: SilentProgress()))
+        let full = try prepareAuditOnlyDataset(spec, format: .csv)
+        Self.expectSame(fast, full)
+        #expect(fast.groupings[1].groups == ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"])
+        #expect(fast.train.ids.integers?.prefix(3) == [-50, -13, 24])
+    }
+
+    /// Each of these files is left to the full reader.
+    @Test(arguments: [
+        "id,label,a\n1,x,\"q\"\n2,y,r\n",  // a quote
+        "id,label,a\n1,x,\n2,y,r\n",  // a missing attribute
+        "id,label,a\n007,x,p\n2,y,r\n",  // an id that is not a canonical integer
+        "id,label,a\n1,x,p\n1,y,r\n",  // a repeated id
+        "id,label,a\r\n1,x,p\r\n2,y,r\r\n",  // CRLF line ends
+        "id,label,a\n1,x,p\n\n2,y,r\n",  // a blank line
+        "id,label,a\n1,x,p,extra\n2,y,r\n",  // a row with another field count
+        "id,label,a\n1,x,caf\u{E9}\n2,y,r\n",  // a non-ASCII byte
+        "id,label,a\n1,x,1\n2,y,r\n",  // an attribute mixing numbers and text
+        "id,label,a\n1,x,p×q\n2,y,r\n",  // the intersection separator in a value
+        "id,label,a\n1,x,p\n2,x,r\n",  // a single class
+    ])
+    func declines(text: String) throws {
+        let path = try TestData.write(text, name: "declined.csv")
+        let spec = Self.spec(path: path, label: "label", id: "id", attributes: ["a"])
+        #expect(try prepareAuditOnlyDatasetFast(spec, progress: SilentProgress()) == nil)
+    }
+
+    /// A numeric attribute with more than ten levels is binned at quartiles by
+    /// the full reader, so the fast one declines it.
+    @Test func declinesQuartileBinnedAttributes() throws {
+        let rows = (0..<40).map { "\($0),\($0 % 2),\($0)" }
+        let path = try TestData.write((["id,label,age"] + rows).joined(separator: "\n") + "\n", name: "ages.csv")
+        let spec = Self.spec(path: path, label: "label", id: "id", attributes: ["age"])
+        #expect(try prepareAuditOnlyDatasetFast(spec, progress: SilentProgress()) == nil)
+        #expect(try prepareDataset(spec).groupings[1].groups.count == 4)
+    }
+
+    @Test func canonicalIntegers() {
+        let cases: [(String, Int64?)] = [
+            ("0", 0), ("17", 17), ("-3", -3), ("9223372036854775807", .max), ("-9223372036854775807", -.max),
+            ("007", nil), ("-0", nil), ("+5", nil), ("", nil), ("-", nil), ("1.0", nil), ("9223372036854775808", nil),
+            ("12a", nil),
+        ]
+        for (text, expected) in cases {
+            #expect(ExampleIds.canonicalInteger(Array(text.utf8)) == expected, "\(text)")
+        }
+    }
+}
