@@ -32,7 +32,7 @@ final class BatchPasses {
         self.concurrent = concurrent
         self.withMargins = withMargins
         halves = strategy == .halves ? BatchHalves(workspace: workspace, parameterCount: parameterCount) : nil
-        split = strategy == .split ? SplitBatchStep(workspace: workspace) : nil
+        split = strategy == .split ? SplitBatchStep(workspace: workspace, concurrently: concurrent) : nil
     }
 
     /// Whether a batch of `count` rows goes through the split (a single row
@@ -43,8 +43,7 @@ final class BatchPasses {
     func forward(count: Int, parameters: UnsafeMutableBufferPointer<Float>) {
         let base = parameters.baseAddress!
         if let split, splits(count) {
-            split.forward(
-                layout: layout, count: count, parameters: base, withMargins: withMargins, concurrently: concurrent)
+            split.forward(layout: layout, count: count, parameters: base, withMargins: withMargins)
         } else if let halves, splits(count) {
             halves.forwardBackward(
                 layout: layout, count: count, parameters: base, withMargins: withMargins, concurrently: concurrent)
@@ -70,7 +69,7 @@ final class BatchPasses {
         }
         optimizer.withStepInPieces(parameters: base, gradient: workspace.gradient) { piece in
             guard let piece else { preconditionFailure("the split strategy needs an optimiser that steps in pieces") }
-            split.backwardAndStep(layout: layout, count: count, parameters: base, step: piece, concurrently: concurrent)
+            split.backwardAndStep(layout: layout, count: count, parameters: base, step: piece)
         }
     }
 }

@@ -3,14 +3,13 @@ import Testing
 
 @testable import Learning
 
-/// Wide dense networks train each batch split by rows and output columns
-/// with the SGD step fused (``SplitBatchStep``): the same network as one
-/// pass per batch followed by one step, bit for bit whether or not the two
-/// parts run on two threads.
+/// Wide dense networks train each batch split by output columns over two
+/// threads with the SGD step fused (``SplitBatchStep``): the same network as
+/// one pass per batch followed by one step (within rounding), bit for bit
+/// whether or not the two parts run on two threads.
 @Suite struct SplitBatchStepTests {
     static let data = TestData.blobs(classes: 3, perClass: 37, dimensions: 20)
-    /// 111 rows in batches of 32: three full batches and a last one of 15
-    /// (an odd split, 8 + 7 rows).
+    /// 111 rows in batches of 32: three full batches and a last one of 15.
     static let spec = TrainingSpec(
         epochs: 3, batchSize: 32, optimizer: OptimizerSpec(learningRate: 0.05, momentum: 0.9, weightDecay: 5e-4))
 
@@ -75,23 +74,24 @@ import Testing
                     labels: labels.baseAddress!)
             }
         }
-        let split = SplitBatchStep(workspace: workspace)
+        let split = SplitBatchStep(workspace: workspace, concurrently: concurrently)
         var parameters = network.parameters
         var fused = SGDOptimizer(spec: Self.spec.optimizer, parameterCount: network.parameterCount)
         parameters.withUnsafeMutableBufferPointer { buffer in
             let base = buffer.baseAddress!
-            split.forward(layout: network.layout, count: rows, parameters: base, withMargins: true, concurrently: true)
+            split.forward(layout: network.layout, count: rows, parameters: base, withMargins: true)
             fused.withStepInPieces(parameters: base, gradient: workspace.gradient) { piece in
-                split.backwardAndStep(
-                    layout: network.layout, count: rows, parameters: base, step: piece!, concurrently: concurrently)
+                split.backwardAndStep(layout: network.layout, count: rows, parameters: base, step: piece!)
             }
         }
         let gradient = Array(UnsafeBufferPointer(start: workspace.gradient, count: network.parameterCount))
         let reference = network.lossAndGradient(for: Self.data.features, labels: Self.data.labels).gradient
         let scale = reference.map { abs($0) }.max()!
         #expect(zip(gradient, reference).allSatisfy { abs($0 - $1) <= 1e-6 * scale })
-        #expect(Array(UnsafeBufferPointer(start: workspace.predicted, count: rows)) == network.predictedClasses(
-            for: Self.data.features))
+        #expect(
+            Array(UnsafeBufferPointer(start: workspace.predicted, count: rows))
+                == network.predictedClasses(
+                    for: Self.data.features))
 
         var stepped = network.parameters
         var whole = SGDOptimizer(spec: Self.spec.optimizer, parameterCount: network.parameterCount)
@@ -102,6 +102,7 @@ import Testing
 
     /// Column blocks start on whole vectors; narrow layers go whole to part 1.
     @Test func columnBlocks() {
+        #expect(SplitBatchStep.isNarrow(10) && SplitBatchStep.isNarrow(31) && !SplitBatchStep.isNarrow(32))
         #expect(SplitBatchStep.columns(of: 512, part: 0) == 0..<256)
         #expect(SplitBatchStep.columns(of: 512, part: 1) == 256..<512)
         #expect(SplitBatchStep.columns(of: 70, part: 0) == 0..<32)
