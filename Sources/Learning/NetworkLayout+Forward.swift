@@ -39,13 +39,6 @@ extension NetworkLayout {
                     width: layout.outputs, bias: bias, relu: hidden)
             }
         }
-        outputs(count: count, workspace: workspace, softmax: softmax, withLoss: withLoss, withMargins: withMargins)
-    }
-
-    /// The tail of ``forward(count:parameters:workspace:softmax:withLoss:withMargins:)``
-    /// once the logits of the first `count` rows are in place: predictions,
-    /// margins, softmax and losses as described there.
-    func outputs(count: Int, workspace: BatchWorkspace, softmax: Bool, withLoss: Bool, withMargins: Bool) {
         let classes = classCount
         let logits = workspace.activation(stageCount)
         for row in 0..<count {

@@ -42,28 +42,6 @@ public struct SGDOptimizer: GradientOptimizer, Equatable {
         }
     }
 
-    /// SGD steps in pieces (every element's update is independent).
-    public static var stepsInPieces: Bool { true }
-
-    /// The step in pieces: the same per-element update as
-    /// ``step(parameters:gradient:)``, on any piece of the parameters, from
-    /// any thread for disjoint pieces (the momentum buffer stays pinned while
-    /// `body` runs). Each element's bits do not depend on how it was reached.
-    public mutating func withStepInPieces<Result>(
-        parameters: UnsafeMutablePointer<Float>, gradient: UnsafePointer<Float>,
-        _ body: (StepPiece?) throws -> Result
-    ) rethrows -> Result {
-        let (rate, mu, decay) = (learningRate, momentum, weightDecay)
-        return try velocity.withUnsafeMutableBufferPointer { velocity in
-            guard let base = velocity.baseAddress else { return try body(nil) }
-            return try body { offset, count in
-                Self.update(
-                    parameters: parameters + offset, gradient: gradient + offset, velocity: base + offset,
-                    count: count, rate: rate, mu: mu, decay: decay)
-            }
-        }
-    }
-
     /// The update of `count` consecutive parameters.
     private static func update(
         parameters: UnsafeMutablePointer<Float>, gradient: UnsafePointer<Float>,

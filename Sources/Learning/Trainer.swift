@@ -56,59 +56,42 @@ public func train(
 }
 
 /// The training loop of ``train(network:on:labels:rows:spec:seed:observer:)``
-/// after validation, specialised for one optimiser type. The batch strategy
-/// (``BatchStrategy``) follows from the network and batch size alone:
-/// small networks run each batch as two halves (``BatchHalves``), wide dense
-/// networks split each batch by rows and output columns with the step fused
-/// (``SplitBatchStep``), both with OpenBLAS held at one thread (``BLASThreads``)
-/// and on two cores when a second one is free (for halves: when a half is
-/// large enough to pay for the hand-off). The cores decide only whether the
-/// two parts run at the same time, which changes no result.
-///
-/// - Parameter strategy: tests only: a strategy instead of the chosen one.
+/// after validation, specialised for one optimiser type. Small networks run
+/// with OpenBLAS at one thread (``BLASThreads``) and each batch as two halves
+/// (``BatchHalves``), on two cores when a second one is free and a half is
+/// large enough to pay for the hand-off; whether halves are used depends only
+/// on the network and batch size, so results do not depend on the cores.
 func runTraining<Optimizer: GradientOptimizer>(
     network: inout Network, on features: FeatureMatrix, labels: [Int], rows: [Int]?,
-    spec: TrainingSpec, seed: UInt64, observer: TrainingObserver?, optimizer: inout Optimizer,
-    strategy: BatchStrategy? = nil
+    spec: TrainingSpec, seed: UInt64, observer: TrainingObserver?, optimizer: inout Optimizer
 ) throws -> Int {
     let batchSize = min(spec.batchSize, rows?.count ?? features.rows)
-    let chosen =
-        strategy
-        ?? BatchStrategy.choose(
-            layout: network.layout, batchSize: batchSize, optimizerStepsInPieces: Optimizer.stepsInPieces)
+    let small = network.layout.prefersOneBLASThread(rows: batchSize)
     // Asked before holding OpenBLAS at one thread: inside a parallel-seed section it already is.
-    let secondCore = ElementSplit.mayUseSecondCore
-    let concurrent: Bool
-    switch chosen {
-    case .halves:
-        concurrent =
-            secondCore
-            && network.layout.multiplyAddsPerExample * ((batchSize + 1) / 2) >= BatchHalves.minimumConcurrentWork
-    case .split: concurrent = secondCore
-    case .whole: concurrent = false
-    }
-    return try BLASThreads.shared.run(oneThread: chosen.holdsOneBLASThread) {
+    let concurrent =
+        ElementSplit.mayUseSecondCore
+        && network.layout.multiplyAddsPerExample * ((batchSize + 1) / 2) >= BatchHalves.minimumConcurrentWork
+    return try BLASThreads.shared.run(oneThread: small) {
         try trainingLoop(
             network: &network, on: features, labels: labels, rows: rows, spec: spec, seed: seed,
-            observer: observer, optimizer: &optimizer, strategy: chosen, concurrent: concurrent)
+            observer: observer, optimizer: &optimizer, halves: small, concurrentHalves: concurrent)
     }
 }
 
-/// The epochs and batches of ``runTraining(network:on:labels:rows:spec:seed:observer:optimizer:strategy:)``.
+/// The epochs and batches of ``runTraining(network:on:labels:rows:spec:seed:observer:optimizer:)``.
 private func trainingLoop<Optimizer: GradientOptimizer>(
     network: inout Network, on features: FeatureMatrix, labels: [Int], rows: [Int]?,
     spec: TrainingSpec, seed: UInt64, observer: TrainingObserver?, optimizer: inout Optimizer,
-    strategy: BatchStrategy, concurrent: Bool
+    halves: Bool, concurrentHalves: Bool
 ) throws -> Int {
     var order = rows ?? Array(0..<features.rows)
     let batchSize = min(spec.batchSize, order.count)
     let workspace = BatchWorkspace(layout: network.layout, capacity: batchSize)
-    let passes = BatchPasses(
-        workspace: workspace, layout: network.layout, parameterCount: network.parameterCount,
-        strategy: strategy, concurrent: concurrent, withMargins: observer != nil)
+    let split = halves ? BatchHalves(workspace: workspace, parameterCount: network.parameterCount) : nil
     var shuffler = SeededGenerator(seed: seed, stream: "shuffle")
     var correct = [Bool](repeating: false, count: batchSize)
     var margins = [Float](repeating: 0, count: batchSize)
+    let layout = network.layout
     func diverged(_ quantity: TrainingDiverged.Quantity, epoch: Int) -> TrainingDiverged {
         TrainingDiverged(
             quantity: quantity, seed: seed, epoch: epoch, epochs: spec.epochs,
@@ -131,7 +114,21 @@ private func trainingLoop<Optimizer: GradientOptimizer>(
                         columns: features.columns, labels: labelBuffer.baseAddress!)
                 }
             }
-            network.parameters.withUnsafeMutableBufferPointer { passes.forward(count: count, parameters: $0) }
+            network.parameters.withUnsafeMutableBufferPointer { parameters in
+                let base = parameters.baseAddress!
+                if let split, count >= 2 {
+                    split.forwardBackward(
+                        layout: layout, count: count, parameters: base, withMargins: observer != nil,
+                        concurrently: concurrentHalves)
+                } else {
+                    layout.forward(
+                        count: count, parameters: base, workspace: workspace, softmax: true, withLoss: false,
+                        withMargins: observer != nil)
+                    layout.backward(
+                        count: count, parameters: base, workspace: workspace,
+                        gradient: workspace.gradient, squaredNorms: nil)
+                }
+            }
             guard batchLoss(workspace, count: count).isFinite else { throw diverged(.loss, epoch: epoch) }
             if let observer {
                 for row in 0..<count {
@@ -145,8 +142,8 @@ private func trainingLoop<Optimizer: GradientOptimizer>(
                     observer.trainingWillUpdate(examples: order[start..<end], network: network, epoch: epoch)
                 }
             }
-            network.parameters.withUnsafeMutableBufferPointer {
-                passes.backwardAndStep(count: count, parameters: $0, optimizer: &optimizer)
+            network.parameters.withUnsafeMutableBufferPointer { parameters in
+                optimizer.step(parameters: parameters.baseAddress!, gradient: workspace.gradient)
             }
             start = end
         }
