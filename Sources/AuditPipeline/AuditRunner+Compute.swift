@@ -60,7 +60,7 @@ extension AuditRunner {
         let rankings = scores.map { score in
             var ranking = PruningPlanner.ranking(
                 scores: score.mean, scoreName: score.name, direction: score.direction, seed: spec.training.seed,
-                exampleId: context.exampleId)
+                ids: context.ids)
             ranking.attachParts(of: context)
             return ranking
         }

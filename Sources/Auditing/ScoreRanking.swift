@@ -57,26 +57,38 @@ public struct ScoreRanking: Sendable, Equatable {
     }
 
     /// Ranks `scores` (finite, one per training example) by hardness
-    /// `direction.hardness(score)`; `orderTies` puts each run of examples with
-    /// equal hardness (given in position order, at least two) in tie order.
-    /// - Precondition: fewer than 2³¹ examples; `orderTies` returns a
-    ///   permutation of the run it is given.
+    /// `direction.hardness(score)`, ties by key: `tieKeys` is called once
+    /// with every example that shares its hardness with another (runs of
+    /// equal hardness one after the other, each in position order) and
+    /// returns their keys; each run is then ordered by increasing key.
+    /// - Precondition: fewer than 2³¹ examples; one key per example asked.
     public init(
-        scoreName: String?, scores: [Double], direction: ScoreDirection, orderTies: ([Int32]) -> [Int32]
+        scoreName: String?, scores: [Double], direction: ScoreDirection, tieKeys: ([Int32]) -> [ExampleKey]
     ) {
         precondition(scores.count < Int(Int32.max), "at most 2^31 - 1 examples")
         let count = scores.count
         var positions = (0..<Int32(count)).map { $0 }
         var keys = positions.map { Self.orderedKey(direction.hardness(scores[Int($0)])) }
         Self.radixSort(keys: &keys, positions: &positions)
+        var runs: [Range<Int>] = []
         var start = 0
         while start < count {
             var end = start + 1
             while end < count && keys[end] == keys[start] { end += 1 }
-            if end - start > 1 {
-                positions.replaceSubrange(start..<end, with: orderTies(Array(positions[start..<end])))
-            }
+            if end - start > 1 { runs.append(start..<end) }
             start = end
+        }
+        if !runs.isEmpty {
+            let tied = runs.flatMap { positions[$0] }
+            let tiedKeys = tieKeys(tied)
+            precondition(tiedKeys.count == tied.count, "one tie key per tied example")
+            var offset = 0
+            for run in runs {
+                let keysOfRun = tiedKeys[offset..<(offset + run.count)]
+                let order = keysOfRun.indices.sorted { tiedKeys[$0] < tiedKeys[$1] }
+                positions.replaceSubrange(run, with: order.map { tied[$0] })
+                offset += run.count
+            }
         }
         self.scoreName = scoreName
         self.hardestFirst = Self.hardestFirst(easiestFirst: positions, sortedKeys: keys)
@@ -88,7 +100,7 @@ public struct ScoreRanking: Sendable, Equatable {
     public init(scoreName: String?, scores: [Double], direction: ScoreDirection, tieRank: [Int]) {
         precondition(scores.count == tieRank.count, "one tie rank per score")
         self.init(scoreName: scoreName, scores: scores, direction: direction) { tied in
-            tied.sorted { tieRank[Int($0)] < tieRank[Int($1)] }
+            tied.map { ExampleKey(high: UInt64(tieRank[Int($0)]), low: 0) }
         }
     }
 

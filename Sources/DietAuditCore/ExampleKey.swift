@@ -22,9 +22,12 @@ public struct ExampleKey: Sendable, Hashable, Comparable {
 
     /// The key of `id` in `stream` for `seed`.
     public init(seed: UInt64, stream: String, id: String) {
-        let bytes = MD5.digest(Array(Self.text(seed: seed, stream: stream, id: id).utf8))
-        high = bytes[0..<8].reduce(0) { $0 << 8 | UInt64($1) }
-        low = bytes[8..<16].reduce(0) { $0 << 8 | UInt64($1) }
+        (high, low) = Array(Self.text(seed: seed, stream: stream, id: id).utf8).withUnsafeBytes { MD5.digest($0) }
+    }
+
+    public init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
     }
 
     /// The text hashed: `"<seed>:<stream>:<id>"`.

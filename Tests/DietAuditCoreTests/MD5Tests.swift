@@ -33,4 +33,19 @@ import Testing
         let byHex = ids.sorted { MD5.hex("3:random:\($0)") < MD5.hex("3:random:\($1)") }
         #expect(byKey == byHex)
     }
+
+    /// The bulk keys (one reused buffer, split over the cores) equal the keys
+    /// of each id's text: integer ids (negative, zero, 19 digits), text ids
+    /// (multi-byte, longer than one MD5 block) and 1-based positions.
+    @Test func bulkKeysEqualKeysOfEachId() {
+        let integers: [Int64] = (0..<70_000).map { Int64($0) * 7919 - 50_000 } + [Int64.max, Int64.min + 1, 0]
+        let integerKeys = ExampleKey.keys(
+            seed: 5, stream: "random", ids: ExampleIds(integers: integers), count: integers.count)
+        #expect(integerKeys == integers.map { ExampleKey(seed: 5, stream: "random", id: String($0)) })
+        let texts = (0..<300).map { "médecin-\($0)-" + String(repeating: "x", count: $0 % 90) }
+        let textKeys = ExampleKey.keys(seed: 2, stream: "ties:aum", ids: ExampleIds(texts), count: texts.count)
+        #expect(textKeys == texts.map { ExampleKey(seed: 2, stream: "ties:aum", id: $0) })
+        let positions = ExampleKey.keys(seed: 0, stream: "random", ids: nil, count: 12)
+        #expect(positions == (1...12).map { ExampleKey(seed: 0, stream: "random", id: String($0)) })
+    }
 }
