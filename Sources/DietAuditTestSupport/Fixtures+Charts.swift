@@ -32,6 +32,9 @@ extension Fixtures {
         results.composition = auditComposition(plans: plans, groupings: data.groupings)
         results.findings = try Ruleset.builtInDefault().evaluate(results.composition, errorRisk: results.errorRisk)
         results.gate = Gate(findings: results.findings, failOn: .fail)
+        results.exampleColumns = ExampleColumns(
+            ids: .texts(data.labels.indices.map { "row\($0 + 1)" }), labels: data.labels, classNames: ["0", "1"],
+            attributes: data.groupings.filter { $0.kind == .attribute })
         results.randomBands = RandomBand.draw(
             trainCount: data.labels.count, groupings: data.groupings, fractions: chartFractions, draws: 40, seed: 0,
             parallel: false)

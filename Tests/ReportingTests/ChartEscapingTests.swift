@@ -46,9 +46,10 @@ import Testing
         let accuracy = try #require(charts.first { $0.placement == .errorRisk })
         #expect(accuracy.svg.contains("4 other groups (range of means)"))
         #expect(accuracy.description.contains("the largest drop is gr<o>up|\"x\": a|b, 31.0 percentage points"))
-        // 12 stored classes: 8 boxes, the 4 nearest the overall median pooled.
+        // 12 stored classes (no attribute columns stored): 8 boxes, the 4
+        // nearest the overall median pooled.
         let scores = try #require(charts.first { $0.placement == .scores })
-        #expect(scores.svg.contains("4 other classes"))
+        #expect(scores.svg.contains("4 other groups"))
         #expect(scores.svg.components(separatedBy: ">n = ").count - 1 == 1 + 8 + 1)
         #expect(scores.svg.contains(">n = 400<"), "the pooled box holds 4 × 100 examples")
         let retention = try #require(charts.first { $0.fileName.hasSuffix("-retention.svg") })

@@ -37,6 +37,9 @@ func xmlProblem(_ svg: String) -> String? {
                 "planted-audit-accuracy-planted.svg", "planted-audit-scores-planted.svg",
             ])
         #expect(charts.map(\.placement) == [.composition, .composition, .errorRisk, .scores])
+        // The planted group `female` has the lowest scores, so it is the first box after all examples.
+        let boxes = try #require(charts.last?.svg).components(separatedBy: ">sex: ")
+        #expect(boxes.count > 1 && boxes[1].hasPrefix("female<"))
         for chart in charts {
             assertSnapshot(chart.svg, named: chart.fileName)
             #expect(xmlProblem(chart.svg) == nil, "\(chart.fileName): \(xmlProblem(chart.svg) ?? "")")

@@ -10,7 +10,7 @@ extension ScoreDistributionChart {
         let subtitle =
             "Seed-averaged \(score.name) of each training example (\(directionText)). Box: quartiles; "
             + "thick line: median; whiskers: 5th to 95th percentile; n: examples."
-            + (ranked ? " Classes ranked by how unevenly pruning on this score removes them." : "")
+            + (ranked ? " Groups ranked by how unevenly pruning on this score removes them." : "")
         let top = canvas.heading(title: title, subtitle: subtitle)
         let labelRight = 198.0, plotLeft = 216.0, plotRight = Self.width - 86, rowHeight = 28.0
         let plotTop = top + 6, plotBottom = plotTop + Double(rows.count) * rowHeight
