@@ -64,9 +64,7 @@ extension MarkdownReport {
             let rows = groupRows(plan: plan, groups: groups, fractions: fractions, index: index, size: \.n) {
                 self.number($0.retentionRatio) + stars($0.qValue)
             }
-            let title: RichText =
-                plan.score == nil
-                ? "\(code: "random") (chance baseline)" : planName(score: plan.score, policy: plan.policy)
+            let title = compositionPlanTitle(plan)
             return [
                 .heading(level: 4, text: title, anchor: "retention-\(number + 1)"),
                 .table(
@@ -91,9 +89,7 @@ extension MarkdownReport {
                         return .text("\(self.number(row.tvd)) (p \(pValueText(row.chi2PValue)))")
                     }
             }
-            let title: RichText =
-                plan.score == nil
-                ? "\(code: "random") (chance baseline)" : planName(score: plan.score, policy: plan.policy)
+            let title = compositionPlanTitle(plan)
             return [
                 .heading(level: 4, text: title, anchor: "shift-\(number + 1)"),
                 .table(
@@ -150,5 +146,10 @@ extension MarkdownReport {
             let n = found.compactMap { $0.map(size) }.first
             return [.text(key.attribute), .text(key.group), .text(n.map(String.init) ?? "—")] + cells
         }
+    }
+
+    /// A composition plan's heading: its name, or "`random` (chance baseline)".
+    func compositionPlanTitle(_ plan: PlanKey) -> RichText {
+        plan.score == nil ? "\(code: "random") (chance baseline)" : planName(score: plan.score, policy: plan.policy)
     }
 }

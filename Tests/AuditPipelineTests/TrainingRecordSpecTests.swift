@@ -39,17 +39,6 @@ import Testing
         return path.path
     }
 
-    func message(_ body: () throws -> Void) -> String {
-        do {
-            try body()
-            return "no error"
-        } catch let error as InputError {
-            return error.description
-        } catch {
-            return "unexpected \(error)"
-        }
-    }
-
     @Test func npyRecordsWithoutIdsFollowTheRows() throws {
         let folder = try folder()
         let path = try spec(folder, "training_records: {path: records.npy, first_epoch: 0}\n" + scores)

@@ -117,17 +117,6 @@ import Testing
 
 /// Byte order and the CSV reader's refusals.
 @Suite struct TrainingRecordFileTests {
-    func message(_ body: () throws -> Void) -> String {
-        do {
-            try body()
-            return "no error"
-        } catch let error as InputError {
-            return error.description
-        } catch {
-            return "unexpected \(error)"
-        }
-    }
-
     /// A big-endian float64 record is swapped into place: the same scores.
     @Test func bigEndianRecordsGiveTheSameScores() throws {
         let folder = try TrainingRecordTests.folder()
