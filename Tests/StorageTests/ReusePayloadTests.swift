@@ -6,7 +6,9 @@ import Testing
 /// Reuse payloads give back every value bit for bit, and refuse damaged bytes.
 @Suite struct ReusePayloadTests {
     @Test func roundTripsBitForBit() throws {
-        let awkward: [Double] = [0, -0.0, Double.leastNormalMagnitude / 8, .pi, -.greatestFiniteMagnitude, 0.1 + 0.2, 3]
+        let awkward: [Double] = [
+            0, -0.0, Double.leastNormalMagnitude / 8, .pi, -.greatestFiniteMagnitude, 0.1 + 0.2, 3,
+        ]
         let data = ReusePayload.encode([("el2n@2", awkward), ("", []), ("grand@0", [42])])
         // 3 names (6 + 0 + 7 bytes) with 4-byte lengths, 3 counts of 8 bytes, 8 values of 8 bytes.
         #expect(data.count == 13 + 3 * 4 + 3 * 8 + 8 * 8)
