@@ -91,16 +91,16 @@ extension AuditRunner {
         let listed = Set(plans.map(Self.planKey))
         let fresh = remedyPlans.filter { !listed.contains(Self.planKey($0)) }
         guard !fresh.isEmpty else { return errorRisk }
+        // One random order serves every fraction (its plans are prefixes of it).
+        let randomOrder = PruningPlanner.randomOrder(
+            context: PlanningContext(
+                labels: inputs.data.train.labels, classCount: inputs.data.classNames.count, ids: inputs.data.train.ids),
+            seed: inputs.spec.training.seed)
         let randomPlans = Set(fresh.map(\.fraction)).sorted().compactMap { fraction -> PruningPlan? in
             guard let decimal = inputs.spec.pruning.fractions.first(where: { $0.doubleValue == fraction }) else {
                 return nil
             }
-            return PruningPlanner.plan(
-                scores: nil, scoreName: nil, direction: .harder,
-                context: PlanningContext(
-                    labels: inputs.data.train.labels, classCount: inputs.data.classNames.count,
-                    ids: inputs.data.train.ids),
-                policy: .random, fraction: decimal, seed: inputs.spec.training.seed)
+            return PruningPlanner.randomPlan(order: randomOrder, policy: .random, fraction: decimal)
         }
         let audit = try auditErrorRisk(plans: fresh + randomPlans, inputs: errorRiskInputs(inputs), reuse: reuse)
         let freshKeys = Set(fresh.map(Self.planKey))

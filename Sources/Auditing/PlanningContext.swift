@@ -85,8 +85,4 @@ public struct PlanningContext: Sendable, Equatable {
         let distinct = Set(keys).sorted { $0.lexicographicallyPrecedes($1) }
         return Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
     }
-
-    /// The id the keys of training example `position` hash: its entry of
-    /// ``ids``, or its 1-based position.
-    public func exampleId(_ position: Int) -> String { ids?[position] ?? String(position + 1) }
 }

@@ -95,15 +95,6 @@ public struct ScoreRanking: Sendable, Equatable {
         self.easiestFirst = positions
     }
 
-    /// Ranks `scores` with ties broken by `tieRank` (a permutation of
-    /// `0..<N`: the smaller rank first).
-    public init(scoreName: String?, scores: [Double], direction: ScoreDirection, tieRank: [Int]) {
-        precondition(scores.count == tieRank.count, "one tie rank per score")
-        self.init(scoreName: scoreName, scores: scores, direction: direction) { tied in
-            tied.map { ExampleKey(high: UInt64(tieRank[Int($0)]), low: 0) }
-        }
-    }
-
     /// A `UInt64` whose unsigned order is the numeric order of the finite
     /// `value` (−0 and +0 give the same key, as they compare equal).
     static func orderedKey(_ value: Double) -> UInt64 {

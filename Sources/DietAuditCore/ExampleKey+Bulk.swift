@@ -12,44 +12,37 @@ extension ExampleKey {
     ///   `1`, `2`, … (a file without an id column).
     public static func keys(seed: UInt64, stream: String, ids: ExampleIds?, count: Int) -> [ExampleKey] {
         precondition(ids.map { $0.count == count } ?? true, "one id per example")
-        let prefix = Array(Self.prefix(seed: seed, stream: stream).utf8)
-        var keys = [ExampleKey](repeating: ExampleKey(high: 0, low: 0), count: count)
-        let parts = max(1, min(System.coreCount, count / 65_536))
-        keys.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                let range = (count * part / parts)..<(count * (part + 1) / parts)
-                fill(output, range: range, prefix: prefix, ids: ids)
-            }
-        }
-        return keys
+        return keys(seed: seed, stream: stream, ids: ids, count: count) { $0 }
     }
 
     /// The keys of the examples at `positions` (in that order), as
     /// ``keys(seed:stream:ids:count:)`` computes them, split over the cores
     /// when there are many.
     public static func keys(seed: UInt64, stream: String, ids: ExampleIds?, positions: [Int32]) -> [ExampleKey] {
+        keys(seed: seed, stream: stream, ids: ids, count: positions.count) { Int(positions[$0]) }
+    }
+
+    /// `count` keys, key i being that of example `example(i)`, computed in
+    /// contiguous parts on the cores (each part writes only its own slots).
+    private static func keys(
+        seed: UInt64, stream: String, ids: ExampleIds?, count: Int, example: (Int) -> Int
+    ) -> [ExampleKey] {
         let prefix = Array(Self.prefix(seed: seed, stream: stream).utf8)
-        var keys = [ExampleKey](repeating: ExampleKey(high: 0, low: 0), count: positions.count)
-        let parts = max(1, min(System.coreCount, positions.count / 65_536))
+        var keys = [ExampleKey](repeating: ExampleKey(high: 0, low: 0), count: count)
+        let parts = max(1, min(System.coreCount, count / 65_536))
         keys.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: parts) { part in
-                var writer = KeyWriter(prefix: prefix, ids: ids)
-                let range = (positions.count * part / parts)..<(positions.count * (part + 1) / parts)
-                for index in range { output[index] = writer.key(of: Int(positions[index])) }
+            withoutActuallyEscaping(example) { example in
+                nonisolated(unsafe) let example = example
+                DispatchQueue.concurrentPerform(iterations: parts) { part in
+                    var writer = KeyWriter(prefix: prefix, ids: ids)
+                    for index in (count * part / parts)..<(count * (part + 1) / parts) {
+                        output[index] = writer.key(of: example(index))
+                    }
+                }
             }
         }
         return keys
-    }
-
-    /// Writes the keys of the examples in `range` into `output` (disjoint
-    /// ranges per caller, so concurrent calls never share memory).
-    private static func fill(
-        _ output: UnsafeMutableBufferPointer<ExampleKey>, range: Range<Int>, prefix: [UInt8], ids: ExampleIds?
-    ) {
-        var writer = KeyWriter(prefix: prefix, ids: ids)
-        for example in range { output[example] = writer.key(of: example) }
     }
 
     /// The hashed text of one example after another in one reused buffer.

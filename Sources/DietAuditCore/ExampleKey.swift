@@ -43,9 +43,4 @@ public struct ExampleKey: Sendable, Hashable, Comparable {
     public static let randomStream = "random"
 
     public static func < (lhs: ExampleKey, rhs: ExampleKey) -> Bool { (lhs.high, lhs.low) < (rhs.high, rhs.low) }
-
-    /// The keys of `ids` in `stream`.
-    public static func keys(seed: UInt64, stream: String, ids: [String]) -> [ExampleKey] {
-        ids.map { ExampleKey(seed: seed, stream: stream, id: $0) }
-    }
 }

@@ -107,3 +107,14 @@ import Testing
         #expect(tallies[1].removed.reduce(0, +) == plan.removedCount)
     }
 }
+
+extension ScoreRanking {
+    /// Ranks `scores` with ties broken by `tieRank` (a permutation of
+    /// `0..<N`: the smaller rank first), for tests that plant a tie order.
+    init(scoreName: String?, scores: [Double], direction: ScoreDirection, tieRank: [Int]) {
+        precondition(scores.count == tieRank.count, "one tie rank per score")
+        self.init(scoreName: scoreName, scores: scores, direction: direction) { tied in
+            tied.map { ExampleKey(high: UInt64(tieRank[Int($0)]), low: 0) }
+        }
+    }
+}
