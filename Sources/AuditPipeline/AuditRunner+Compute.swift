@@ -107,16 +107,11 @@ extension AuditRunner {
     /// plan per fraction (it does not depend on a score). Each score is ranked
     /// once (`rankings`, in score order); its plans are linear passes over it.
     func makePlans(rankings: [ScoreRanking], context: PlanningContext, spec: AuditSpec) -> [PruningPlan] {
-        // (ranking, policy, fraction) of every plan, in the order the plans are listed; nil ranking: random.
-        var jobs: [(ranking: ScoreRanking?, policy: PruningPolicy, fraction: DecimalFraction)] = []
-        for ranking in rankings {
-            for policy in spec.pruning.policies where policy != .random {
-                jobs += spec.pruning.fractions.map { (ranking, policy, $0) }
-            }
-        }
-        if spec.pruning.policies.contains(.random) {
-            jobs += spec.pruning.fractions.map { (nil, PruningPolicy.random, $0) }
-        }
+        let jobs = spec.pruning.listedPlans(scoreNames: rankings.compactMap(\.scoreName))
+        let rankingOf = Dictionary(
+            uniqueKeysWithValues: rankings.compactMap { ranking in
+                ranking.scoreName.map { ($0, ranking) }
+            })
         progress.begin("planning \(jobs.count) plans")
         let randomOrder =
             spec.pruning.policies.contains(.random)
@@ -126,9 +121,10 @@ extension AuditRunner {
         return try! runParallelJobs(count: jobs.count, parallel: jobs.count > 1) { index in
             let job = jobs[index], seed = spec.training.seed
             let plan =
-                if let ranking = job.ranking {
+                if let score = job.score {
                     PruningPlanner.plan(
-                        ranking: ranking, context: context, policy: job.policy, fraction: job.fraction, seed: seed)
+                        ranking: rankingOf[score]!, context: context, policy: job.policy, fraction: job.fraction,
+                        seed: seed)
                 } else {
                     PruningPlanner.randomPlan(order: randomOrder, policy: job.policy, fraction: job.fraction)
                 }

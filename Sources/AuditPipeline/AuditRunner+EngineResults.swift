@@ -36,24 +36,12 @@ extension AuditRunner {
         return results
     }
 
-    /// The spec's plans in the in-memory order (``makePlans(scores:context:spec:)``):
-    /// per score, per policy but `random`, per fraction; then `random` per fraction.
+    /// The spec's plans in the order the in-memory path makes them
+    /// (``PruningSpec/listedPlans(scoreNames:)``).
     func engineListedPlans(_ inputs: EngineInputs) -> [CountedPlan] {
-        let spec = inputs.spec
-        var plans: [CountedPlan] = []
-        for score in spec.scores {
-            for policy in spec.pruning.policies where policy != .random {
-                for fraction in spec.pruning.fractions {
-                    plans.append(countedPlan(inputs, score: score.name, policy: policy, fraction: fraction))
-                }
-            }
+        inputs.spec.pruning.listedPlans(scoreNames: inputs.spec.scores.map(\.name)).map {
+            countedPlan(inputs, score: $0.score, policy: $0.policy, fraction: $0.fraction)
         }
-        if spec.pruning.policies.contains(.random) {
-            for fraction in spec.pruning.fractions {
-                plans.append(countedPlan(inputs, score: nil, policy: .random, fraction: fraction))
-            }
-        }
-        return plans
     }
 
     /// One plan: from the engine's counts, or for `group_balanced` from the

@@ -21,3 +21,29 @@ public struct PruningSpec: Sendable, Equatable {
     /// The largest number of draws a spec may ask for.
     public static let maximumDraws = 100_000
 }
+
+/// One plan a spec lists: its score (`nil` for `random`), policy and fraction.
+struct ListedPlan {
+    var score: String?
+    var policy: PruningPolicy
+    var fraction: DecimalFraction
+}
+
+extension PruningSpec {
+    /// Every plan the spec lists, in the order runs store and report them:
+    /// per score (in `scoreNames` order), per policy but `random`, per
+    /// fraction; then `random` once per fraction (it does not depend on a
+    /// score). The in-memory and the engine paths both plan in this order.
+    func listedPlans(scoreNames: [String]) -> [ListedPlan] {
+        var plans: [ListedPlan] = []
+        for score in scoreNames {
+            for policy in policies where policy != .random {
+                plans += fractions.map { ListedPlan(score: score, policy: policy, fraction: $0) }
+            }
+        }
+        if policies.contains(.random) {
+            plans += fractions.map { ListedPlan(score: nil, policy: .random, fraction: $0) }
+        }
+        return plans
+    }
+}
