@@ -123,7 +123,7 @@ public enum PruningPlanner {
     /// The order of the training examples by one score, for every plan of
     /// that score: hardness h = `direction.hardness(score)`, ties broken by
     /// each example's ``ExampleKey`` in stream `ties:<score>` (smaller first),
-    /// computed only for examples that share their score with another.
+    /// computed only for the runs of equal scores that a plan cuts.
     /// `ids`: the training examples' ids (``PlanningContext/ids``; `nil`: 1-based positions).
     /// - Precondition: every score is finite.
     public static func ranking(
@@ -149,35 +149,33 @@ public enum PruningPlanner {
         precondition(fraction < 1, "pruning fraction must be in [0, 1), got \(fraction)")
         precondition(ranking.count == count, "one ranked example per label: \(ranking.count) ranked, \(count) labels")
         let target = fraction.roundedHalfEven(times: count)
-        let easiestFirst = ranking.easiestFirst
         var removed = ExampleBitSet(count: count)
         switch policy.kind {
         case .keepHard:
             let offsetCount = policy.offset?.roundedHalfEven(times: count) ?? 0
             precondition(offsetCount <= target, "offset \(policy.rawValue) removes more than the fraction \(fraction)")
-            for index in easiestFirst.suffix(offsetCount) { removed.insert(Int(index)) }
-            for index in easiestFirst.prefix(target - offsetCount) { removed.insert(Int(index)) }
+            ranking.insertHardest(offsetCount, members: .largestKeys, into: &removed)
+            ranking.insertEasiest(upTo: target - offsetCount, into: &removed)
         case .keepEasy:
-            for index in ranking.hardestFirst.prefix(target) { removed.insert(Int(index)) }
+            ranking.insertHardest(target, members: .smallestKeys, into: &removed)
         case .classBalanced:
             let classSizes = sizes(of: labels, count: classCount)
-            removeEasiest(
-                easiestFirst, partsInOrder: ranking.labelsInOrder ?? ranking.inOrder(labels),
+            ranking.insertEasiest(
+                byPart: ranking.labelsInOrder ?? ranking.inOrder(labels),
                 counts: classSizes.map { fraction.roundedHalfEven(times: $0) }, into: &removed)
         case .groupBalanced:
             let cells = context.cells ?? labels
             precondition(cells.count == count, "one cell per training example: \(cells.count) cells, \(count) labels")
             let cellSizes = sizes(of: cells, count: (cells.max() ?? -1) + 1)
-            removeEasiest(
-                easiestFirst, partsInOrder: ranking.cellsInOrder ?? ranking.inOrder(cells),
-                counts: groupBalancedCounts(cellSizes: cellSizes, fraction: fraction, seed: seed),
-                into: &removed)
+            ranking.insertEasiest(
+                byPart: ranking.cellsInOrder ?? ranking.inOrder(cells),
+                counts: groupBalancedCounts(cellSizes: cellSizes, fraction: fraction, seed: seed), into: &removed)
         case .quota:
             let classSizes = sizes(of: labels, count: classCount)
             let errors = context.classErrors ?? [Double](repeating: 1, count: classCount)
             let kept = quotaKeptCounts(classSizes: classSizes, errors: errors, keptTotal: count - target)
-            removeEasiest(
-                easiestFirst, partsInOrder: ranking.labelsInOrder ?? ranking.inOrder(labels),
+            ranking.insertEasiest(
+                byPart: ranking.labelsInOrder ?? ranking.inOrder(labels),
                 counts: zip(classSizes, kept).map { $0 - $1 }, into: &removed)
         case .random:
             preconditionFailure("handled by plan(scores:…)")
@@ -191,22 +189,5 @@ public enum PruningPlanner {
         var sizes = [Int](repeating: 0, count: count)
         for member in members { sizes[member] += 1 }
         return sizes
-    }
-
-    /// Marks, within each part p of a partition, the `counts[p]` examples that
-    /// come first in `easiestFirst`; `partsInOrder[k]` is the part of example
-    /// `easiestFirst[k]` (read in order: no random access into the examples).
-    static func removeEasiest(
-        _ easiestFirst: [Int32], partsInOrder: [Int32], counts: [Int], into removed: inout ExampleBitSet
-    ) {
-        var remaining = counts
-        var left = counts.reduce(0, +)
-        for (rank, position) in easiestFirst.enumerated() where left > 0 {
-            let part = Int(partsInOrder[rank])
-            guard remaining[part] > 0 else { continue }
-            removed.insert(Int(position))
-            remaining[part] -= 1
-            left -= 1
-        }
     }
 }

@@ -32,6 +32,14 @@ public struct ExampleBitSet: RandomAccessCollection, Sendable, Hashable, Express
         words[index >> 6] |= 1 << UInt64(index & 63)
     }
 
+    /// Clears bit `index`.
+    /// - Precondition: `0 <= index < count`.
+    @inlinable
+    public mutating func remove(_ index: Int) {
+        precondition(index >= 0 && index < count, "index \(index) out of 0..<\(count)")
+        words[index >> 6] &= ~(1 << UInt64(index & 63))
+    }
+
     public init(arrayLiteral elements: Bool...) {
         self.init(elements)
     }
