@@ -25,13 +25,19 @@ extension AuditRunner {
     /// the audit for every score, so all plans audit the same examples. An NPY
     /// vector of the wrong length is an error either way.
     /// - Throws: ``InputError`` (exit 2) before anything is written.
-    func joinImportedScores(_ spec: AuditSpec, data: PreparedDataset) throws -> ImportedJoin {
+    ///
+    /// - Parameter entries: the outcome of reading each imported score file
+    ///   (``readImportedEntries(_:progress:)``, in the order of the spec's
+    ///   imported scores), when read ahead; `nil` reads them here. A read
+    ///   error is thrown when its score's turn comes, as if read here.
+    func joinImportedScores(
+        _ spec: AuditSpec, data: PreparedDataset, entries: [Result<ImportedScoreEntries, any Error>]? = nil
+    ) throws -> ImportedJoin {
         var joined: [(name: String, score: JoinedScore)] = []
         var problems: [ScoreJoinProblem] = []
-        for request in spec.scores {
-            guard case .imported(let imported) = request else { continue }
+        for (index, imported) in Self.importedScores(of: spec).enumerated() {
             progress.begin("joining \(imported.displayPath)")
-            let entries = try readEntries(imported, spec: spec)
+            let entries = try entries?[index].get() ?? readEntries(imported, spec: spec, progress: progress)
             let score = joinImportedScore(
                 entries, name: imported.name, trainIds: data.train.ids, testIds: data.test.ids)
             try refuseProblems(score.problems, of: imported)
@@ -56,8 +62,28 @@ extension AuditRunner {
             problems: problems, droppedExamples: dropped)
     }
 
+    /// The spec's imported scores, in spec order.
+    static func importedScores(of spec: AuditSpec) -> [ImportedScoreSpec] {
+        spec.scores.compactMap { request in
+            guard case .imported(let imported) = request else { return nil }
+            return imported
+        }
+    }
+
+    /// Reads every imported score file of `spec` (nothing is joined yet), each
+    /// outcome kept for ``joinImportedScores(_:data:entries:)`` to throw in turn.
+    func readImportedEntries(
+        _ spec: AuditSpec, progress: ProgressReporter
+    ) -> [Result<ImportedScoreEntries, any Error>] {
+        Self.importedScores(of: spec).map { imported in
+            Result { try readEntries(imported, spec: spec, progress: progress) }
+        }
+    }
+
     /// The raw entries of one imported score file.
-    private func readEntries(_ imported: ImportedScoreSpec, spec: AuditSpec) throws -> ImportedScoreEntries {
+    private func readEntries(
+        _ imported: ImportedScoreSpec, spec: AuditSpec, progress: ProgressReporter
+    ) throws -> ImportedScoreEntries {
         switch imported.source {
         case .engineColumn:
             throw InputError(

@@ -80,9 +80,9 @@ public final class AuditRunner {
         var datasetSpec = spec.dataset
         let isTabular = (datasetSpec.format ?? detectFormat(fileName: datasetSpec.displayPath))?.isTabular ?? true
         if isTabular { datasetSpec.image = nil }  // a table's image shape only lays out its features for a cnn
-        let prepared = try prepareDataset(datasetSpec, progress: progress)
+        let (prepared, entries) = try readDatasetAndScoreFiles(spec, dataset: datasetSpec)
         if !spec.auditOnly { spec.model = try modelForData(spec, data: prepared) }
-        let join = try joinImportedScores(spec, data: prepared)
+        let join = try joinImportedScores(spec, data: prepared, entries: entries)
         var data = join.data
         var recordsDescription: String?
         let recordScores = try spec.trainingRecords.map { records in
@@ -96,6 +96,29 @@ public final class AuditRunner {
             spec: spec, ruleset: ruleset, rulesetText: rulesetText, rulesetDisplay: rulesetDisplay,
             data: data, imported: join.values, joinProblems: join.problems, droppedExamples: join.droppedExamples,
             recordScores: recordScores, recordsDescription: recordsDescription)
+    }
+
+    /// The prepared dataset and the outcome of reading each imported score
+    /// file. The score files do not depend on the dataset, so they are read
+    /// on the second core while the dataset is read on this one (silently:
+    /// the progress shown is the dataset's). An error reading the dataset
+    /// comes first, as it would reading one after the other.
+    func readDatasetAndScoreFiles(
+        _ spec: AuditSpec, dataset: DatasetSpec
+    ) throws -> (PreparedDataset, [Result<ImportedScoreEntries, any Error>]) {
+        enum Loaded {
+            case dataset(PreparedDataset)
+            case scoreFiles([Result<ImportedScoreEntries, any Error>])
+        }
+        let loaded = try runParallelJobs(count: 2, parallel: !Self.importedScores(of: spec).isEmpty) { job in
+            job == 0
+                ? Loaded.dataset(try prepareDataset(dataset, progress: progress))
+                : Loaded.scoreFiles(readImportedEntries(spec, progress: SilentProgress()))
+        }
+        guard case .dataset(let prepared) = loaded[0], case .scoreFiles(let entries) = loaded[1] else {
+            preconditionFailure("job 0 reads the dataset, job 1 the score files")
+        }
+        return (prepared, entries)
     }
 
     /// A ruleset as read: the parsed rules, their text and how the report names the file.

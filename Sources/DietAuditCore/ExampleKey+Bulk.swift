@@ -46,28 +46,81 @@ extension ExampleKey {
     }
 
     /// The hashed text of one example after another in one reused buffer.
+    ///
+    /// Integer ids (and 1-based positions) take a fast path when the prefix
+    /// leaves room for any `Int64` (prefix ≤ 35 bytes, so the text stays
+    /// within one MD5 block): a 64-byte block holds the prefix and padding
+    /// once, and each key rewrites only the digits, the 0x80 byte after them,
+    /// the zeros the previous id may have left and the length.
     private struct KeyWriter {
         var message: [UInt8]
         let prefixCount: Int
         let ids: ExampleIds?
         let integers: [Int64]?
+        /// The padded block of the fast path, or `nil` when it does not apply.
+        var block: [UInt8]?
 
         init(prefix: [UInt8], ids: ExampleIds?) {
             message = prefix
             prefixCount = prefix.count
             self.ids = ids
             integers = ids?.integers
+            let integral = ids == nil || integers != nil
+            if integral && prefix.count + Self.longestInteger <= 55 {
+                block = prefix + [UInt8](repeating: 0, count: 64 - prefix.count)
+            }
         }
 
+        /// The length of the longest `Int64` as text (`-9223372036854775808`).
+        static let longestInteger = 20
+
         mutating func key(of example: Int) -> ExampleKey {
+            let integer = integers?[example] ?? Int64(example + 1)
+            if block != nil { return blockKey(of: integer) }
             message.removeSubrange(prefixCount...)
             if let ids, integers == nil {
                 message.append(contentsOf: ids[example].utf8)
             } else {
-                appendDecimal(integers?[example] ?? Int64(example + 1), to: &message)
+                appendDecimal(integer, to: &message)
             }
             let (high, low) = message.withUnsafeBytes { MD5.digest($0) }
             return ExampleKey(high: high, low: low)
+        }
+
+        /// The key of an integer id through the padded block.
+        private mutating func blockKey(of value: Int64) -> ExampleKey {
+            let start = prefixCount
+            let (high, low) = block!.withUnsafeMutableBytes { bytes in
+                var end = start
+                if value < 0 {
+                    bytes[end] = UInt8(ascii: "-")
+                    end += 1
+                }
+                end += Self.writeDigits(of: value.magnitude, into: bytes, at: end)
+                bytes[end] = 0x80
+                for index in (end + 1)..<56 { bytes[index] = 0 }
+                bytes.storeBytes(of: (UInt64(end) &* 8).littleEndian, toByteOffset: 56, as: UInt64.self)
+                return MD5.digest(paddedBlock: UnsafeRawBufferPointer(bytes))
+            }
+            return ExampleKey(high: high, low: low)
+        }
+
+        /// Writes the decimal digits of `magnitude` at `offset` (no leading
+        /// zeros) and returns how many.
+        private static func writeDigits(of magnitude: UInt64, into bytes: UnsafeMutableRawBufferPointer, at offset: Int)
+            -> Int
+        {
+            var count = 1, rest = magnitude / 10
+            while rest > 0 {
+                count += 1
+                rest /= 10
+            }
+            var remaining = magnitude
+            for index in stride(from: offset + count - 1, through: offset, by: -1) {
+                bytes[index] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                remaining /= 10
+            }
+            return count
         }
     }
 

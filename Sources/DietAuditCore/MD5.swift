@@ -25,7 +25,7 @@ public enum MD5 {
     /// bytes 0–7 (byte 0 most significant), `low` bytes 8–15, so comparing
     /// (high, low) compares the digests byte by byte, as their hex text does.
     public static func digest(_ message: UnsafeRawBufferPointer) -> (high: UInt64, low: UInt64) {
-        var state = SIMD4<UInt32>(0x6745_2301, 0xefcd_ab89, 0x98ba_dcfe, 0x1032_5476)
+        var state = initialState
         let count = message.count
         let wholeBlocks = count / 64
         for block in 0..<wholeBlocks { compress(&state, message, offset: block * 64) }
@@ -42,6 +42,28 @@ public enum MD5 {
             let tailBytes = UnsafeRawBufferPointer(tail)
             for offset in stride(from: 0, to: tailLength, by: 64) { compress(&state, tailBytes, offset: offset) }
         }
+        return halves(state)
+    }
+
+    /// The digest of a message of at most 55 bytes already padded into one
+    /// 64-byte block (RFC 1321, 3.1–3.2: the message, byte 0x80, zeros, and
+    /// the message's length in bits as a little-endian `UInt64` in bytes
+    /// 56–63), as two halves like ``digest(_:)-(UnsafeRawBufferPointer)``.
+    /// The bulk key writer pads its reused block once and only rewrites the
+    /// id and length per message.
+    /// - Precondition: `block.count == 64`.
+    public static func digest(paddedBlock block: UnsafeRawBufferPointer) -> (high: UInt64, low: UInt64) {
+        precondition(block.count == 64, "one 64-byte block")
+        var state = initialState
+        compress(&state, block, offset: 0)
+        return halves(state)
+    }
+
+    /// The state before the first block (RFC 1321, 3.3).
+    private static let initialState = SIMD4<UInt32>(0x6745_2301, 0xefcd_ab89, 0x98ba_dcfe, 0x1032_5476)
+
+    /// The state as the digest's two big-endian halves.
+    private static func halves(_ state: SIMD4<UInt32>) -> (high: UInt64, low: UInt64) {
         func half(_ first: UInt32, _ second: UInt32) -> UInt64 {
             UInt64(first.byteSwapped) << 32 | UInt64(second.byteSwapped)
         }

@@ -35,13 +35,23 @@ import Testing
     }
 
     /// The bulk keys (one reused buffer, split over the cores) equal the keys
-    /// of each id's text: integer ids (negative, zero, 19 digits), text ids
+    /// of each id's text: integer ids (negative, zero, 19 digits, `Int64.min`, with prefixes short
+    /// enough for the one-block path and too long for it), text ids
     /// (multi-byte, longer than one MD5 block) and 1-based positions.
     @Test func bulkKeysEqualKeysOfEachId() {
         let integers: [Int64] = (0..<70_000).map { Int64($0) * 7919 - 50_000 } + [Int64.max, Int64.min + 1, 0]
         let integerKeys = ExampleKey.keys(
             seed: 5, stream: "random", ids: ExampleIds(integers: integers), count: integers.count)
         #expect(integerKeys == integers.map { ExampleKey(seed: 5, stream: "random", id: String($0)) })
+        // A prefix of 36 bytes or more leaves no room for every Int64 in one block: the general path.
+        let longStream = "ties:a-score-with-a-rather-long-name@20"
+        let extremes: [Int64] = [Int64.min, Int64.max, -1, 0, 42]
+        for seed: UInt64 in [0, UInt64.max] {
+            for stream in ["random", longStream] {
+                let keys = ExampleKey.keys(seed: seed, stream: stream, ids: ExampleIds(integers: extremes), count: 5)
+                #expect(keys == extremes.map { ExampleKey(seed: seed, stream: stream, id: String($0)) })
+            }
+        }
         let texts = (0..<300).map { "médecin-\($0)-" + String(repeating: "x", count: $0 % 90) }
         let textKeys = ExampleKey.keys(seed: 2, stream: "ties:aum", ids: ExampleIds(texts), count: texts.count)
         #expect(textKeys == texts.map { ExampleKey(seed: 2, stream: "ties:aum", id: $0) })
