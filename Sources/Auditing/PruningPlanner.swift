@@ -86,14 +86,13 @@ public enum PruningPlanner {
     /// Every training example in the order of its ``ExampleKey`` in stream
     /// `random` (smallest first): the `random` plan of any fraction removes a
     /// prefix of it. Computed once per run: N md5 digests (on all cores), a
-    /// radix sort by the keys' first 8 bytes, and the rare runs of equal
-    /// first bytes (about one pair in 10⁵ runs of ten million) ordered by
+    /// two-pass radix sort by the keys' first 4 bytes, and the runs of equal
+    /// first bytes (about 12,000 pairs among ten million examples) ordered by
     /// their whole keys, recomputed for just those examples.
     public static func randomOrder(context: PlanningContext, seed: UInt64) -> [Int32] {
         let count = context.labels.count
         precondition(count < Int(Int32.max), "at most 2^31 - 1 examples")
-        var highs = ExampleKey.keys(seed: seed, stream: ExampleKey.randomStream, ids: context.ids, count: count)
-            .map(\.high)
+        var highs = ExampleKey.keyPrefixes(seed: seed, stream: ExampleKey.randomStream, ids: context.ids, count: count)
         var order = (0..<Int32(count)).map { $0 }
         ScoreRanking.radixSort(keys: &highs, positions: &order)
         var start = 0

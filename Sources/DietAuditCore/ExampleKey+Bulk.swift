@@ -15,6 +15,17 @@ extension ExampleKey {
         return keys(seed: seed, stream: stream, ids: ids, count: count) { $0 }
     }
 
+    /// The first 32 bits of the key of every example `0..<count` (as
+    /// ``keys(seed:stream:ids:count:)`` computes the keys), 4 bytes per
+    /// example instead of 16: enough to sort ten million examples by key
+    /// with the few equal prefixes settled by their whole keys.
+    public static func keyPrefixes(seed: UInt64, stream: String, ids: ExampleIds?, count: Int) -> [UInt32] {
+        precondition(ids.map { $0.count == count } ?? true, "one id per example")
+        return keys(seed: seed, stream: stream, ids: ids, count: count, example: { $0 }) {
+            UInt32(truncatingIfNeeded: $0.high >> 32)
+        }
+    }
+
     /// The keys of the examples at `positions` (in that order), as
     /// ``keys(seed:stream:ids:count:)`` computes them, split over the cores
     /// when there are many.
@@ -27,17 +38,29 @@ extension ExampleKey {
     private static func keys(
         seed: UInt64, stream: String, ids: ExampleIds?, count: Int, example: (Int) -> Int
     ) -> [ExampleKey] {
+        keys(seed: seed, stream: stream, ids: ids, count: count, example: example) { $0 }
+    }
+
+    /// `count` values, value i being `kept` of the key of example
+    /// `example(i)`, computed in contiguous parts on the cores (each part
+    /// writes only its own slots).
+    private static func keys<Kept: BitwiseCopyable>(
+        seed: UInt64, stream: String, ids: ExampleIds?, count: Int, example: (Int) -> Int,
+        kept: (ExampleKey) -> Kept
+    ) -> [Kept] {
         let prefix = Array(Self.prefix(seed: seed, stream: stream).utf8)
-        var keys = [ExampleKey](repeating: ExampleKey(high: 0, low: 0), count: count)
+        var keys = [Kept](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
         let parts = max(1, min(System.coreCount, count / 65_536))
         keys.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
             withoutActuallyEscaping(example) { example in
-                nonisolated(unsafe) let example = example
-                DispatchQueue.concurrentPerform(iterations: parts) { part in
-                    var writer = KeyWriter(prefix: prefix, ids: ids)
-                    for index in (count * part / parts)..<(count * (part + 1) / parts) {
-                        output[index] = writer.key(of: example(index))
+                withoutActuallyEscaping(kept) { kept in
+                    nonisolated(unsafe) let example = example, kept = kept
+                    DispatchQueue.concurrentPerform(iterations: parts) { part in
+                        var writer = KeyWriter(prefix: prefix, ids: ids)
+                        for index in (count * part / parts)..<(count * (part + 1) / parts) {
+                            output[index] = kept(writer.key(of: example(index)))
+                        }
                     }
                 }
             }

@@ -14,7 +14,7 @@
 /// `lower(to_hex(md5(to_utf8(…))))` (Trino); the ids must read the same as text
 /// in the engine as in the file (integers or text, not floating-point values).
 /// Ids of a file without an id column are the 1-based row numbers.
-public struct ExampleKey: Sendable, Hashable, Comparable {
+public struct ExampleKey: Sendable, Hashable, Comparable, BitwiseCopyable {
     /// The digest's first eight bytes, big-endian.
     public var high: UInt64
     /// The digest's last eight bytes, big-endian.

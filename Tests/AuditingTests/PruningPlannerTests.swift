@@ -114,6 +114,19 @@ import Testing
         #expect(mirrored.removedIndices == [1, 3, 8])
     }
 
+    /// The random order sorts by the keys' first 4 bytes and settles equal
+    /// prefixes by whole keys: among 300,000 examples some prefixes repeat
+    /// (about 10 pairs expected), and the order equals a sort by whole key.
+    @Test func randomOrderEqualsTheOrderOfWholeKeys() {
+        let count = 300_000
+        let context = PlanningContext(labels: [Int](repeating: 0, count: count), classCount: 1)
+        let order = PruningPlanner.randomOrder(context: context, seed: 9)
+        let keys = ExampleKey.keys(seed: 9, stream: ExampleKey.randomStream, ids: nil, count: count)
+        let prefixes = keys.map { $0.high >> 32 }
+        #expect(Set(prefixes).count < count, "the data must contain equal prefixes for this test to bite")
+        #expect(order == (0..<Int32(count)).sorted { keys[Int($0)] < keys[Int($1)] })
+    }
+
     /// class_balanced removes round(f·n_c) of the lowest scores inside each class.
     @Test func classBalancedCountsPerClass() {
         // Classes of sizes 10, 7 and 3; scores decreasing with the index.
