@@ -45,7 +45,8 @@ extension AuditRunner {
         progress.begin("evaluating remedies for \(failing.count) failing plan\(failing.count == 1 ? "" : "s")")
         let spec = inputs.spec
         var remediesOf: [FailingPlan: [PruningPolicy]] = [:]
-        var remedyPlans: [PruningPlan] = [], planned = Set<String>()
+        var jobs: [(ranking: ScoreRanking, policy: PruningPolicy, fraction: DecimalFraction)] = []
+        var planned = Set<String>()
         for plan in failing {
             guard let policy = PruningPolicy(rawValue: plan.policy),
                 let fraction = spec.pruning.fractions.first(where: { $0.doubleValue == plan.fraction }),
@@ -53,11 +54,18 @@ extension AuditRunner {
             else { continue }
             let remedies = policy.remedies(at: fraction, quotaAvailable: context.classErrors != nil)
             remediesOf[plan] = remedies
-            for remedy in remedies {
-                let remedyPlan = PruningPlanner.plan(
-                    ranking: ranking, context: context, policy: remedy, fraction: fraction, seed: spec.training.seed)
-                if planned.insert(Self.planKey(remedyPlan)).inserted { remedyPlans.append(remedyPlan) }
+            for remedy in remedies
+            where planned.insert(Self.planKey(score: plan.score, policy: remedy.rawValue, fraction: plan.fraction))
+                .inserted
+            {
+                jobs.append((ranking, remedy, fraction))
             }
+        }
+        // Remedy plans are independent: made on all cores, in job order (the work never throws).
+        let remedyPlans = try! runParallelJobs(count: jobs.count, parallel: jobs.count > 1) { index in
+            PruningPlanner.plan(
+                ranking: jobs[index].ranking, context: context, policy: jobs[index].policy,
+                fraction: jobs[index].fraction, seed: spec.training.seed)
         }
         let composition = auditComposition(plans: remedyPlans, groupings: inputs.data.groupings)
         // A remedy that already fails on composition cannot pass: it is not retrained.

@@ -14,13 +14,12 @@ func joinCleanIntegerIds(_ entries: ImportedScoreEntries, trainIds: ExampleIds, 
         ids.count == train.count, let low = train.min(), let high = train.max()
     else { return nil }
     let lookup = IntegerIdLookup(train, low: low, high: high)
+    // NaN marks a position not yet filled: every value stored is finite.
     var values = [Double](repeating: .nan, count: train.count)
-    var filled = [Bool](repeating: false, count: train.count)
     for (entry, id) in ids.enumerated() {
-        guard let position = lookup.position(of: id), !filled[position], entries.values[entry].isFinite else {
+        guard let position = lookup.position(of: id), values[position].isNaN, entries.values[entry].isFinite else {
             return nil
         }
-        filled[position] = true
         values[position] = entries.values[entry]
     }
     return values  // N entries, each filling a distinct training position: all filled

@@ -59,19 +59,31 @@ extension ScoreRanking {
         precondition(partsInOrder.count == count, "one part per ranked example")
         var remaining = counts
         var left = counts.reduce(0, +)
-        var rank = 0
-        while rank < count && left > 0 {
-            let part = Int(partsInOrder[rank])
-            if remaining[part] > 0 {
-                removed.insert(Int(easiestFirst[rank]))
-                remaining[part] -= 1
-                left -= 1
-                if remaining[part] == 0 {
-                    resolveCut(at: rank, part: partsInOrder[rank], parts: partsInOrder, &removed)
+        var filled: [(rank: Int, part: Int32)] = []
+        // The hot loop reads and writes through buffers: no uniqueness check per example.
+        easiestFirst.withUnsafeBufferPointer { order in
+            partsInOrder.withUnsafeBufferPointer { parts in
+                remaining.withUnsafeMutableBufferPointer { remaining in
+                    removed.words.withUnsafeMutableBufferPointer { words in
+                        var rank = 0
+                        while rank < order.count && left > 0 {
+                            let part = Int(parts[rank])
+                            precondition(part >= 0 && part < remaining.count, "part \(part) has no count")
+                            if remaining[part] > 0 {
+                                let position = Int(order[rank])
+                                words[position >> 6] |= 1 << UInt64(position & 63)
+                                remaining[part] -= 1
+                                left -= 1
+                                if remaining[part] == 0 { filled.append((rank, parts[rank])) }
+                            }
+                            rank += 1
+                        }
+                    }
                 }
             }
-            rank += 1
         }
+        // Each part's cut touches only that part's members: settled after the pass.
+        for (rank, part) in filled { resolveCut(at: rank, part: part, parts: partsInOrder, &removed) }
     }
 
     /// After `part` filled up at `rank`: when the run of `rank` has more
@@ -93,6 +105,13 @@ extension ScoreRanking {
 
     /// Inserts the examples at `ranks` of the easiest-first order.
     private func insertRanks(_ ranks: Range<Int>, into removed: inout ExampleBitSet) {
-        for rank in ranks { removed.insert(Int(easiestFirst[rank])) }
+        easiestFirst.withUnsafeBufferPointer { order in
+            removed.words.withUnsafeMutableBufferPointer { words in
+                for rank in ranks {
+                    let position = Int(order[rank])
+                    words[position >> 6] |= 1 << UInt64(position & 63)
+                }
+            }
+        }
     }
 }

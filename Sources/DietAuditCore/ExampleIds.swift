@@ -65,6 +65,9 @@ public struct ExampleIds: RandomAccessCollection, Sendable, ExpressibleByArrayLi
     /// The integer `text` stands for, when it is written canonically (what
     /// `String(Int64)` gives back): ASCII digits with an optional leading `-`,
     /// no leading zeros, no `-0`, within `Int64`.
+    /// Inlinable, so the readers' byte-slice calls are specialised (no
+    /// generic iterator call per byte).
+    @inlinable
     public static func canonicalInteger<Bytes: Collection<UInt8>>(_ text: Bytes) -> Int64? {
         var iterator = text.makeIterator()
         guard var byte = iterator.next() else { return nil }

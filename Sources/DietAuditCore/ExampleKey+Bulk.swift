@@ -58,8 +58,18 @@ extension ExampleKey {
                     nonisolated(unsafe) let example = example, kept = kept
                     DispatchQueue.concurrentPerform(iterations: parts) { part in
                         var writer = KeyWriter(prefix: prefix, ids: ids)
-                        for index in (count * part / parts)..<(count * (part + 1) / parts) {
+                        var index = count * part / parts
+                        let end = count * (part + 1) / parts
+                        while writer.hashesEight && index + 8 <= end {
+                            let (highs, lows) = writer.eightKeys { example(index + $0) }
+                            for lane in 0..<8 {
+                                output[index + lane] = kept(ExampleKey(high: highs[lane], low: lows[lane]))
+                            }
+                            index += 8
+                        }
+                        while index < end {
                             output[index] = kept(writer.key(of: example(index)))
+                            index += 1
                         }
                     }
                 }
@@ -72,16 +82,17 @@ extension ExampleKey {
     ///
     /// Integer ids (and 1-based positions) take a fast path when the prefix
     /// leaves room for any `Int64` (prefix ≤ 35 bytes, so the text stays
-    /// within one MD5 block): a 64-byte block holds the prefix and padding
-    /// once, and each key rewrites only the digits, the 0x80 byte after them,
-    /// the zeros the previous id may have left and the length.
+    /// within one MD5 block): eight 64-byte blocks hold the prefix and
+    /// padding once, each key rewrites only the digits, the 0x80 byte after
+    /// them, the zeros the previous id may have left and the length, and
+    /// eight ids are hashed at once (``MD5/digests(paddedBlocks:)``).
     private struct KeyWriter {
         var message: [UInt8]
         let prefixCount: Int
         let ids: ExampleIds?
         let integers: [Int64]?
-        /// The padded block of the fast path, or `nil` when it does not apply.
-        var block: [UInt8]?
+        /// The eight padded blocks of the fast path, or `nil` when it does not apply.
+        var blocks: [UInt8]?
 
         init(prefix: [UInt8], ids: ExampleIds?) {
             message = prefix
@@ -90,60 +101,76 @@ extension ExampleKey {
             integers = ids?.integers
             let integral = ids == nil || integers != nil
             if integral && prefix.count + Self.longestInteger <= 55 {
-                block = prefix + [UInt8](repeating: 0, count: 64 - prefix.count)
+                let block = prefix + [UInt8](repeating: 0, count: 64 - prefix.count)
+                blocks = (0..<8).flatMap { _ in block }
             }
         }
 
         /// The length of the longest `Int64` as text (`-9223372036854775808`).
         static let longestInteger = 20
 
+        /// Whether ``eightKeys(_:)`` applies.
+        var hashesEight: Bool { blocks != nil }
+
+        /// The id of `example` as an integer (its 1-based position without ids).
+        private func integer(of example: Int) -> Int64 { integers?[example] ?? Int64(example + 1) }
+
         mutating func key(of example: Int) -> ExampleKey {
-            let integer = integers?[example] ?? Int64(example + 1)
-            if block != nil { return blockKey(of: integer) }
+            if blocks != nil {
+                let value = integer(of: example)
+                let (high, low) = blocks!.withUnsafeMutableBytes { bytes in
+                    Self.write(value, prefixCount: prefixCount, into: bytes)
+                    return MD5.digest(paddedBlock: UnsafeRawBufferPointer(rebasing: bytes[0..<64]))
+                }
+                return ExampleKey(high: high, low: low)
+            }
             message.removeSubrange(prefixCount...)
             if let ids, integers == nil {
                 message.append(contentsOf: ids[example].utf8)
             } else {
-                appendDecimal(integer, to: &message)
+                appendDecimal(integer(of: example), to: &message)
             }
             let (high, low) = message.withUnsafeBytes { MD5.digest($0) }
             return ExampleKey(high: high, low: low)
         }
 
-        /// The key of an integer id through the padded block.
-        private mutating func blockKey(of value: Int64) -> ExampleKey {
-            let start = prefixCount
-            let (high, low) = block!.withUnsafeMutableBytes { bytes in
-                var end = start
-                if value < 0 {
-                    bytes[end] = UInt8(ascii: "-")
-                    end += 1
+        /// The keys of the examples `example(0)`, …, `example(7)` (fast path only).
+        mutating func eightKeys(_ example: (Int) -> Int) -> (highs: SIMD8<UInt64>, lows: SIMD8<UInt64>) {
+            var values = SIMD8<Int64>()
+            for lane in 0..<8 { values[lane] = integer(of: example(lane)) }
+            let prefixCount = prefixCount
+            return blocks!.withUnsafeMutableBytes { bytes in
+                for lane in 0..<8 {
+                    Self.write(
+                        values[lane], prefixCount: prefixCount,
+                        into: UnsafeMutableRawBufferPointer(rebasing: bytes[(64 * lane)..<(64 * lane + 64)]))
                 }
-                end += Self.writeDigits(of: value.magnitude, into: bytes, at: end)
-                bytes[end] = 0x80
-                for index in (end + 1)..<56 { bytes[index] = 0 }
-                bytes.storeBytes(of: (UInt64(end) &* 8).littleEndian, toByteOffset: 56, as: UInt64.self)
-                return MD5.digest(paddedBlock: UnsafeRawBufferPointer(bytes))
+                return MD5.digests(paddedBlocks: UnsafeRawBufferPointer(bytes))
             }
-            return ExampleKey(high: high, low: low)
         }
 
-        /// Writes the decimal digits of `magnitude` at `offset` (no leading
-        /// zeros) and returns how many.
-        private static func writeDigits(of magnitude: UInt64, into bytes: UnsafeMutableRawBufferPointer, at offset: Int)
-            -> Int
-        {
-            var count = 1, rest = magnitude / 10
+        /// Writes `value` as decimal text after the prefix of a padded block,
+        /// then 0x80, zeros up to byte 56 and the text's length in bits.
+        private static func write(_ value: Int64, prefixCount: Int, into block: UnsafeMutableRawBufferPointer) {
+            var end = prefixCount
+            if value < 0 {
+                block[end] = UInt8(ascii: "-")
+                end += 1
+            }
+            var digitCount = 1, rest = value.magnitude / 10
             while rest > 0 {
-                count += 1
+                digitCount += 1
                 rest /= 10
             }
-            var remaining = magnitude
-            for index in stride(from: offset + count - 1, through: offset, by: -1) {
-                bytes[index] = UInt8(ascii: "0") + UInt8(remaining % 10)
+            var remaining = value.magnitude
+            for index in stride(from: end + digitCount - 1, through: end, by: -1) {
+                block[index] = UInt8(ascii: "0") + UInt8(remaining % 10)
                 remaining /= 10
             }
-            return count
+            end += digitCount
+            block[end] = 0x80
+            for index in (end + 1)..<56 { block[index] = 0 }
+            block.storeBytes(of: (UInt64(end) &* 8).littleEndian, toByteOffset: 56, as: UInt64.self)
         }
     }
 
