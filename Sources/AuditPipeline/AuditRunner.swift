@@ -58,11 +58,13 @@ public final class AuditRunner {
             let reuse = ReuseSession(database: database, enabled: options.reuse, keys: keys, progress: progress)
             let results = try compute(
                 inputs, failOn: options.failOn, previous: previous, reuse: reuse, clock: &clock)
+            progress.begin("storing run \(runId)")
             try database.completeRun(id: runId, results: results)
         } catch {
             try? database.failRun(id: runId, message: String(describing: error))
             throw error
         }
+        progress.begin("writing the report")
         return try writer.write(database: database, runId: runId, options: options)
     }
 
