@@ -92,22 +92,11 @@ public enum PruningPlanner {
     public static func randomOrder(context: PlanningContext, seed: UInt64) -> [Int32] {
         let count = context.labels.count
         precondition(count < Int(Int32.max), "at most 2^31 - 1 examples")
-        var highs = ExampleKey.keyPrefixes(seed: seed, stream: ExampleKey.randomStream, ids: context.ids, count: count)
-        var order = (0..<Int32(count)).map { $0 }
-        ScoreRanking.radixSort(keys: &highs, positions: &order)
-        var start = 0
-        while start < count {
-            var end = start + 1
-            while end < count && highs[end] == highs[start] { end += 1 }
-            if end - start > 1 {
-                let run = Array(order[start..<end])
-                let keys = ExampleKey.keys(
-                    seed: seed, stream: ExampleKey.randomStream, ids: context.ids, positions: run)
-                order.replaceSubrange(start..<end, with: run.indices.sorted { keys[$0] < keys[$1] }.map { run[$0] })
-            }
-            start = end
+        let prefixes = ExampleKey.keyPrefixes(
+            seed: seed, stream: ExampleKey.randomStream, ids: context.ids, count: count)
+        return KeyOrder.sorted(Array(0..<Int32(count)), prefixes: prefixes) { run in
+            ExampleKey.keys(seed: seed, stream: ExampleKey.randomStream, ids: context.ids, positions: run)
         }
-        return order
     }
 
     /// The `random` plan at `fraction`: the first R = round(f·N) examples of

@@ -51,15 +51,17 @@ extension ScoreRanking {
     /// examples of p (ties by key); `partsInOrder[k]` is the part of the
     /// example at rank k (read in order: no random access into the examples).
     ///
-    /// One pass takes each part's examples as they lie; when a part is full
-    /// inside a run that has more of its members after that point, the part's
-    /// members taken from the run are exchanged for the same number in key
-    /// order.
+    /// One pass takes each part's examples as they lie; when a part fills up
+    /// inside a run of equal hardness, the part's members taken from that
+    /// run are exchanged afterwards for as many in key order. Each cut run
+    /// is settled in two passes over it for all the parts that filled up in
+    /// it, so a run of millions of tied examples costs the same for 10 parts
+    /// as for 800.
     func insertEasiest(byPart partsInOrder: [Int32], counts: [Int], into removed: inout ExampleBitSet) {
         precondition(partsInOrder.count == count, "one part per ranked example")
         var remaining = counts
         var left = counts.reduce(0, +)
-        var filled: [(rank: Int, part: Int32)] = []
+        var filledAt: [Int] = []  // ranks at which a part filled up, in rank order
         // The hot loop reads and writes through buffers: no uniqueness check per example.
         easiestFirst.withUnsafeBufferPointer { order in
             partsInOrder.withUnsafeBufferPointer { parts in
@@ -74,7 +76,7 @@ extension ScoreRanking {
                                 words[position >> 6] |= 1 << UInt64(position & 63)
                                 remaining[part] -= 1
                                 left -= 1
-                                if remaining[part] == 0 { filled.append((rank, parts[rank])) }
+                                if remaining[part] == 0 { filledAt.append(rank) }
                             }
                             rank += 1
                         }
@@ -82,24 +84,39 @@ extension ScoreRanking {
                 }
             }
         }
-        // Each part's cut touches only that part's members: settled after the pass.
-        for (rank, part) in filled { resolveCut(at: rank, part: part, parts: partsInOrder, &removed) }
+        var index = 0
+        while index < filledAt.count {
+            let cut = run(containing: filledAt[index])
+            var filledInRun: [(rank: Int, part: Int32)] = []
+            while index < filledAt.count && filledAt[index] < cut.upperBound {
+                filledInRun.append((filledAt[index], partsInOrder[filledAt[index]]))
+                index += 1
+            }
+            if cut.count > 1 { settle(cut, filled: filledInRun, parts: partsInOrder, counts: counts.count, &removed) }
+        }
     }
 
-    /// After `part` filled up at `rank`: when the run of `rank` has more
-    /// members of `part` after it, replaces the members of `part` taken from
-    /// the run (all of them up to `rank`) by as many in key order.
-    private func resolveCut(at rank: Int, part: Int32, parts: [Int32], _ removed: inout ExampleBitSet) {
-        let cut = run(containing: rank)
-        guard (rank + 1..<cut.upperBound).contains(where: { parts[$0] == part }) else { return }
-        var taken = 0
-        for member in cut.lowerBound...rank where parts[member] == part {
-            removed.remove(Int(easiestFirst[member]))
-            taken += 1
+    /// Settles one cut run: for each part that filled up in it (at `filled`'s
+    /// rank), the part's members taken from the run — all of them up to that
+    /// rank — are replaced by as many in key order.
+    private func settle(
+        _ cut: Range<Int>, filled: [(rank: Int, part: Int32)], parts: [Int32], counts partCount: Int,
+        _ removed: inout ExampleBitSet
+    ) {
+        var fillRank = [Int](repeating: -1, count: partCount)
+        for (rank, part) in filled { fillRank[Int(part)] = rank }
+        var taken = [Int](repeating: 0, count: partCount)
+        for rank in cut {
+            let part = Int(parts[rank])
+            guard rank <= fillRank[part] else { continue }
+            removed.remove(Int(easiestFirst[rank]))
+            taken[part] += 1
         }
-        for member in tieOrder(ofRunContaining: rank) where taken > 0 && parts[Int(member)] == part {
-            removed.insert(Int(easiestFirst[Int(member)]))
-            taken -= 1
+        for rank in tieOrder(ofRunContaining: cut.lowerBound) {
+            let part = Int(parts[Int(rank)])
+            guard taken[part] > 0 else { continue }
+            removed.insert(Int(easiestFirst[Int(rank)]))
+            taken[part] -= 1
         }
     }
 

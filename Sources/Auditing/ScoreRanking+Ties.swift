@@ -45,7 +45,11 @@ final class TieOrders: @unchecked Sendable {
         let members = Array(positions[run])
         let keys = tieKeys(members)
         precondition(keys.count == members.count, "one tie key per tied example")
-        let order = members.indices.sorted { keys[$0] < keys[$1] }.map { Int32(run.lowerBound + $0) }
+        // Items are offsets into the run; the few equal prefixes are settled from the keys at hand.
+        let offsets = KeyOrder.sorted(Array(0..<Int32(keys.count)), prefixes: keys.map(\.leadingBytes)) { tied in
+            tied.map { keys[Int($0)] }
+        }
+        let order = offsets.map { Int32(run.lowerBound) + $0 }
         orders[run.lowerBound] = order
         return order
     }

@@ -21,9 +21,7 @@ extension ExampleKey {
     /// with the few equal prefixes settled by their whole keys.
     public static func keyPrefixes(seed: UInt64, stream: String, ids: ExampleIds?, count: Int) -> [UInt32] {
         precondition(ids.map { $0.count == count } ?? true, "one id per example")
-        return keys(seed: seed, stream: stream, ids: ids, count: count, example: { $0 }) {
-            UInt32(truncatingIfNeeded: $0.high >> 32)
-        }
+        return keys(seed: seed, stream: stream, ids: ids, count: count, example: { $0 }) { $0.leadingBytes }
     }
 
     /// The keys of the examples at `positions` (in that order), as

@@ -42,5 +42,9 @@ public struct ExampleKey: Sendable, Hashable, Comparable, BitwiseCopyable {
     /// The stream of the `random` policy.
     public static let randomStream = "random"
 
+    /// The key's first 4 bytes as a number: ordering by it orders by those
+    /// bytes (a radix sort by this settles all but a few equal prefixes).
+    public var leadingBytes: UInt32 { UInt32(truncatingIfNeeded: high >> 32) }
+
     public static func < (lhs: ExampleKey, rhs: ExampleKey) -> Bool { (lhs.high, lhs.low) < (rhs.high, rhs.low) }
 }

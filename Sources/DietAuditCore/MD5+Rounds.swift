@@ -108,25 +108,33 @@ extension MD5 {
 
     /// Round 1 step: a = b + ((a + F(b, c, d) + x + t) <<< s), F = (b ∧ c) ∨ (¬b ∧ d).
     @inline(__always)
-    private static func f<Word: MD5Word>(_ a: inout Word, _ b: Word, _ c: Word, _ d: Word, _ x: Word, _ s: UInt32, _ t: UInt32) {
+    private static func f<Word: MD5Word>(
+        _ a: inout Word, _ b: Word, _ c: Word, _ d: Word, _ x: Word, _ s: UInt32, _ t: UInt32
+    ) {
         a = b &+ (a &+ ((b & c) | (~b & d)) &+ x &+ Word(broadcasting: t)).rotatedLeft(s)
     }
 
     /// Round 2 step, G = (b ∧ d) ∨ (c ∧ ¬d).
     @inline(__always)
-    private static func g<Word: MD5Word>(_ a: inout Word, _ b: Word, _ c: Word, _ d: Word, _ x: Word, _ s: UInt32, _ t: UInt32) {
+    private static func g<Word: MD5Word>(
+        _ a: inout Word, _ b: Word, _ c: Word, _ d: Word, _ x: Word, _ s: UInt32, _ t: UInt32
+    ) {
         a = b &+ (a &+ ((b & d) | (c & ~d)) &+ x &+ Word(broadcasting: t)).rotatedLeft(s)
     }
 
     /// Round 3 step, H = b ⊕ c ⊕ d.
     @inline(__always)
-    private static func h<Word: MD5Word>(_ a: inout Word, _ b: Word, _ c: Word, _ d: Word, _ x: Word, _ s: UInt32, _ t: UInt32) {
+    private static func h<Word: MD5Word>(
+        _ a: inout Word, _ b: Word, _ c: Word, _ d: Word, _ x: Word, _ s: UInt32, _ t: UInt32
+    ) {
         a = b &+ (a &+ (b ^ c ^ d) &+ x &+ Word(broadcasting: t)).rotatedLeft(s)
     }
 
     /// Round 4 step, I = c ⊕ (b ∨ ¬d).
     @inline(__always)
-    private static func i<Word: MD5Word>(_ a: inout Word, _ b: Word, _ c: Word, _ d: Word, _ x: Word, _ s: UInt32, _ t: UInt32) {
+    private static func i<Word: MD5Word>(
+        _ a: inout Word, _ b: Word, _ c: Word, _ d: Word, _ x: Word, _ s: UInt32, _ t: UInt32
+    ) {
         a = b &+ (a &+ (c ^ (b | ~d)) &+ x &+ Word(broadcasting: t)).rotatedLeft(s)
     }
 }

@@ -87,7 +87,8 @@ public enum MD5 {
         var highs = SIMD8<UInt64>(), lows = SIMD8<UInt64>()
         for lane in 0..<8 {
             (highs[lane], lows[lane]) = halves(
-                SIMD4(start.0[lane] &+ a[lane], start.1[lane] &+ b[lane], start.2[lane] &+ c[lane],
+                SIMD4(
+                    start.0[lane] &+ a[lane], start.1[lane] &+ b[lane], start.2[lane] &+ c[lane],
                     start.3[lane] &+ d[lane]))
         }
         return (highs, lows)
