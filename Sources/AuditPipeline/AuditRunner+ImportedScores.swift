@@ -48,6 +48,12 @@ extension AuditRunner {
         for (_, score) in joined {
             for index in affected.indices where score.affected[index] { affected[index] = true }
         }
+        // Nothing to drop (the usual case): no list of kept positions, no copies.
+        guard affected.contains(true) else {
+            return ImportedJoin(
+                data: data, values: Dictionary(joined.map { ($0.name, $0.score.values) }, uniquingKeysWith: { $1 }),
+                problems: problems, droppedExamples: 0)
+        }
         let kept = affected.indices.filter { !affected[$0] }
         guard !kept.isEmpty || data.train.count == 0 else {
             throw InputError(
