@@ -26,8 +26,8 @@ def main():
     score = np.load(os.path.join(arguments.data, "score.npy"))
     generator = np.random.default_rng(arguments.seed)
     # The planted score's positive part in quarters, plus a coin: larger for the same planted groups.
-    counts = np.floor(np.maximum(score, 0) * 4 + generator.integers(0, 2, len(score)))
-    np.save(os.path.join(arguments.data, "score-tied.npy"), np.clip(counts, 0, 20).astype(np.float64))
+    counts = np.clip(np.floor(np.maximum(score, 0) * 4 + generator.integers(0, 2, len(score))), 0, 20)
+    np.save(os.path.join(arguments.data, "score-tied.npy"), counts.astype(np.float64))
     with open(os.path.join(arguments.data, "audit-npy.yaml"), encoding="utf-8") as handle:
         spec = handle.read()
     spec = spec.replace("{kind: imported, path: score.npy, name: score, ids: ids.npy}",
