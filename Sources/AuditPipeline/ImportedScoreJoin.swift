@@ -63,7 +63,9 @@ struct JoinedScore {
 func joinImportedScore(
     _ entries: ImportedScoreEntries, name: String, trainIds: ExampleIds, testIds: ExampleIds
 ) -> JoinedScore {
-    if let clean = joinCleanIntegerIds(entries, trainIds: trainIds, testIds: testIds) {
+    if let clean = joinCleanIntegerIds(entries, trainIds: trainIds, testIds: testIds)
+        ?? joinCleanTextIds(entries, trainIds: trainIds, testIds: testIds)
+    {
         return JoinedScore(values: clean, affected: [Bool](repeating: false, count: trainIds.count), problems: [])
     }
     let datasetIds = Set(trainIds + testIds)

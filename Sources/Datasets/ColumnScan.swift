@@ -10,6 +10,37 @@ enum ScannedColumnKind: Sendable {
     /// Numbers as ``DecimalNumber`` reads them, or the words `nan`, `inf`, …;
     /// one `Double` per row.
     case number
+    /// Example ids: canonical integers while every value is one, else each
+    /// value's text (``IdentifierColumn``).
+    case identifier
+}
+
+/// An id column as a ``ColumnScan`` reads it: `Int64`s while every value is
+/// a canonical integer; from the first that is not, every value as text (the
+/// integers read so far turned back into their text, which is what the file
+/// says). Either way the ids read as the full reader reads them.
+struct IdentifierColumn {
+    var integers: [Int64] = []
+    /// The ids as text, once some id is not a canonical integer.
+    var texts: [String]?
+
+    mutating func append(_ value: UnsafeBufferPointer<UInt8>) {
+        if texts == nil {
+            if let integer = ExampleIds.canonicalInteger(value) { return integers.append(integer) }
+            var converted = integers.map(String.init)
+            converted.reserveCapacity(integers.capacity)
+            texts = converted
+            integers = []
+        }
+        texts?.append(String(decoding: value, as: UTF8.self))
+    }
+
+    mutating func reserveCapacity(_ count: Int) {
+        if texts == nil { integers.reserveCapacity(count) } else { texts?.reserveCapacity(count) }
+    }
+
+    /// The ids read.
+    var ids: ExampleIds { texts.map { ExampleIds($0) } ?? ExampleIds(integers: integers) }
 }
 
 /// The columns a ``ColumnScan`` read.
@@ -28,6 +59,8 @@ struct ScannedColumns {
     var integers: [[Int64]]
     /// Per requested column (number): the value of each row.
     var numbers: [[Double]]
+    /// Per requested column (identifier): the ids.
+    var identifiers: [ExampleIds]
 }
 
 /// A fast, streaming reader of a few columns of a plain CSV file: the path
@@ -106,7 +139,8 @@ enum ColumnScan {
         return ScannedColumns(
             header: header, rowCount: state.rowCount, sha256: hasher.hexDigest(),
             distinct: state.interners.map { $0.values.map { String(decoding: $0, as: UTF8.self) } },
-            codes: state.codes, integers: state.integers, numbers: state.numbers)
+            codes: state.codes, integers: state.integers, numbers: state.numbers,
+            identifiers: state.identifiers.map(\.ids))
     }
 }
 
@@ -138,6 +172,7 @@ struct ScanState {
     var codes: [[UInt16]] = []
     var integers: [[Int64]] = []
     var numbers: [[Double]] = []
+    var identifiers: [IdentifierColumn] = []
     var rowCount = 0
     /// Whether ``reserveRows(expected:)`` has run.
     private var reserved = false
@@ -155,6 +190,7 @@ struct ScanState {
         for slot in codes.indices { codes[slot].reserveCapacity(expected) }
         for slot in integers.indices { integers[slot].reserveCapacity(expected) }
         for slot in numbers.indices { numbers[slot].reserveCapacity(expected) }
+        for slot in identifiers.indices { identifiers[slot].reserveCapacity(expected) }
     }
 
     /// Parses every complete line of `bytes`; returns the bytes consumed, or
@@ -207,6 +243,9 @@ struct ScanState {
             case .integer:
                 slots[position] = (.integer, integers.count)
                 integers.append([])
+            case .identifier:
+                slots[position] = (.identifier, identifiers.count)
+                identifiers.append(IdentifierColumn())
             case .number:
                 slots[position] = (.number, numbers.count)
                 numbers.append([])
@@ -256,6 +295,8 @@ struct ScanState {
         case .integer:
             guard let integer = ExampleIds.canonicalInteger(value) else { return false }
             integers[target.slot].append(integer)
+        case .identifier:
+            identifiers[target.slot].append(value)
         case .number:
             guard
                 let number = DecimalNumber.parse(bytes: value) ?? nonFiniteWord(String(decoding: value, as: UTF8.self))

@@ -27,8 +27,9 @@ public struct ImportedScoreEntries: Sendable, Equatable {
 /// An empty score cell and the words `nan`, `inf`, `-inf`, `infinity` (any
 /// case) read as non-finite values, which the join reports; any other text
 /// that is not a number is an error at its line.
-/// A plain file with integer ids is read by the fast ``ColumnScan`` (ids as
-/// `Int64`, scores as `Double`); anything it declines by the full reader.
+/// A plain file is read by the fast ``ColumnScan`` (ids as `Int64` when every
+/// one is an integer, else as text; scores as `Double`); anything it declines
+/// by the full reader.
 /// - Throws: ``InputError`` for an unknown column (with "did you mean"), an
 ///   empty id, or a score that is not a number.
 public func readImportedCSVEntries(
@@ -36,7 +37,7 @@ public func readImportedCSVEntries(
     progress: ProgressReporter = SilentProgress()
 ) throws -> ImportedScoreEntries {
     var columns: [(name: String, kind: ScannedColumnKind)] = [(column, .number)]
-    if let idColumn, idColumn != column { columns.append((idColumn, .integer)) }
+    if let idColumn, idColumn != column { columns.append((idColumn, .identifier)) }
     if idColumn != column,
         let scanned = try ColumnScan.scan(
             path: path, displayName: displayPath, columns: columns, progress: progress)
@@ -44,7 +45,7 @@ public func readImportedCSVEntries(
         let ids =
             idColumn == nil
             ? ExampleIds(integers: (0..<scanned.rowCount).map { Int64($0 + 1) })
-            : ExampleIds(integers: scanned.integers[0])
+            : scanned.identifiers[0]
         return ImportedScoreEntries(exampleIds: ids, values: scanned.numbers[0])
     }
     let table = try CSVReader.read(path: path, displayName: displayPath)

@@ -11,15 +11,15 @@ import DietAuditCore
 /// `nil`) whenever the full reader might say something else — an error to
 /// report, a missing value, `dataset.where`, `missing_values`, a numeric
 /// attribute binned at quartiles, an attribute mixing numbers and text, a
-/// name that collides with the intersection separator, a repeated id or one
-/// that is not a canonical integer — so every problem is still reported, at
-/// its line, by the full reader.
+/// name that collides with the intersection separator, a repeated id — so
+/// every problem is still reported, at its line, by the full reader. Ids are
+/// kept as integers when every one is canonical, else as text.
 func prepareAuditOnlyDatasetFast(_ spec: DatasetSpec, progress: ProgressReporter) throws -> PreparedDataset? {
     guard spec.rowFilter == nil, spec.missingValues.isEmpty else { return nil }
     let attributes = spec.attributes
     var columns: [(name: String, kind: ScannedColumnKind)] = [(spec.label, .category)]
     columns += attributes.map { ($0, .category) }
-    if let id = spec.idColumn { columns.append((id, .integer)) }
+    if let id = spec.idColumn { columns.append((id, .identifier)) }
     guard Set(columns.map(\.name)).count == columns.count else { return nil }
     progress.begin("reading \(spec.displayPath)")
     guard
@@ -49,9 +49,12 @@ func prepareAuditOnlyDatasetFast(_ spec: DatasetSpec, progress: ProgressReporter
     }
     let ids: ExampleIds
     if spec.idColumn != nil {
-        let values = scanned.integers[0]
-        guard allDistinct(values) else { return nil }
-        ids = ExampleIds(integers: values)
+        ids = scanned.identifiers[0]
+        if let integers = ids.integers {
+            guard allDistinct(integers) else { return nil }
+        } else {
+            guard TextIdIndex(ids.texts!).firstRepeat == nil else { return nil }
+        }
     } else {
         ids = ExampleIds(integers: (0..<rowCount).map { Int64($0 + 1) })
     }

@@ -27,6 +27,12 @@ public struct ExampleIds: RandomAccessCollection, Sendable, ExpressibleByArrayLi
         self.init(elements)
     }
 
+    /// The ids as text, when they are stored so (not integers).
+    public var texts: [String]? {
+        if case .texts(let values) = storage { return values }
+        return nil
+    }
+
     /// The ids as integers, when they are stored so.
     public var integers: [Int64]? {
         if case .integers(let values) = storage { return values }

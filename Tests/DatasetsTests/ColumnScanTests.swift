@@ -45,3 +45,21 @@ import Testing
         }
     }
 }
+
+/// An id column stays `Int64` while every value is a canonical integer and
+/// turns to text, values read so far included, at the first that is not.
+@Suite struct IdentifierColumnScanTests {
+    @Test(arguments: [1, 5, 4_096])
+    func idsTurnToTextAtTheFirstNonInteger(chunkSize: Int) throws {
+        let path = try TestData.write("id,v\n10,1\n-2,2\n0,3\nx-7,4\n010,5\n", name: "ids.csv")
+        let scanned = try #require(
+            try ColumnScan.scan(
+                path: path, displayName: "ids.csv", columns: [("id", .identifier)], chunkSize: chunkSize))
+        #expect(scanned.identifiers[0].integers == nil)
+        #expect(Array(scanned.identifiers[0]) == ["10", "-2", "0", "x-7", "010"])
+        let integral = try TestData.write("id,v\n10,1\n-2,2\n", name: "ids.csv")
+        let integers = try #require(
+            try ColumnScan.scan(path: integral, displayName: "ids.csv", columns: [("id", .identifier)]))
+        #expect(integers.identifiers[0].integers == [10, -2])
+    }
+}

@@ -67,12 +67,28 @@ import Testing
         #expect(fast.train.ids.integers?.prefix(3) == [-50, -13, 24])
     }
 
+    /// Text ids, and ids that start as integers and turn to text later (`007`
+    /// is not a canonical integer, so every id is then kept as written): the
+    /// fast reader keeps them as text, as the full reader does.
+    @Test(arguments: [
+        "id,label,a\nimg_3,x,p\nimg_1,y,r\nimg_2,x,q\n",
+        "id,label,a\n12,x,p\n-4,y,r\n007,x,q\n5,y,p\n",
+    ])
+    func textIdsReadTheSame(text: String) throws {
+        let path = try TestData.write(text, name: "text-ids.csv")
+        let spec = Self.spec(path: path, label: "label", id: "id", attributes: ["a"])
+        let fast = try #require(try prepareAuditOnlyDatasetFast(spec, progress: SilentProgress()))
+        Self.expectSame(fast, try prepareAuditOnlyDataset(spec, format: .csv))
+        #expect(fast.train.ids.integers == nil)
+        #expect(fast.train.ids.texts?.first == text.split(separator: "\n")[1].split(separator: ",")[0].description)
+    }
+
     /// Each of these files is left to the full reader.
     @Test(arguments: [
         "id,label,a\n1,x,\"q\"\n2,y,r\n",  // a quote
         "id,label,a\n1,x,\n2,y,r\n",  // a missing attribute
-        "id,label,a\n007,x,p\n2,y,r\n",  // an id that is not a canonical integer
         "id,label,a\n1,x,p\n1,y,r\n",  // a repeated id
+        "id,label,a\n7,x,p\n007,y,r\n07,x,q\n007,y,r\n",  // a repeated text id, after integers
         "id,label,a\r\n1,x,p\r\n2,y,r\r\n",  // CRLF line ends
         "id,label,a\n1,x,p\n\n2,y,r\n",  // a blank line
         "id,label,a\n1,x,p,extra\n2,y,r\n",  // a row with another field count

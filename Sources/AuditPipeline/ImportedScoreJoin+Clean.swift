@@ -25,6 +25,28 @@ func joinCleanIntegerIds(_ entries: ImportedScoreEntries, trainIds: ExampleIds, 
     return values  // N entries, each filling a distinct training position: all filled
 }
 
+/// The scores of `entries` lined up with the training examples when every
+/// id on both sides is text and nothing is wrong (as
+/// ``joinCleanIntegerIds(_:trainIds:testIds:)`` asks): the training ids are
+/// indexed once (``TextIdIndex``), each entry's id looked up; `nil` at the
+/// first problem, for the text join to name every problem.
+func joinCleanTextIds(_ entries: ImportedScoreEntries, trainIds: ExampleIds, testIds: ExampleIds) -> [Double]? {
+    guard testIds.isEmpty, let train = trainIds.texts, let ids = entries.ids, ids.count == train.count else {
+        return nil
+    }
+    let index = TextIdIndex(train)
+    guard index.firstRepeat == nil else { return nil }
+    // NaN marks a position not yet filled: every value stored is finite.
+    var values = [Double](repeating: .nan, count: train.count)
+    for (entry, id) in ids.enumerated() {
+        guard let position = index.position(of: id), values[position].isNaN, entries.values[entry].isFinite else {
+            return nil
+        }
+        values[position] = entries.values[entry]
+    }
+    return values
+}
+
 /// Training position of an integer id.
 struct IntegerIdLookup {
     private let low: Int64
