@@ -113,6 +113,37 @@ import Testing
         #expect(try prepareDataset(spec).groupings[1].groups.count == 4)
     }
 
+    /// 1,500 small random files: ids, labels and attribute values drawn from
+    /// tokens that matter (integers canonical or not, text, non-ASCII, a
+    /// quote, an empty field, the intersection separator, numbers), and now
+    /// and then a CR, an extra field or a blank line. Whenever the fast reader
+    /// accepts a file, the full reader accepts it too and reads exactly the same.
+    @Test func randomFilesReadTheSameOrAreDeclined() throws {
+        var generator = SeededGenerator(seed: 21, stream: "fast-reader-differential")
+        func pick(_ tokens: [String]) -> String { tokens[Int(generator.next() % UInt64(tokens.count))] }
+        // Mostly well-formed, so that many files pass; each odd token is rare.
+        let idForms = ["", "", "", "-", "img_", "00", "é", "\"", "dup"]
+        let labels = [String](repeating: "x", count: 4) + [String](repeating: "y", count: 4) + ["1", "2", ""]
+        let values = (0..<12).map { ["p", "q", "r"][$0 % 3] } + ["1", "2", "12", "p×q", "é", "\"p\"", "", "-1.5"]
+        let noise = [String](repeating: "", count: 20) + ["\r", ",extra", "\n"]
+        var accepted = 0
+        for round in 0..<1_500 {
+            var text = "id,label,a\n"
+            for row in 0..<(2 + Int(generator.next() % 6)) {
+                let form = pick(idForms)
+                let id = form == "dup" ? "1" : form == "\"" ? "\"\(row)\"" : form + String(row + 1)
+                text += id + "," + pick(labels) + "," + pick(values) + pick(noise) + "\n"
+            }
+            let path = try TestData.write(text, name: "random-\(round).csv")
+            let spec = Self.spec(path: path, label: "label", id: "id", attributes: ["a"])
+            guard let fast = try prepareAuditOnlyDatasetFast(spec, progress: SilentProgress()) else { continue }
+            accepted += 1
+            let full = try #require(try? prepareAuditOnlyDataset(spec, format: .csv), "full reader refused \(text)")
+            Self.expectSame(fast, full)
+        }
+        #expect(accepted > 20, "the fast reader must accept some files for this test to bite (\(accepted))")
+    }
+
     @Test func canonicalIntegers() {
         let cases: [(String, Int64?)] = [
             ("0", 0), ("17", 17), ("-3", -3), ("9223372036854775807", .max), ("-9223372036854775807", -.max),
