@@ -57,16 +57,21 @@ extension AuditRunner {
 
         progress.begin("ranking the examples by each score")
         let context = planningContext(data, heldOutRecall: scoring.heldOutRecall)
-        let rankings = scores.map { score in
-            var ranking = PruningPlanner.ranking(
-                scores: score.mean, scoreName: score.name, direction: score.direction, seed: spec.training.seed,
-                ids: context.ids)
-            ranking.attachParts(of: context)
-            return ranking
+        // The cells of class × attributes, for every composition audit of the run, found beside the rankings.
+        let (rankings, auditor) = try runBoth {
+            scores.map { score in
+                var ranking = PruningPlanner.ranking(
+                    scores: score.mean, scoreName: score.name, direction: score.direction, seed: spec.training.seed,
+                    ids: context.ids)
+                ranking.attachParts(of: context)
+                return ranking
+            }
+        } _: {
+            CompositionAuditor(groupings: data.groupings)
         }
         let plans = makePlans(rankings: rankings, context: context, spec: spec)
         progress.begin("auditing the composition of \(plans.count) plans")
-        let composition = auditComposition(plans: plans, groupings: data.groupings, progress: progress)
+        let composition = auditor.audit(plans, progress: progress)
         let randomBands = randomBands(data, spec: spec)
         clock.lap("plan and audit composition")
         var errorRisk = ErrorRiskAudit(rows: [], attributes: [])
@@ -78,7 +83,7 @@ extension AuditRunner {
         let gate = Gate(findings: findings, failOn: failOn)
         clock.lap("apply ruleset")
         let recommendations = try recommend(
-            findings: findings, plans: plans, rankings: rankings, context: context, inputs: inputs,
+            findings: findings, plans: plans, rankings: rankings, context: context, auditor: auditor, inputs: inputs,
             errorRisk: errorRisk, reuse: reuse)
         clock.lap("evaluate remedies")
         let ids: ExampleColumns.Ids = data.train.ids.integers.map { .integers($0) } ?? .texts(Array(data.train.ids))

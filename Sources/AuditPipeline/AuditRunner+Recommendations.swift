@@ -38,7 +38,7 @@ extension AuditRunner {
     /// Nothing is retrained when no plan fails.
     func recommend(
         findings: [Finding], plans: [PruningPlan], rankings: [ScoreRanking], context: PlanningContext,
-        inputs: CheckedInputs, errorRisk: ErrorRiskAudit, reuse: ReuseSession
+        auditor: CompositionAuditor, inputs: CheckedInputs, errorRisk: ErrorRiskAudit, reuse: ReuseSession
     ) throws -> [Recommendation] {
         let failing = FailingPlan.among(findings)
         guard !failing.isEmpty else { return [] }
@@ -67,7 +67,7 @@ extension AuditRunner {
                 ranking: jobs[index].ranking, context: context, policy: jobs[index].policy,
                 fraction: jobs[index].fraction, seed: spec.training.seed)
         }
-        let composition = auditComposition(plans: remedyPlans, groupings: inputs.data.groupings)
+        let composition = auditor.audit(remedyPlans)
         // A remedy that already fails on composition cannot pass: it is not retrained.
         let passesComposition = remedyPlans.filter { plan in
             inputs.ruleset.assessRemedy(

@@ -108,19 +108,11 @@ public final class AuditRunner {
     func readDatasetAndScoreFiles(
         _ spec: AuditSpec, dataset: DatasetSpec
     ) throws -> (PreparedDataset, [Result<ImportedScoreEntries, any Error>]) {
-        enum Loaded {
-            case dataset(PreparedDataset)
-            case scoreFiles([Result<ImportedScoreEntries, any Error>])
+        try runBoth(parallel: !Self.importedScores(of: spec).isEmpty) {
+            try prepareDataset(dataset, progress: progress)
+        } _: {
+            readImportedEntries(spec, progress: SilentProgress())
         }
-        let loaded = try runParallelJobs(count: 2, parallel: !Self.importedScores(of: spec).isEmpty) { job in
-            job == 0
-                ? Loaded.dataset(try prepareDataset(dataset, progress: progress))
-                : Loaded.scoreFiles(readImportedEntries(spec, progress: SilentProgress()))
-        }
-        guard case .dataset(let prepared) = loaded[0], case .scoreFiles(let entries) = loaded[1] else {
-            preconditionFailure("job 0 reads the dataset, job 1 the score files")
-        }
-        return (prepared, entries)
     }
 
     /// A ruleset as read: the parsed rules, their text and how the report names the file.

@@ -40,15 +40,34 @@ public struct CompositionAudit: Sendable {
 public func auditComposition(
     plans: [PruningPlan], groupings: [Grouping], progress: ProgressReporter = SilentProgress()
 ) -> CompositionAudit {
-    let cells = plans.isEmpty ? nil : CompositionCells(groupings: groupings)
-    let locked = LockedProgress(progress)
-    // Plans are independent: audited on all cores, results in plan order (the work never throws).
-    let perPlan = try! runParallelJobs(count: plans.count, parallel: plans.count > 1) { planIndex in
-        let audit = auditPlan(plans[planIndex], groupings: groupings, cells: cells)
-        locked.finishedOne(of: plans.count)
-        return audit
+    guard !plans.isEmpty else { return CompositionAudit(rows: [], attributes: []) }
+    return CompositionAuditor(groupings: groupings).audit(plans, progress: progress)
+}
+
+/// The composition audit of one set of groupings, for plans audited in
+/// several batches (a run's plans, then the remedies of its failing plans):
+/// the cells of class × attributes (``CompositionCells``, a pass over every
+/// grouping of every example) are found once, when the auditor is made.
+public struct CompositionAuditor: Sendable {
+    let groupings: [Grouping]
+    let cells: CompositionCells?
+
+    public init(groupings: [Grouping]) {
+        self.groupings = groupings
+        cells = CompositionCells(groupings: groupings)
     }
-    return CompositionAudit(rows: perPlan.flatMap(\.rows), attributes: perPlan.flatMap(\.attributes))
+
+    /// The rows of `plans`, as ``auditComposition(plans:groupings:progress:)`` gives them.
+    public func audit(_ plans: [PruningPlan], progress: ProgressReporter = SilentProgress()) -> CompositionAudit {
+        let locked = LockedProgress(progress)
+        // Plans are independent: audited on all cores, results in plan order (the work never throws).
+        let perPlan = try! runParallelJobs(count: plans.count, parallel: plans.count > 1) { planIndex in
+            let audit = auditPlan(plans[planIndex], groupings: groupings, cells: cells)
+            locked.finishedOne(of: plans.count)
+            return audit
+        }
+        return CompositionAudit(rows: perPlan.flatMap(\.rows), attributes: perPlan.flatMap(\.attributes))
+    }
 }
 
 /// The group rows (q-values adjusted within the plan) and attribute rows of one plan.

@@ -14,6 +14,9 @@ enum KeyOrder {
         _ items: [Int32], prefixes: [UInt32], wholeKeys: ([Int32]) -> [ExampleKey]
     ) -> [Int32] {
         precondition(items.count == prefixes.count, "one key prefix per item")
+        // A short list (most cut runs are a few examples long) is sorted by whole keys: the radix
+        // sort's 65,536 counters would cost more than the list.
+        guard items.count >= 4_096 else { return byWholeKeys(items, wholeKeys(items)) }
         var prefixes = prefixes, order = items
         ScoreRanking.radixSort(keys: &prefixes, positions: &order)
         var start = 0
@@ -22,12 +25,17 @@ enum KeyOrder {
             while end < order.count && prefixes[end] == prefixes[start] { end += 1 }
             if end - start > 1 {
                 let run = Array(order[start..<end])
-                let keys = wholeKeys(run)
-                order.replaceSubrange(start..<end, with: run.indices.sorted { keys[$0] < keys[$1] }.map { run[$0] })
+                order.replaceSubrange(start..<end, with: byWholeKeys(run, wholeKeys(run)))
             }
             start = end
         }
         return order
+    }
+
+    /// `items` ordered by `keys` (one per item).
+    private static func byWholeKeys(_ items: [Int32], _ keys: [ExampleKey]) -> [Int32] {
+        precondition(keys.count == items.count, "one key per item")
+        return items.indices.sorted { keys[$0] < keys[$1] }.map { items[$0] }
     }
 
 }

@@ -26,6 +26,28 @@ public func runParallelJobs<Value>(count: Int, parallel: Bool, _ work: (Int) thr
     return try slots.outcomes.map { try $0.get() }
 }
 
+/// `first()` and `second()` at once, as the two jobs of
+/// ``runParallelJobs(count:parallel:_:)`` (on two cores when there are, else
+/// one after the other), and both results. An error of `first` is thrown
+/// before one of `second`, as if they had run in order.
+public func runBoth<First, Second>(
+    parallel: Bool = true, _ first: () throws -> First, _ second: () throws -> Second
+) throws -> (First, Second) {
+    let results = try runParallelJobs(count: 2, parallel: parallel) { job -> Either<First, Second> in
+        job == 0 ? .first(try first()) : .second(try second())
+    }
+    guard case .first(let firstResult) = results[0], case .second(let secondResult) = results[1] else {
+        preconditionFailure("job 0 runs first, job 1 second")
+    }
+    return (firstResult, secondResult)
+}
+
+/// One of two results of ``runBoth(parallel:_:_:)``.
+private enum Either<First, Second> {
+    case first(First)
+    case second(Second)
+}
+
 /// Lock-guarded result slots of ``runParallelJobs(count:parallel:_:)``:
 /// workers claim indices one at a time and store each outcome once.
 /// `@unchecked Sendable`: every access goes through the lock.
