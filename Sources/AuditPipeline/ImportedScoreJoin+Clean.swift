@@ -1,5 +1,6 @@
 import Datasets
 import DietAuditCore
+import Learning
 
 /// The scores of `entries` lined up with the training examples when every
 /// id on both sides is an integer and nothing is wrong: each training id
@@ -16,13 +17,22 @@ func joinCleanIntegerIds(_ entries: ImportedScoreEntries, trainIds: ExampleIds, 
     let lookup = IntegerIdLookup(train, low: low, high: high)
     // NaN marks a position not yet filled: every value stored is finite.
     var values = [Double](repeating: .nan, count: train.count)
-    for (entry, id) in ids.enumerated() {
-        guard let position = lookup.position(of: id), values[position].isNaN, entries.values[entry].isFinite else {
-            return nil
+    // Two halves of the id range on two cores: each half's ids fill their own positions (an id has one
+    // position), so the halves never write the same slot; a repeated id meets itself in one half.
+    let middle = low / 2 + high / 2
+    let clean = values.withUnsafeMutableBufferPointer { buffer -> Bool in
+        nonisolated(unsafe) let output = buffer
+        let halves = try! runParallelJobs(count: 2, parallel: ids.count >= 1 << 16) { half in
+            for (entry, id) in ids.enumerated() where (id <= middle) == (half == 0) {
+                guard let position = lookup.position(of: id), output[position].isNaN, entries.values[entry].isFinite
+                else { return false }
+                output[position] = entries.values[entry]
+            }
+            return true
         }
-        values[position] = entries.values[entry]
+        return halves.allSatisfy { $0 }
     }
-    return values  // N entries, each filling a distinct training position: all filled
+    return clean ? values : nil  // N entries, each filling a distinct training position: all filled
 }
 
 /// The scores of `entries` lined up with the training examples when every
