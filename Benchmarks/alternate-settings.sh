@@ -6,7 +6,9 @@
 #
 #   Benchmarks/alternate-settings.sh BINARY WORKLOAD ROUNDS REPEATS 'name:VAR=value VAR2=value' …
 #
-# Each setting is a name, a colon and the variables to set for that run (none for the default).
+# Each setting is a name, a colon and the variables to set for that run (none for the default);
+# `BINARY=path` among them runs another binary for that setting (Benchmarks/alternate.sh compares
+# two builds this way).
 # Examples: another BLAS put in front of OpenBLAS, OpenBLAS's own knobs:
 #
 #   blis=/usr/lib/x86_64-linux-gnu/blis-pthread/libblis.so.4
@@ -27,8 +29,13 @@ while [ "$round" -le "$rounds" ]; do
     for setting in "$@"; do
         name=${setting%%:*}
         variables=${setting#*:}
+        run=$binary
+        for assignment in $variables; do
+            case $assignment in BINARY=*) run=${assignment#BINARY=} ;; esac
+        done
+        variables=$(echo " $variables " | sed 's/ BINARY=[^ ]*//g')
         # shellcheck disable=SC2086  # the variables are meant to split into separate assignments
-        line=$(env $variables "$binary" "$workload" "$repeats" | tail -n 1)
+        line=$(env $variables "$run" "$workload" "$repeats" | tail -n 1)
         rate=$(echo "$line" | sed 's/.* = \([0-9]*\) examples\/s.*/\1/')
         cpu=$(echo "$line" | sed -n 's/.*, \([0-9]*\) examples\/cpu-s/\1/p')
         echo "$name $rate ${cpu:-0}" >>"$results"
