@@ -3,8 +3,8 @@ import DietAuditCore
 /// Orders items by their ``ExampleKey`` without comparing whole keys for
 /// most of them: a two-pass radix sort by each key's first 4 bytes, then the
 /// runs of equal first bytes (about N²/2³³ pairs among N items: some 12,000
-/// among ten million) ordered by their whole keys. The random order of every
-/// run and the key order of each tie a plan cuts are made this way.
+/// among ten million) ordered by their whole keys. An audit's random order
+/// and the key order of each tie a plan cuts are made this way.
 enum KeyOrder {
     /// `items` (any `Int32` labels) ordered by increasing key, given each
     /// item's key prefix (``ExampleKey/leadingBytes``, `prefixes[i]` for
@@ -37,5 +37,4 @@ enum KeyOrder {
         precondition(keys.count == items.count, "one key per item")
         return items.indices.sorted { keys[$0] < keys[$1] }.map { items[$0] }
     }
-
 }
