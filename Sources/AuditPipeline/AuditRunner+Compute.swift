@@ -49,16 +49,12 @@ extension AuditRunner {
                 scores.append(result)
             }
         }
-        // Without features (audit-only) every input norm is 0: no Spearman ρ, and no need to rank N zeros.
-        let validity = scoreValidity(
-            scores, inputNorm: data.train.featureCount > 0 ? features.rowNorms() : [], labels: data.train.labels,
-            classCount: data.classNames.count)
         clock.lap("train and score")
-
-        progress.begin("ranking the examples by each score")
+        progress.begin("checking the scores and ranking the examples by each score")
         let context = planningContext(data, heldOutRecall: scoring.heldOutRecall)
-        // The cells of class × attributes, for every composition audit of the run, found beside the rankings.
-        let (rankings, auditor) = try runBoth {
+        // Beside the rankings: the scores' validity, and the cells of class × attributes for every
+        // composition audit of the run.
+        let (rankings, (validity, auditor)) = try runBoth {
             scores.map { score in
                 var ranking = PruningPlanner.ranking(
                     scores: score.mean, scoreName: score.name, direction: score.direction, seed: spec.training.seed,
@@ -67,7 +63,11 @@ extension AuditRunner {
                 return ranking
             }
         } _: {
-            CompositionAuditor(groupings: data.groupings)
+            // Without features (audit-only) every input norm is 0: no Spearman ρ, and no need to rank N zeros.
+            let validity = scoreValidity(
+                scores, inputNorm: data.train.featureCount > 0 ? features.rowNorms() : [],
+                labels: data.train.labels, classCount: data.classNames.count)
+            return (validity, CompositionAuditor(groupings: data.groupings))
         }
         let plans = makePlans(rankings: rankings, context: context, spec: spec)
         progress.begin("auditing the composition of \(plans.count) plans")
