@@ -26,16 +26,23 @@ struct AccuracyChart {
         rows.filter { $0.attribute == key.attribute && $0.group == key.group }
     }
 
-    /// A group's tier: 1 when it has at least ``ChartStyle/minimumGroupSize``
-    /// test examples, else 0 (a tiny group's accuracy jumps by chance).
-    private func tier(_ key: GroupKey) -> Int {
-        (matching(baseline, key).first?.n ?? matching(rows, key).first?.n ?? 0) >= ChartStyle.minimumGroupSize ? 1 : 0
-    }
-
-    /// A group's effect: the largest drop of mean accuracy below the full-data model.
-    private func effect(_ key: GroupKey) -> Double? {
-        guard let full = matching(baseline, key).first?.metrics[metric]?.mean else { return nil }
-        return matching(rows, key).compactMap { $0.metrics[metric].map { full - $0.mean } }.max()
+    /// Each group's tier — 1 when it has at least ``ChartStyle/minimumGroupSize``
+    /// test examples, else 0 (a tiny group's accuracy jumps by chance) — and
+    /// effect: the largest drop of mean accuracy below the full-data model.
+    /// The rows are grouped once, not searched per group.
+    private func tiersAndEffects(_ rows: [ErrorRiskRow]) -> (tiers: [GroupKey: Int], effects: [GroupKey: Double]) {
+        func key(_ row: ErrorRiskRow) -> GroupKey { GroupKey(attribute: row.attribute, group: row.group) }
+        var full: [GroupKey: ErrorRiskRow] = [:], planned: [GroupKey: [ErrorRiskRow]] = [:]
+        for row in baseline where full[key(row)] == nil { full[key(row)] = row }
+        for row in rows { planned[key(row), default: []].append(row) }
+        var tiers: [GroupKey: Int] = [:], effects: [GroupKey: Double] = [:]
+        for (group, groupRows) in planned {
+            let size = full[group]?.n ?? groupRows.first?.n ?? 0
+            tiers[group] = size >= ChartStyle.minimumGroupSize ? 1 : 0
+            guard let mean = full[group]?.metrics[metric]?.mean else { continue }
+            effects[group] = groupRows.compactMap { $0.metrics[metric].map { mean - $0.mean } }.max()
+        }
+        return (tiers, effects)
     }
 
     /// The chart, or `nil` when no model was retrained on the score's plans.
@@ -43,7 +50,8 @@ struct AccuracyChart {
         let rows = self.rows.filter { $0.metrics[metric] != nil }
         guard !rows.isEmpty else { return nil }
         let groups = chartUnique(rows.map { GroupKey(attribute: $0.attribute, group: $0.group) })
-        let ranking = GroupRanking(groups, tier: tier, effect: effect)
+        let (tiers, effects) = tiersAndEffects(self.rows)
+        let ranking = GroupRanking(groups, tier: { tiers[$0] ?? 0 }, effect: { effects[$0] })
         let panels = chartUnique(rows.map(\.policy)).map { panel(policy: $0, ranking: ranking) }
         let fractions = chartUnique(rows.compactMap(\.fraction)).sorted()
         let points: [ChartPoint] = panels.flatMap { panel -> [ChartPoint] in
@@ -71,7 +79,7 @@ struct AccuracyChart {
                 ? ""
                 : " Drawn: the groups whose accuracy drops most, those of n ≥ \(ChartStyle.minimumGroupSize) test "
                     + "examples first; grey: the range of the others of n ≥ \(ChartStyle.minimumGroupSize).")
-        let description = description(ranking: ranking, groupCount: groups.count)
+        let description = description(ranking: ranking, groupCount: groups.count, effects: effects)
         return ReportChart(
             fileName: fileName, title: title, description: description, placement: .errorRisk,
             svg: FractionChart(
@@ -124,11 +132,13 @@ struct AccuracyChart {
         return legend
     }
 
-    private func description(ranking: GroupRanking<GroupKey>, groupCount: Int) -> String {
+    private func description(
+        ranking: GroupRanking<GroupKey>, groupCount: Int, effects: [GroupKey: Double]
+    ) -> String {
         var text =
             "Test accuracy against the fraction pruned by \(score) for \(ranking.shown.count) of \(groupCount) groups, "
             + "starting from the model trained on all the data"
-        if let worst = ranking.shown.first, let drop = effect(worst), drop > 0 {
+        if let worst = ranking.shown.first, let drop = effects[worst], drop > 0 {
             text +=
                 "; the largest drop is \(worst.label), "
                 + "\(SVGText.number(drop * 100)) percentage points below the full-data model"

@@ -19,22 +19,28 @@ struct RemovalRateChart {
     /// Every group of the score's plans, in stored order.
     private var groups: [GroupKey] { chartUnique(rows.map { GroupKey(attribute: $0.attribute, group: $0.group) }) }
 
-    /// A group's tier: 1 when some plan of the score removes it at a
-    /// significantly different rate (q < 0.05), else 0.
-    private func tier(_ key: GroupKey) -> Int {
-        rows.contains { $0.attribute == key.attribute && $0.group == key.group && $0.qValue < 0.05 } ? 1 : 0
-    }
-
-    /// A group's effect: the largest |removal_rate − R/N| over the score's plans.
-    private func effect(_ key: GroupKey) -> Double? {
-        rows.filter { $0.attribute == key.attribute && $0.group == key.group }.map { abs($0.excessRemoval) }.max()
+    /// Each group's tier — 1 when some plan of the score removes it at a
+    /// significantly different rate (q < 0.05), else 0 — and effect: the
+    /// largest |removal_rate − R/N| over the score's plans. One pass over the
+    /// rows (a run of ten million examples has thousands of them).
+    private static func tiersAndEffects(_ rows: [CompositionRow]) -> (
+        tiers: [GroupKey: Int], effects: [GroupKey: Double]
+    ) {
+        var tiers: [GroupKey: Int] = [:], effects: [GroupKey: Double] = [:]
+        for row in rows {
+            let key = GroupKey(attribute: row.attribute, group: row.group)
+            if row.qValue < 0.05 { tiers[key] = 1 }
+            effects[key] = max(effects[key] ?? -Double.infinity, abs(row.excessRemoval))
+        }
+        return (tiers, effects)
     }
 
     /// The chart, or `nil` when the score has no plan.
     func chart(fileName: String) -> ReportChart? {
         let rows = self.rows
         guard !rows.isEmpty else { return nil }
-        let ranking = GroupRanking(groups, tier: tier, effect: effect)
+        let (tiers, effects) = Self.tiersAndEffects(rows)
+        let ranking = GroupRanking(groups, tier: { tiers[$0] ?? 0 }, effect: { effects[$0] })
         let policies = chartUnique(rows.map(\.policy))
         let fractions = chartUnique(stored.composition.map(\.fraction)).sorted()
         let xMax = min(1, ((fractions.last ?? 0.5) * 10 + 1).rounded(.down) / 10)
