@@ -52,23 +52,8 @@ extension AuditRunner {
         clock.lap("train and score")
         progress.begin("checking the scores and ranking the examples by each score")
         let context = planningContext(data, heldOutRecall: scoring.heldOutRecall)
-        // Beside the rankings: the scores' validity, and the cells of class × attributes for every
-        // composition audit of the run.
-        let (rankings, (validity, auditor)) = try runBoth {
-            scores.map { score in
-                var ranking = PruningPlanner.ranking(
-                    scores: score.mean, scoreName: score.name, direction: score.direction, seed: spec.training.seed,
-                    ids: context.ids)
-                ranking.attachParts(of: context)
-                return ranking
-            }
-        } _: {
-            // Without features (audit-only) every input norm is 0: no Spearman ρ, and no need to rank N zeros.
-            let validity = scoreValidity(
-                scores, inputNorm: data.train.featureCount > 0 ? features.rowNorms() : [],
-                labels: data.train.labels, classCount: data.classNames.count)
-            return (validity, CompositionAuditor(groupings: data.groupings))
-        }
+        let (rankings, validity, auditor) = try rankAndCheck(
+            scores, data: data, features: features, context: context, seed: spec.training.seed)
         let plans = makePlans(rankings: rankings, context: context, spec: spec)
         progress.begin("auditing the composition of \(plans.count) plans")
         let composition = auditor.audit(plans, progress: progress)
@@ -97,6 +82,31 @@ extension AuditRunner {
         results.reuseEntries = reuse.entries
         results.reuse = reuse.summary
         return results
+    }
+
+    /// Each score's ranking (``PruningPlanner/ranking(scores:scoreName:direction:seed:ids:)``
+    /// with the classes and cells attached) and, beside the rankings on the
+    /// second core, the scores' validity and the composition auditor (the
+    /// cells of class × attributes every composition audit of the run uses).
+    func rankAndCheck(
+        _ scores: [ScoreResult], data: PreparedDataset, features: FeatureMatrix, context: PlanningContext,
+        seed: UInt64
+    ) throws -> ([ScoreRanking], [ScoreValidity], CompositionAuditor) {
+        let (rankings, (validity, auditor)) = try runBoth {
+            scores.map { score in
+                var ranking = PruningPlanner.ranking(
+                    scores: score.mean, scoreName: score.name, direction: score.direction, seed: seed, ids: context.ids)
+                ranking.attachParts(of: context)
+                return ranking
+            }
+        } _: {
+            // Without features (audit-only) every input norm is 0: no Spearman ρ, and no need to rank N zeros.
+            let validity = scoreValidity(
+                scores, inputNorm: data.train.featureCount > 0 ? features.rowNorms() : [],
+                labels: data.train.labels, classCount: data.classNames.count)
+            return (validity, CompositionAuditor(groupings: data.groupings))
+        }
+        return (rankings, validity, auditor)
     }
 
     /// The error-risk audit of `plans`, with every model `reuse` knows handed
