@@ -52,9 +52,9 @@ extension AuditRunner {
         clock.lap("train and score")
         progress.begin("checking the scores and ranking the examples by each score")
         let context = planningContext(data, heldOutRecall: scoring.heldOutRecall)
-        let (rankings, validity, auditor) = try rankAndCheck(
-            scores, data: data, features: features, context: context, seed: spec.training.seed)
-        let plans = makePlans(rankings: rankings, context: context, spec: spec)
+        let (rankings, validity, auditor, randomOrder) = try rankAndCheck(
+            scores, data: data, features: features, context: context, spec: spec)
+        let plans = makePlans(rankings: rankings, randomOrder: randomOrder, context: context, spec: spec)
         progress.begin("auditing the composition of \(plans.count) plans")
         let composition = auditor.audit(plans, progress: progress)
         let randomBands = randomBands(data, spec: spec)
@@ -86,13 +86,15 @@ extension AuditRunner {
 
     /// Each score's ranking (``PruningPlanner/ranking(scores:scoreName:direction:seed:ids:)``
     /// with the classes and cells attached) and, beside the rankings on the
-    /// second core, the scores' validity and the composition auditor (the
-    /// cells of class × attributes every composition audit of the run uses).
+    /// second core, the scores' validity, the composition auditor (the cells
+    /// of class × attributes every composition audit of the run uses) and the
+    /// `random` order when the spec lists `random` (else empty).
     func rankAndCheck(
         _ scores: [ScoreResult], data: PreparedDataset, features: FeatureMatrix, context: PlanningContext,
-        seed: UInt64
-    ) throws -> ([ScoreRanking], [ScoreValidity], CompositionAuditor) {
-        let (rankings, (validity, auditor)) = try runBoth {
+        spec: AuditSpec
+    ) throws -> ([ScoreRanking], [ScoreValidity], CompositionAuditor, [Int32]) {
+        let seed = spec.training.seed
+        let (rankings, (validity, auditor, randomOrder)) = try runBoth {
             scores.map { score in
                 var ranking = PruningPlanner.ranking(
                     scores: score.mean, scoreName: score.name, direction: score.direction, seed: seed, ids: context.ids)
@@ -104,9 +106,11 @@ extension AuditRunner {
             let validity = scoreValidity(
                 scores, inputNorm: data.train.featureCount > 0 ? features.rowNorms() : [],
                 labels: data.train.labels, classCount: data.classNames.count)
-            return (validity, CompositionAuditor(groupings: data.groupings))
+            let randomOrder =
+                spec.pruning.policies.contains(.random) ? PruningPlanner.randomOrder(context: context, seed: seed) : []
+            return (validity, CompositionAuditor(groupings: data.groupings), randomOrder)
         }
-        return (rankings, validity, auditor)
+        return (rankings, validity, auditor, randomOrder)
     }
 
     /// The error-risk audit of `plans`, with every model `reuse` knows handed
@@ -121,16 +125,17 @@ extension AuditRunner {
     /// One plan per (score, score-based policy, fraction), and one `random`
     /// plan per fraction (it does not depend on a score). Each score is ranked
     /// once (`rankings`, in score order); its plans are linear passes over it.
-    func makePlans(rankings: [ScoreRanking], context: PlanningContext, spec: AuditSpec) -> [PruningPlan] {
+    /// The `random` plans are prefixes of `randomOrder`
+    /// (``PruningPlanner/randomOrder(context:seed:)``).
+    func makePlans(
+        rankings: [ScoreRanking], randomOrder: [Int32], context: PlanningContext, spec: AuditSpec
+    ) -> [PruningPlan] {
         let jobs = spec.pruning.listedPlans(scoreNames: rankings.compactMap(\.scoreName))
         let rankingOf = Dictionary(
             uniqueKeysWithValues: rankings.compactMap { ranking in
                 ranking.scoreName.map { ($0, ranking) }
             })
         progress.begin("planning \(jobs.count) plans")
-        let randomOrder =
-            spec.pruning.policies.contains(.random)
-            ? PruningPlanner.randomOrder(context: context, seed: spec.training.seed) : []
         let locked = LockedProgress(progress)
         // Plans are independent: made on all cores, in job order (the work never throws).
         return try! runParallelJobs(count: jobs.count, parallel: jobs.count > 1) { index in
