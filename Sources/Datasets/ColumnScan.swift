@@ -5,8 +5,6 @@ import Foundation
 enum ScannedColumnKind: Sendable {
     /// Each distinct value once (first appearance order) and a code per row.
     case category
-    /// Canonical decimal integers (``ExampleIds/canonicalInteger(_:)``), one per row.
-    case integer
     /// Numbers as ``DecimalNumber`` reads them, or the words `nan`, `inf`, …;
     /// one `Double` per row.
     case number
@@ -55,8 +53,6 @@ struct ScannedColumns {
     var distinct: [[String]]
     /// Per requested column (category): the code of each row, an index into ``distinct``.
     var codes: [[UInt16]]
-    /// Per requested column (integer): the value of each row.
-    var integers: [[Int64]]
     /// Per requested column (number): the value of each row.
     var numbers: [[Double]]
     /// Per requested column (identifier): the ids.
@@ -69,8 +65,8 @@ struct ScannedColumns {
 /// It reads the file in 8 MiB chunks (memory: the chunk plus the columns it
 /// keeps; the file is never held whole), hashes every byte, and keeps only
 /// the requested columns, each typed once: categories as 2-byte codes into
-/// their distinct values, ids as `Int64`, scores as `Double`, with no
-/// `String` per cell.
+/// their distinct values, ids as `Int64` (as text once one is not an
+/// integer), scores as `Double`, with no `String` per cell but the ids'.
 ///
 /// It handles only the simple, common form and declines anything else by
 /// returning `nil`, so the caller falls back to the full reader
@@ -78,9 +74,8 @@ struct ScannedColumns {
 /// its line: a byte-order mark, a quote, a carriage return, a non-ASCII
 /// byte, a blank line, a header with an empty or repeated name or without a
 /// requested column, a row with another field count, an empty requested
-/// field, a category with more than 65,536 distinct values, an integer
-/// column value that is not a canonical integer, a number column value that
-/// is not a number.
+/// field, a category with more than 65,536 distinct values, a number
+/// column value that is not a number.
 enum ColumnScan {
     /// Bytes read per chunk.
     static let chunkSize = 8 << 20
@@ -139,7 +134,7 @@ enum ColumnScan {
         return ScannedColumns(
             header: header, rowCount: state.rowCount, sha256: hasher.hexDigest(),
             distinct: state.interners.map { $0.values.map { String(decoding: $0, as: UTF8.self) } },
-            codes: state.codes, integers: state.integers, numbers: state.numbers,
+            codes: state.codes, numbers: state.numbers,
             identifiers: state.identifiers.map(\.ids))
     }
 }
@@ -170,7 +165,6 @@ struct ScanState {
     var fieldSlots: [(kind: ScannedColumnKind, slot: Int)?] = []
     var interners: [ByteInterner] = []
     var codes: [[UInt16]] = []
-    var integers: [[Int64]] = []
     var numbers: [[Double]] = []
     var identifiers: [IdentifierColumn] = []
     var rowCount = 0
@@ -188,7 +182,6 @@ struct ScanState {
         guard !reserved else { return }
         reserved = true
         for slot in codes.indices { codes[slot].reserveCapacity(expected) }
-        for slot in integers.indices { integers[slot].reserveCapacity(expected) }
         for slot in numbers.indices { numbers[slot].reserveCapacity(expected) }
         for slot in identifiers.indices { identifiers[slot].reserveCapacity(expected) }
     }
@@ -240,9 +233,6 @@ struct ScanState {
                 slots[position] = (.category, interners.count)
                 interners.append(ByteInterner())
                 codes.append([])
-            case .integer:
-                slots[position] = (.integer, integers.count)
-                integers.append([])
             case .identifier:
                 slots[position] = (.identifier, identifiers.count)
                 identifiers.append(IdentifierColumn())
@@ -292,9 +282,6 @@ struct ScanState {
         case .category:
             guard let code = interners[target.slot].code(of: value) else { return false }
             codes[target.slot].append(code)
-        case .integer:
-            guard let integer = ExampleIds.canonicalInteger(value) else { return false }
-            integers[target.slot].append(integer)
         case .identifier:
             identifiers[target.slot].append(value)
         case .number:

@@ -20,7 +20,7 @@ import Testing
     }
 
     static let columns: [(name: String, kind: ScannedColumnKind)] = [
-        ("colour", .category), ("id", .integer), ("score", .number),
+        ("colour", .category), ("id", .identifier), ("score", .number),
     ]
 
     @Test(arguments: [false, true])
@@ -37,7 +37,7 @@ import Testing
                 try ColumnScan.scan(path: path, displayName: "scan.csv", columns: Self.columns, chunkSize: chunkSize))
             #expect(scanned.rowCount == rows, "chunk \(chunkSize)")
             #expect(scanned.header == ["id", "label", "colour", "score"])
-            #expect(scanned.integers[0] == expectedIds, "chunk \(chunkSize)")
+            #expect(scanned.identifiers[0].integers == expectedIds, "chunk \(chunkSize)")
             #expect(scanned.numbers[0] == expectedScores, "chunk \(chunkSize)")
             #expect(scanned.distinct[0] == ["red", "green", "blue", String(repeating: "c", count: 300)])
             #expect(scanned.codes[0].prefix(9) == [0, 1, 2, 0, 1, 2, 0, 3, 2], "chunk \(chunkSize)")
