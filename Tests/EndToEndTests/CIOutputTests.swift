@@ -5,9 +5,7 @@ import Testing
 /// What a CI job sees: SARIF, the GitHub step summary, `diff` and `runs --prune`.
 @Suite(.serialized) struct CIOutputTests {
     @Test func sarifAndStepSummary() throws {
-        let workspace = try Workspace()
-        try workspace.writePlantedData(planted: true)
-        try workspace.write(Workspace.spec, to: "planted.yaml")
+        let workspace = try Workspace.planted()
         let summary = workspace.url.appendingPathComponent("step-summary.md").path
         try workspace.write("# earlier step\n\n", to: "step-summary.md")
         let run = try Dietaudit.run(
@@ -52,9 +50,7 @@ import Testing
     }
 
     @Test func diffOfTwoRuns() throws {
-        let workspace = try Workspace()
-        try workspace.writePlantedData(planted: true)
-        try workspace.write(Workspace.spec, to: "planted.yaml")
+        let workspace = try Workspace.planted()
         let first = try runPlanted(in: workspace)
         #expect(first.exitCode == 1, "\(first.standardError)")
         try workspace.writePlantedData(planted: false)
@@ -106,9 +102,7 @@ import Testing
     }
 
     @Test func pruneKeepsTheNewestCompleteRuns() throws {
-        let workspace = try Workspace()
-        try workspace.writePlantedData(planted: true)
-        try workspace.write(Workspace.spec, to: "planted.yaml")
+        let workspace = try Workspace.planted()
         for _ in 0..<3 {
             let run = try runPlanted(in: workspace)
             #expect(run.exitCode == 1, "\(run.standardError)")

@@ -88,6 +88,14 @@ struct Workspace {
         try write(scores.joined(separator: "\n") + "\n", to: "scores.csv")
     }
 
+    /// A fresh workspace with the planted data and ``spec`` as `planted.yaml`.
+    static func planted() throws -> Workspace {
+        let workspace = try Workspace()
+        try workspace.writePlantedData(planted: true)
+        try workspace.write(spec, to: "planted.yaml")
+        return workspace
+    }
+
     static let spec = """
         audit: planted
         dataset:

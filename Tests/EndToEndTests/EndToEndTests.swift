@@ -5,9 +5,7 @@ import Testing
 /// The built binary, run as a user or a CI job would run it.
 @Suite(.serialized) struct EndToEndTests {
     @Test func plantedSkewFailsTheGate() throws {
-        let workspace = try Workspace()
-        try workspace.writePlantedData(planted: true)
-        try workspace.write(Workspace.spec, to: "planted.yaml")
+        let workspace = try Workspace.planted()
         let result = try Dietaudit.run(
             ["run", "planted.yaml", "--db", "runs.sqlite", "--out", "out", "--json", "out/planted.json", "--quiet"],
             in: workspace.url)

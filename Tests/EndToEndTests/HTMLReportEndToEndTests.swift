@@ -5,9 +5,7 @@ import Testing
 /// `--html` on `run` and `report`, and the CSV tables beside the Markdown.
 @Suite(.serialized) struct HTMLReportEndToEndTests {
     @Test func runAndReportWriteTheSameSelfContainedPage() throws {
-        let workspace = try Workspace()
-        try workspace.writePlantedData(planted: true)
-        try workspace.write(Workspace.spec, to: "planted.yaml")
+        let workspace = try Workspace.planted()
         let run = try Dietaudit.run(
             ["run", "planted.yaml", "--db", "runs.sqlite", "--out", "out", "--html", "site/planted.html", "--quiet"],
             in: workspace.url)
